@@ -1,0 +1,12 @@
+//! Drawing for the book, shared by every chapter crate.
+//!
+//! - [`graph`]: an expression graph as DOT text, and DOT rendered to SVG.
+//! - [`plot`]: line plots of functions and curves, as SVG.
+//!
+//! Everything here is deterministic: the same input gives the same bytes.
+
+pub mod graph;
+pub mod plot;
+
+pub use graph::{Expr, dot_to_svg, to_dot};
+pub use plot::Plot;

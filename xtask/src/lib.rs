@@ -1,0 +1,164 @@
+//! The book's build tool: `cargo xtask help` lists the commands.
+//!
+//! Every command reads the chapters first and stops, having written nothing, if any
+//! chapter has bad input. Each module does one job; this file strings them together.
+
+pub mod cargo;
+pub mod chapter;
+pub mod figures;
+pub mod files;
+pub mod links;
+pub mod mdbook;
+pub mod outputs;
+pub mod problem;
+pub mod project;
+pub mod tangle;
+
+use std::time::Instant;
+
+use chapter::Chapter;
+use outputs::Transcript;
+use problem::{Problem, Problems};
+use project::Project;
+
+pub const HELP: &str = "\
+usage: cargo xtask [--root DIR] COMMAND
+
+  serve    regenerate, then serve the book on http://localhost:3000 with live reload
+  verify   check everything: tangled code, outputs, figures, fmt, clippy, tests, the book
+  bless    regenerate tangled code, output blocks, figures and test snapshots in place
+  check    the quick part of verify: tangled code, outputs and figures are current
+  tangle   write the chapters' code fences into their crates
+  figures  redraw the figures into chapters/figures/
+  book     build the HTML book and print where it is
+";
+
+/// Writes the chapters' code into the crates.
+pub fn tangle(project: &Project) -> Result<(), Problems> {
+    let chapters = project.chapters()?;
+    report("tangled", tangle::write(project, &tangle::generate(&chapters)?)?);
+    Ok(())
+}
+
+/// Redraws every figure.
+pub fn figures(project: &Project) -> Result<(), Problems> {
+    let chapters = project.chapters()?;
+    report("drew", figures::write(project, &figures::draw(project, &chapters)?)?);
+    Ok(())
+}
+
+/// Tangles, then rewrites output blocks and figures with what the code produces now.
+pub fn regenerate(project: &Project) -> Result<(), Problems> {
+    let chapters = project.chapters()?;
+    report("tangled", tangle::write(project, &tangle::generate(&chapters)?)?);
+    let transcript = Transcript::record(project, &chapters);
+    report("rewrote the output in", outputs::bless(project, &chapters, &transcript)?);
+    report("drew", figures::write(project, &figures::draw(project, &chapters)?)?);
+    Ok(())
+}
+
+/// Regenerates everything, test snapshots included.
+pub fn bless(project: &Project) -> Result<(), Problems> {
+    regenerate(project)?;
+    let mut test = cargo::command(project, "test", &["--workspace", "--quiet"]);
+    test.env("INSTA_UPDATE", "always").env("INSTA_FORCE_PASS", "1");
+    cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])?;
+    eprintln!("xtask: blessed; review the changes with `git diff` before committing them");
+    Ok(())
+}
+
+/// The checks that need no build of the whole workspace: tangled files, outputs, figures.
+pub fn check(project: &Project) -> Result<(), Problems> {
+    let chapters = project.chapters()?;
+    check_tangled(project, &chapters)?;
+    check_outputs(project, &chapters)?;
+    check_figures(project, &chapters)
+}
+
+fn check_tangled(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    nonempty(tangle::check(project, &tangle::generate(chapters)?))
+}
+
+fn check_outputs(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    nonempty(outputs::check(chapters, &Transcript::record(project, chapters)))
+}
+
+fn check_figures(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    nonempty(figures::check(project, chapters, &figures::draw(project, chapters)?))
+}
+
+/// Everything CI checks, in order, stopping at the first step that fails.
+pub fn verify(project: &Project) -> Result<(), Problems> {
+    let started = Instant::now();
+    let mut chapters = vec![];
+    let mut steps = Steps(0);
+    steps.run("chapters parse and are all in SUMMARY.md", || project.chapters().map(|c| chapters = c))?;
+    steps.run("tangled code is current", || check_tangled(project, &chapters))?;
+    steps.run("cargo fmt --check", || fmt_check(project, &chapters))?;
+    steps.run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
+    steps.run("figures are current", || check_figures(project, &chapters))?;
+    steps.run("cargo clippy -D warnings", || {
+        let clippy = cargo::command(project, "clippy", &["--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+        cargo::status(clippy).map_err(|failure| vec![Problem::new("cargo clippy", 0, failure)])
+    })?;
+    steps.run("cargo test (snapshots are never written)", || {
+        let mut test = cargo::command(project, "test", &["--workspace"]);
+        test.env("INSTA_UPDATE", "no").env("CI", "true");
+        cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
+    })?;
+    steps.run("the book builds and its links resolve", || {
+        let html = mdbook::build(project).map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;
+        nonempty(links::check(&html, &chapters))
+    })?;
+    eprintln!("xtask: verified in {:.0} s", started.elapsed().as_secs_f64());
+    println!("verify: {} passed, 0 failed", steps.0);
+    Ok(())
+}
+
+/// `cargo fmt --check`, with each unformatted generated line traced to its chapter line.
+fn fmt_check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    let mut fmt = cargo::command(project, "fmt", &[]);
+    fmt.args(["--all", "--check"]);
+    let Err(failure) = cargo::output_with_stdout(fmt) else { return Ok(()) };
+    let generated = tangle::generate(chapters)?;
+    let root = format!("{}/", project.root.display());
+    let mut problems = vec![];
+    for line in failure.lines() {
+        // rustfmt says "Diff in /path/file.rs:12:" or "Diff in /path/file.rs at line 12:".
+        let Some(place) = line.strip_prefix("Diff in ").map(|p| p.trim_end_matches(':')) else { continue };
+        let Some((file, number)) = place.rsplit_once(" at line ").or_else(|| place.rsplit_once(':')) else { continue };
+        let (file, number) = (file.strip_prefix(&root).unwrap_or(file), number.parse().unwrap_or(0));
+        let message = format!("{file} is not formatted as `cargo fmt` would (its line {number})");
+        problems.push(match generated.iter().find(|g| g.path == file).and_then(|g| g.origins.get(number - 1)) {
+            Some((chapter, origin)) => Problem::new(chapter, *origin, message),
+            None => Problem::new(file, number, "not formatted as `cargo fmt` would"),
+        });
+    }
+    if problems.is_empty() {
+        problems.push(Problem::new("cargo fmt", 0, failure));
+    }
+    Err(problems)
+}
+
+struct Steps(usize);
+
+impl Steps {
+    fn run(&mut self, name: &str, step: impl FnOnce() -> Result<(), Problems>) -> Result<(), Problems> {
+        let started = Instant::now();
+        eprintln!("xtask: {name} ...");
+        step()?;
+        eprintln!("xtask: ok: {name} ({:.1} s)", started.elapsed().as_secs_f64());
+        self.0 += 1;
+        Ok(())
+    }
+}
+
+fn nonempty(problems: Problems) -> Result<(), Problems> {
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+fn report(verb: &str, paths: Vec<String>) {
+    for path in paths {
+        eprintln!("xtask: {verb} {path}");
+    }
+}
