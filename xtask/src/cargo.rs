@@ -48,5 +48,8 @@ fn captured(mut command: Command, report_stdout: bool) -> Result<String, String>
 fn describe(command: &Command) -> String {
     let program = command.get_program().to_string_lossy().into_owned();
     let program = if program.ends_with("cargo") { "cargo".to_string() } else { program };
-    std::iter::once(program).chain(command.get_args().map(|a| a.to_string_lossy().into_owned())).collect::<Vec<_>>().join(" ")
+    std::iter::once(program)
+        .chain(command.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

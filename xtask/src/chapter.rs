@@ -63,7 +63,10 @@ enum Block {
 impl Chapter {
     /// Parses `source`, the text of the chapter at `path` (`chapters/NN-slug.md`).
     pub fn parse(path: &str, source: String) -> Result<Chapter, Problems> {
-        let stem = Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let crate_name = format!("ch{stem}");
         let (mut fences, mut runs, mut images, mut problems) = (vec![], vec![], vec![], vec![]);
         let lines = LineIndex::new(&source);
@@ -79,7 +82,9 @@ impl Chapter {
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
-                    let Some((info, block, body)) = code.take() else { continue };
+                    let Some((info, block, body)) = code.take() else {
+                        continue;
+                    };
                     let line = lines.line_of(block.start);
                     match code_block(&source, &crate_name, &info, block, &body, line) {
                         Ok(Block::Fence(fence)) => fences.push(fence),
@@ -89,7 +94,10 @@ impl Chapter {
                     }
                 }
                 Event::Start(Tag::Image { dest_url, .. }) => {
-                    images.push(Image { line: lines.line_of(range.start), target: dest_url.to_string() });
+                    images.push(Image {
+                        line: lines.line_of(range.start),
+                        target: dest_url.to_string(),
+                    });
                 }
                 _ => {}
             }
@@ -102,7 +110,14 @@ impl Chapter {
 }
 
 /// Reads one fenced block of `source`, which starts at `line`.
-fn code_block(source: &str, crate_name: &str, info: &str, block: Range<usize>, body: &str, line: usize) -> Result<Block, String> {
+fn code_block(
+    source: &str,
+    crate_name: &str,
+    info: &str,
+    block: Range<usize>,
+    body: &str,
+    line: usize,
+) -> Result<Block, String> {
     let text = &source[block.clone()];
     if !is_closed(text) {
         return Err("this code fence is never closed: add a closing ``` line".into());
@@ -111,29 +126,43 @@ fn code_block(source: &str, crate_name: &str, info: &str, block: Range<usize>, b
     let language = words.first().copied().unwrap_or("");
     if let Some(word) = words.iter().find(|w| w.contains('=')) {
         let fixed = word.replacen('=', ":", 1);
-        return Err(format!("`{word}` in a fence's info string makes `mdbook test` skip it; write `{fixed}`"));
+        return Err(format!(
+            "`{word}` in a fence's info string makes `mdbook test` skip it; write `{fixed}`"
+        ));
     }
     let first_body_line = line + 1;
     if language == "console" {
         return run_block(text, block.start, body, first_body_line).map(Block::Run);
     }
-    let Some(file) = words.iter().find_map(|w| w.strip_prefix("file:")) else { return Ok(Block::Other) };
-    let crate_name = words.iter().find_map(|w| w.strip_prefix("crate:")).unwrap_or(crate_name).to_string();
+    let Some(file) = words.iter().find_map(|w| w.strip_prefix("file:")) else {
+        return Ok(Block::Other);
+    };
+    let crate_name =
+        words.iter().find_map(|w| w.strip_prefix("crate:")).unwrap_or(crate_name).to_string();
     check_inside_crate(file, &crate_name)?;
     let hides_lines = language == "rust";
     let lines = body
         .lines()
         .enumerate()
-        .map(|(i, code)| (first_body_line + i, if hides_lines { unhide(code) } else { code.to_string() }))
+        .map(|(i, code)| {
+            (first_body_line + i, if hides_lines { unhide(code) } else { code.to_string() })
+        })
         .collect();
     Ok(Block::Fence(Fence { line, crate_name, file: file.to_string(), lines }))
 }
 
 /// Reads a console block: its first line is `$ COMMAND`, the rest is what it prints.
-fn run_block(text: &str, block_start: usize, body: &str, first_body_line: usize) -> Result<Run, String> {
+fn run_block(
+    text: &str,
+    block_start: usize,
+    body: &str,
+    first_body_line: usize,
+) -> Result<Run, String> {
     let mut body_lines = body.lines();
     let Some(command) = body_lines.next().and_then(|l| l.strip_prefix("$ ")) else {
-        return Err("a console block starts with the command it shows, as `$ cargo run -p …`".into());
+        return Err(
+            "a console block starts with the command it shows, as `$ cargo run -p …`".into()
+        );
     };
     let expected: Vec<String> = body_lines.map(str::to_string).collect();
     if let Some(i) = expected.iter().position(|l| l.starts_with("$ ")) {
@@ -165,7 +194,9 @@ fn check_inside_crate(file: &str, crate_name: &str) -> Result<(), String> {
     if inside {
         Ok(())
     } else {
-        Err(format!("fence target `{file}` is outside the crate `{crate_name}`: name a path inside it, such as `src/main.rs`"))
+        Err(format!(
+            "fence target `{file}` is outside the crate `{crate_name}`: name a path inside it, such as `src/main.rs`"
+        ))
     }
 }
 
@@ -202,8 +233,12 @@ impl LineIndex {
 pub fn output_matches(expected: &[String], actual: &[&str]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
-        Some((first, rest)) if first == ELISION => (0..=actual.len()).any(|skip| output_matches(rest, &actual[skip..])),
-        Some((first, rest)) => actual.split_first().is_some_and(|(line, more)| line == first && output_matches(rest, more)),
+        Some((first, rest)) if first == ELISION => {
+            (0..=actual.len()).any(|skip| output_matches(rest, &actual[skip..]))
+        }
+        Some((first, rest)) => actual
+            .split_first()
+            .is_some_and(|(line, more)| line == first && output_matches(rest, more)),
     }
 }
 

@@ -38,12 +38,20 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
             cargo::output(command)
         });
         if let Err(failure) = result {
-            problems.push(Problem::new(&chapter.path, line, format!("drawing the figures failed: {failure}")));
+            problems.push(Problem::new(
+                &chapter.path,
+                line,
+                format!("drawing the figures failed: {failure}"),
+            ));
             continue;
         }
         for (name, bytes) in read_dir(&dir) {
             if drawn.insert(name.clone(), (bytes, index)).is_some() {
-                problems.push(Problem::new(&chapter.path, line, format!("another chapter also draws `{name}`")));
+                problems.push(Problem::new(
+                    &chapter.path,
+                    line,
+                    format!("another chapter also draws `{name}`"),
+                ));
             }
         }
     }
@@ -60,7 +68,11 @@ pub fn check(project: &Project, chapters: &[Chapter], drawn: &Drawn) -> Problems
             Err(_) => "is missing",
         };
         let (chapter, line) = shown_at(chapters, name).unwrap_or((&chapters[*index].path, 0));
-        problems.push(Problem::new(chapter, line, format!("{FIGURES}/{name} {state}: run `cargo xtask bless`")));
+        problems.push(Problem::new(
+            chapter,
+            line,
+            format!("{FIGURES}/{name} {state}: run `cargo xtask bless`"),
+        ));
     }
     for name in orphans(project, drawn) {
         let message = "no chapter draws this figure: run `cargo xtask bless` to delete it";
@@ -70,7 +82,8 @@ pub fn check(project: &Project, chapters: &[Chapter], drawn: &Drawn) -> Problems
         for image in &chapter.images {
             let name = image.target.strip_prefix("figures/");
             if name.is_some_and(|name| !drawn.0.contains_key(name)) {
-                let message = format!("shows `{}`, which no chapter's figures binary draws", image.target);
+                let message =
+                    format!("shows `{}`, which no chapter's figures binary draws", image.target);
                 problems.push(Problem::new(&chapter.path, image.line, message));
             }
         }
@@ -83,13 +96,16 @@ pub fn write(project: &Project, drawn: &Drawn) -> Result<Vec<String>, Problems> 
     let mut touched = vec![];
     for (name, (bytes, _)) in &drawn.0 {
         let path = format!("{FIGURES}/{name}");
-        if files::update(&project.path(&path), bytes).map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])? {
+        if files::update(&project.path(&path), bytes)
+            .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?
+        {
             touched.push(path);
         }
     }
     for name in orphans(project, drawn) {
         let path = format!("{FIGURES}/{name}");
-        fs::remove_file(project.path(&path)).map_err(|e| vec![Problem::io(Path::new(&path), "delete it", e)])?;
+        fs::remove_file(project.path(&path))
+            .map_err(|e| vec![Problem::io(Path::new(&path), "delete it", e)])?;
         touched.push(path);
     }
     Ok(touched)
@@ -98,18 +114,25 @@ pub fn write(project: &Project, drawn: &Drawn) -> Result<Vec<String>, Problems> 
 /// The first chapter line that shows `figures/NAME`.
 fn shown_at<'a>(chapters: &'a [Chapter], name: &str) -> Option<(&'a str, usize)> {
     chapters.iter().find_map(|chapter| {
-        let image = chapter.images.iter().find(|i| i.target.strip_prefix("figures/") == Some(name))?;
+        let image =
+            chapter.images.iter().find(|i| i.target.strip_prefix("figures/") == Some(name))?;
         Some((chapter.path.as_str(), image.line))
     })
 }
 
 fn orphans(project: &Project, drawn: &Drawn) -> Vec<String> {
-    read_dir(&project.path(FIGURES)).into_iter().map(|(name, _)| name).filter(|name| !drawn.0.contains_key(name)).collect()
+    read_dir(&project.path(FIGURES))
+        .into_iter()
+        .map(|(name, _)| name)
+        .filter(|name| !drawn.0.contains_key(name))
+        .collect()
 }
 
 /// The files directly in `dir` (not hidden ones), by name, sorted.
 fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let Ok(entries) = fs::read_dir(dir) else { return vec![] };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return vec![];
+    };
     let mut files: Vec<(String, Vec<u8>)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().is_file())

@@ -92,13 +92,20 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     let started = Instant::now();
     let mut chapters = vec![];
     let mut steps = Steps(0);
-    steps.run("chapters parse and are all in SUMMARY.md", || project.chapters().map(|c| chapters = c))?;
+    steps.run("chapters parse and are all in SUMMARY.md", || {
+        project.chapters().map(|c| chapters = c)
+    })?;
     steps.run("tangled code is current", || check_tangled(project, &chapters))?;
     steps.run("cargo fmt --check", || fmt_check(project, &chapters))?;
-    steps.run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
+    steps
+        .run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
     steps.run("figures are current", || check_figures(project, &chapters))?;
     steps.run("cargo clippy -D warnings", || {
-        let clippy = cargo::command(project, "clippy", &["--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+        let clippy = cargo::command(
+            project,
+            "clippy",
+            &["--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"],
+        );
         cargo::status(clippy).map_err(|failure| vec![Problem::new("cargo clippy", 0, failure)])
     })?;
     steps.run("cargo test (snapshots are never written)", || {
@@ -107,7 +114,8 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
     })?;
     steps.run("the book builds and its links resolve", || {
-        let html = mdbook::build(project).map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;
+        let html = mdbook::build(project)
+            .map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;
         nonempty(links::check(&html, &chapters))
     })?;
     eprintln!("xtask: verified in {:.0} s", started.elapsed().as_secs_f64());
@@ -118,21 +126,33 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
 /// `cargo fmt --check`, with each unformatted generated line traced to its chapter line.
 fn fmt_check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     let mut fmt = cargo::command(project, "fmt", &[]);
-    fmt.args(["--all", "--check"]);
-    let Err(failure) = cargo::output_with_stdout(fmt) else { return Ok(()) };
+    fmt.args(["--all", "--check", "--", "--color", "never"]);
+    let Err(failure) = cargo::output_with_stdout(fmt) else {
+        return Ok(());
+    };
     let generated = tangle::generate(chapters)?;
     let root = format!("{}/", project.root.display());
     let mut problems = vec![];
     for line in failure.lines() {
         // rustfmt says "Diff in /path/file.rs:12:" or "Diff in /path/file.rs at line 12:".
-        let Some(place) = line.strip_prefix("Diff in ").map(|p| p.trim_end_matches(':')) else { continue };
-        let Some((file, number)) = place.rsplit_once(" at line ").or_else(|| place.rsplit_once(':')) else { continue };
-        let (file, number) = (file.strip_prefix(&root).unwrap_or(file), number.parse().unwrap_or(0));
+        let Some(place) = line.strip_prefix("Diff in ").map(|p| p.trim_end_matches(':')) else {
+            continue;
+        };
+        let Some((file, number)) =
+            place.rsplit_once(" at line ").or_else(|| place.rsplit_once(':'))
+        else {
+            continue;
+        };
+        let (file, number) =
+            (file.strip_prefix(&root).unwrap_or(file), number.parse().unwrap_or(0));
         let message = format!("{file} is not formatted as `cargo fmt` would (its line {number})");
-        problems.push(match generated.iter().find(|g| g.path == file).and_then(|g| g.origins.get(number - 1)) {
-            Some((chapter, origin)) => Problem::new(chapter, *origin, message),
-            None => Problem::new(file, number, "not formatted as `cargo fmt` would"),
-        });
+        problems.push(
+            match generated.iter().find(|g| g.path == file).and_then(|g| g.origins.get(number - 1))
+            {
+                Some((chapter, origin)) => Problem::new(chapter, *origin, message),
+                None => Problem::new(file, number, "not formatted as `cargo fmt` would"),
+            },
+        );
     }
     if problems.is_empty() {
         problems.push(Problem::new("cargo fmt", 0, failure));
@@ -143,7 +163,11 @@ fn fmt_check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
 struct Steps(usize);
 
 impl Steps {
-    fn run(&mut self, name: &str, step: impl FnOnce() -> Result<(), Problems>) -> Result<(), Problems> {
+    fn run(
+        &mut self,
+        name: &str,
+        step: impl FnOnce() -> Result<(), Problems>,
+    ) -> Result<(), Problems> {
         let started = Instant::now();
         eprintln!("xtask: {name} ...");
         step()?;

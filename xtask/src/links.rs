@@ -16,13 +16,19 @@ pub fn check(html: &Path, chapters: &[Chapter]) -> Problems {
     let mut ids: HashMap<PathBuf, BTreeSet<String>> = HashMap::new();
     let mut problems = BTreeSet::new();
     for page in &pages {
-        let Ok(text) = fs::read_to_string(page) else { continue };
+        let Ok(text) = fs::read_to_string(page) else {
+            continue;
+        };
         for link in attribute_values(&text, &["href", "src"]) {
             if is_external(link) {
                 continue;
             }
             let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-            let target = if path.is_empty() { page.clone() } else { normalize(&page.parent().unwrap_or(html).join(path)) };
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                normalize(&page.parent().unwrap_or(html).join(path))
+            };
             let broken = if !target.exists() {
                 format!("links to `{link}`, which is not in the built book")
             } else if !fragment.is_empty() && target.extension().is_some_and(|e| e == "html") {
@@ -42,20 +48,34 @@ pub fn check(html: &Path, chapters: &[Chapter]) -> Problems {
 }
 
 /// The chapter file and line a link on `page` comes from, or the page itself.
-fn locate(page: &Path, path: &str, chapters: &[Chapter], message: String) -> (String, usize, String) {
+fn locate(
+    page: &Path,
+    path: &str,
+    chapters: &[Chapter],
+    message: String,
+) -> (String, usize, String) {
     let markdown = format!("{CHAPTERS}/{}", page.with_extension("md").display());
     let Some(chapter) = chapters.iter().find(|c| c.path == markdown) else {
         return (format!("{} (built page)", page.display()), 0, message);
     };
-    let source_form = path.strip_suffix(".html").map(|stem| format!("{stem}.md")).unwrap_or_else(|| path.to_string());
-    let line = chapter.source.lines().position(|l| l.contains(&source_form) || l.contains(path)).map_or(0, |i| i + 1);
+    let source_form = path
+        .strip_suffix(".html")
+        .map(|stem| format!("{stem}.md"))
+        .unwrap_or_else(|| path.to_string());
+    let line = chapter
+        .source
+        .lines()
+        .position(|l| l.contains(&source_form) || l.contains(path))
+        .map_or(0, |i| i + 1);
     (chapter.path.clone(), line, message)
 }
 
 fn is_external(link: &str) -> bool {
     link.is_empty()
         || link.starts_with("//")
-        || ["http:", "https:", "mailto:", "data:", "javascript:"].iter().any(|scheme| link.starts_with(scheme))
+        || ["http:", "https:", "mailto:", "data:", "javascript:"]
+            .iter()
+            .any(|scheme| link.starts_with(scheme))
 }
 
 /// The values of the given attributes, in order of appearance, as written in the HTML.

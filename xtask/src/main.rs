@@ -8,20 +8,25 @@ fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Some(i) = args.iter().position(|a| a == "--root") {
-        let Some(dir) = args.get(i + 1).cloned() else { return usage() };
+        let Some(dir) = args.get(i + 1).cloned() else {
+            return usage();
+        };
         root = PathBuf::from(dir);
         args.drain(i..=i + 1);
     }
     let project = Project::new(root.canonicalize().unwrap_or(root));
     let result = match args.as_slice() {
         [command] => match command.as_str() {
-            "serve" => xtask::regenerate(&project).and_then(|()| xtask::mdbook::serve(&project).map_err(failed("mdbook serve"))),
+            "serve" => xtask::regenerate(&project)
+                .and_then(|()| xtask::mdbook::serve(&project).map_err(failed("mdbook serve"))),
             "verify" => xtask::verify(&project),
             "bless" => xtask::bless(&project),
             "check" => xtask::check(&project),
             "tangle" => xtask::tangle(&project),
             "figures" => xtask::figures(&project),
-            "book" => xtask::mdbook::build(&project).map(|html| println!("{}", html.join("index.html").display())).map_err(failed("mdbook build")),
+            "book" => xtask::mdbook::build(&project)
+                .map(|html| println!("{}", html.join("index.html").display()))
+                .map_err(failed("mdbook build")),
             "help" | "--help" | "-h" => {
                 print!("{}", xtask::HELP);
                 Ok(())

@@ -13,16 +13,20 @@ pub const HTML: &str = "target/book";
 
 /// The pinned mdBook, installed first if it is missing or another version.
 pub fn ensure(project: &Project) -> Result<PathBuf, String> {
-    let binary = project.path(TOOLS).join("bin").join(if cfg!(windows) { "mdbook.exe" } else { "mdbook" });
+    let binary =
+        project.path(TOOLS).join("bin").join(if cfg!(windows) { "mdbook.exe" } else { "mdbook" });
     let installed = Command::new(&binary).arg("--version").output().ok();
     let wanted = format!("mdbook v{VERSION}");
     if installed.is_some_and(|out| String::from_utf8_lossy(&out.stdout).trim() == wanted) {
         return Ok(binary);
     }
-    eprintln!("xtask: installing mdBook {VERSION} into {TOOLS} (first use only; takes a few minutes)");
+    eprintln!(
+        "xtask: installing mdBook {VERSION} into {TOOLS} (first use only; takes a few minutes)"
+    );
     let root = project.path(TOOLS);
     let version = format!("={VERSION}");
-    let mut install = cargo::command(project, "install", &["--quiet", "mdbook", "--version", &version, "--root"]);
+    let mut install =
+        cargo::command(project, "install", &["--quiet", "mdbook", "--version", &version, "--root"]);
     install.arg(root);
     cargo::status(install)?;
     Ok(binary)

@@ -36,14 +36,19 @@ pub fn check(chapters: &[Chapter], transcript: &Transcript) -> Problems {
     for chapter in chapters {
         for run in &chapter.runs {
             match transcript.printed(run) {
-                Err(failure) => problems.push(Problem::new(&chapter.path, run.line, failure.clone())),
+                Err(failure) => {
+                    problems.push(Problem::new(&chapter.path, run.line, failure.clone()))
+                }
                 Ok(printed) => {
                     let actual: Vec<&str> = printed.lines().collect();
                     if !output_matches(&run.expected, &actual) {
                         let expected = run.expected.join("\n") + "\n";
                         let diff = TextDiff::from_lines(&expected, printed);
                         let diff = diff.unified_diff().header("chapter", "printed").to_string();
-                        let message = format!("`{}` printed something else (`cargo xtask bless` takes what it prints):\n{diff}", run.command);
+                        let message = format!(
+                            "`{}` printed something else (`cargo xtask bless` takes what it prints):\n{diff}",
+                            run.command
+                        );
                         problems.push(Problem::new(&chapter.path, run.line, message));
                     }
                 }
@@ -55,11 +60,21 @@ pub fn check(chapters: &[Chapter], transcript: &Transcript) -> Problems {
 
 /// Rewrites the output blocks that differ with what their commands print. Writes nothing
 /// if any shown command fails. Returns the chapters it rewrote.
-pub fn bless(project: &Project, chapters: &[Chapter], transcript: &Transcript) -> Result<Vec<String>, Problems> {
+pub fn bless(
+    project: &Project,
+    chapters: &[Chapter],
+    transcript: &Transcript,
+) -> Result<Vec<String>, Problems> {
     let failures: Problems = chapters
         .iter()
         .flat_map(|c| c.runs.iter().map(move |run| (c, run)))
-        .filter_map(|(c, run)| transcript.printed(run).as_ref().err().map(|f| Problem::new(&c.path, run.line, f.clone())))
+        .filter_map(|(c, run)| {
+            transcript
+                .printed(run)
+                .as_ref()
+                .err()
+                .map(|f| Problem::new(&c.path, run.line, f.clone()))
+        })
         .collect();
     if !failures.is_empty() {
         return Err(failures);
@@ -79,7 +94,8 @@ pub fn bless(project: &Project, chapters: &[Chapter], transcript: &Transcript) -
         }
         if source != chapter.source {
             let path = project.path(&chapter.path);
-            files::write_atomic(&path, source.as_bytes()).map_err(|e| vec![Problem::io(Path::new(&chapter.path), "write it", e)])?;
+            files::write_atomic(&path, source.as_bytes())
+                .map_err(|e| vec![Problem::io(Path::new(&chapter.path), "write it", e)])?;
             rewritten.push(chapter.path.clone());
         }
     }

@@ -29,7 +29,8 @@ impl Project {
     }
 
     pub fn read(&self, relative: &str) -> Result<String, Problems> {
-        fs::read_to_string(self.path(relative)).map_err(|e| vec![Problem::io(Path::new(relative), "read it", e)])
+        fs::read_to_string(self.path(relative))
+            .map_err(|e| vec![Problem::io(Path::new(relative), "read it", e)])
     }
 
     /// Every chapter, parsed, in SUMMARY.md's order. Fails if a chapter file is missing from
@@ -39,7 +40,9 @@ impl Project {
         let mut problems = vec![];
         for file in self.chapter_files()? {
             if !listed.iter().any(|(name, _)| *name == file) {
-                let message = format!("this chapter is not listed in {SUMMARY}: add `- [Title]({file})` there");
+                let message = format!(
+                    "this chapter is not listed in {SUMMARY}: add `- [Title]({file})` there"
+                );
                 problems.push(Problem::new(format!("{CHAPTERS}/{file}"), 1, message));
             }
         }
@@ -51,7 +54,11 @@ impl Project {
                     Ok(chapter) => chapters.push(chapter),
                     Err(found) => problems.extend(found),
                 },
-                Err(_) => problems.push(Problem::new(SUMMARY, line, format!("links to `{file}`, which does not exist"))),
+                Err(_) => problems.push(Problem::new(
+                    SUMMARY,
+                    line,
+                    format!("links to `{file}`, which does not exist"),
+                )),
             }
         }
         if problems.is_empty() { Ok(chapters) } else { Err(problems) }
@@ -74,7 +81,8 @@ impl Project {
 
     /// The names of the markdown files in chapters/, other than SUMMARY.md, sorted.
     fn chapter_files(&self) -> Result<Vec<String>, Problems> {
-        let entries = fs::read_dir(self.path(CHAPTERS)).map_err(|e| vec![Problem::io(Path::new(CHAPTERS), "list it", e)])?;
+        let entries = fs::read_dir(self.path(CHAPTERS))
+            .map_err(|e| vec![Problem::io(Path::new(CHAPTERS), "list it", e)])?;
         let mut files: Vec<String> = entries
             .filter_map(|entry| entry.ok())
             .map(|entry| entry.file_name().to_string_lossy().into_owned())

@@ -41,12 +41,18 @@ pub fn generate(chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
                         out.push(Generated { path, text: String::new(), origins: vec![] });
                         let generated = out.last_mut().expect("just pushed");
                         let origin = (chapter.path.clone(), fence.line);
-                        generated.text = format!("{marker} {MARK}{} by `cargo xtask tangle`: edit the chapter, not this file.\n", &chapter.path["chapters/".len()..]);
+                        generated.text = format!(
+                            "{marker} {MARK}{} by `cargo xtask tangle`: edit the chapter, not this file.\n",
+                            &chapter.path["chapters/".len()..]
+                        );
                         generated.origins.push(origin);
                         out.len() - 1
                     }
                     None => {
-                        let message = format!("cannot tangle into `{}`: only .rs and .toml files get a generated header", fence.file);
+                        let message = format!(
+                            "cannot tangle into `{}`: only .rs and .toml files get a generated header",
+                            fence.file
+                        );
                         problems.push(Problem::new(&chapter.path, fence.line, message));
                         continue;
                     }
@@ -73,12 +79,25 @@ pub fn check(project: &Project, generated: &[Generated]) -> Problems {
             continue;
         }
         let differing = file.text.lines().zip(on_disk.lines()).take_while(|(a, b)| a == b).count();
-        let (chapter, line) = file.origins.get(differing).or(file.origins.last()).cloned().unwrap_or_default();
-        let state = if on_disk.is_empty() { "is missing".to_string() } else { format!("is stale (line {} differs)", differing + 1) };
-        problems.push(Problem::new(chapter, line, format!("{} {state}: run `cargo xtask bless`", file.path)));
+        let (chapter, line) =
+            file.origins.get(differing).or(file.origins.last()).cloned().unwrap_or_default();
+        let state = if on_disk.is_empty() {
+            "is missing".to_string()
+        } else {
+            format!("is stale (line {} differs)", differing + 1)
+        };
+        problems.push(Problem::new(
+            chapter,
+            line,
+            format!("{} {state}: run `cargo xtask bless`", file.path),
+        ));
     }
     for orphan in orphans(project, generated) {
-        problems.push(Problem::new(orphan, 1, "no chapter generates this file any more: run `cargo xtask bless` to delete it"));
+        problems.push(Problem::new(
+            orphan,
+            1,
+            "no chapter generates this file any more: run `cargo xtask bless` to delete it",
+        ));
     }
     problems
 }
@@ -88,12 +107,15 @@ pub fn write(project: &Project, generated: &[Generated]) -> Result<Vec<String>, 
     let mut touched = vec![];
     for file in generated {
         let path = project.path(&file.path);
-        if files::update(&path, file.text.as_bytes()).map_err(|e| vec![Problem::io(Path::new(&file.path), "write it", e)])? {
+        if files::update(&path, file.text.as_bytes())
+            .map_err(|e| vec![Problem::io(Path::new(&file.path), "write it", e)])?
+        {
             touched.push(file.path.clone());
         }
     }
     for orphan in orphans(project, generated) {
-        fs::remove_file(project.path(&orphan)).map_err(|e| vec![Problem::io(Path::new(&orphan), "delete it", e)])?;
+        fs::remove_file(project.path(&orphan))
+            .map_err(|e| vec![Problem::io(Path::new(&orphan), "delete it", e)])?;
         touched.push(orphan);
     }
     Ok(touched)
@@ -113,8 +135,13 @@ fn orphans(project: &Project, generated: &[Generated]) -> Vec<String> {
     let mut found = vec![];
     let mut dirs = vec![CRATES.to_string()];
     while let Some(dir) = dirs.pop() {
-        let Ok(entries) = fs::read_dir(project.path(&dir)) else { continue };
-        let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let Ok(entries) = fs::read_dir(project.path(&dir)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         for name in names {
             let path = format!("{dir}/{name}");
@@ -133,7 +160,11 @@ fn orphans(project: &Project, generated: &[Generated]) -> Vec<String> {
 }
 
 fn is_generated(path: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(path) else { return false };
+    let Ok(text) = fs::read_to_string(path) else {
+        return false;
+    };
     let first = text.lines().next().unwrap_or("");
-    ["// ", "# "].iter().any(|marker| first.strip_prefix(marker).is_some_and(|rest| rest.starts_with(MARK)))
+    ["// ", "# "]
+        .iter()
+        .any(|marker| first.strip_prefix(marker).is_some_and(|rest| rest.starts_with(MARK)))
 }

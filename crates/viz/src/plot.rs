@@ -77,10 +77,14 @@ impl Plot {
         Ok(svg)
     }
 
-    fn draw(&self, area: DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), Box<dyn std::error::Error + '_>> {
+    fn draw(
+        &self,
+        area: DrawingArea<SVGBackend, plotters::coord::Shift>,
+    ) -> Result<(), Box<dyn std::error::Error + '_>> {
         area.fill(&WHITE)?;
         let (x_low, x_high) = bounds(self.all_points().map(|p| p.0));
-        let (y_low, y_high) = self.y_range.unwrap_or_else(|| padded(bounds(self.all_points().map(|p| p.1))));
+        let (y_low, y_high) =
+            self.y_range.unwrap_or_else(|| padded(bounds(self.all_points().map(|p| p.1))));
         let mut chart = ChartBuilder::on(&area)
             .caption(&self.title, (FONT, 22))
             .margin(16)
@@ -117,6 +121,7 @@ impl Plot {
         if self.curves.iter().any(|c| !c.name.is_empty()) {
             chart
                 .configure_series_labels()
+                .position(SeriesLabelPosition::UpperMiddle)
                 .label_font((FONT, 14))
                 .background_style(WHITE.mix(0.9))
                 .border_style(BLACK.mix(0.3))

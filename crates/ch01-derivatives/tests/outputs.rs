@@ -1,0 +1,25 @@
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Snapshot tests: what each program of the chapter prints.
+
+use std::process::Command;
+
+fn printed(program: &str) -> String {
+    let output = Command::new(program).output().expect("the program runs");
+    assert!(output.status.success(), "{program} failed");
+    String::from_utf8(output.stdout).expect("the output is UTF-8")
+}
+
+#[test]
+fn slope() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_slope")));
+}
+
+#[test]
+fn tiny_h() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_tiny_h")));
+}
+
+#[test]
+fn three_inputs() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_three_inputs")));
+}
