@@ -4,10 +4,15 @@ use std::process::{Command, Output, Stdio};
 
 use crate::project::Project;
 
-/// `cargo SUBCOMMAND --locked ARGS…` in the project root.
+/// `cargo SUBCOMMAND --locked ARGS…` in the project root (`cargo fmt` reads no lock file,
+/// so it gets no `--locked`).
 pub fn command(project: &Project, subcommand: &str, args: &[&str]) -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    command.current_dir(&project.root).arg(subcommand).arg("--locked").args(args);
+    command.current_dir(&project.root).arg(subcommand);
+    if subcommand != "fmt" {
+        command.arg("--locked");
+    }
+    command.args(args);
     command
 }
 
@@ -34,7 +39,11 @@ fn captured(mut command: Command, report_stdout: bool) -> Result<String, String>
     let result: std::io::Result<Output> = command.stdin(Stdio::null()).output();
     match result {
         Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Ok(out) if report_stdout => Err(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) if report_stdout => Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )),
         Ok(out) => {
             let stderr = String::from_utf8_lossy(&out.stderr);
             let lines: Vec<&str> = stderr.lines().collect();
