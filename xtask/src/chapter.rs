@@ -112,7 +112,7 @@ impl Chapter {
 /// Reads one fenced block of `source`, which starts at `line`.
 fn code_block(
     source: &str,
-    crate_name: &str,
+    chapter_crate: &str,
     info: &str,
     block: Range<usize>,
     body: &str,
@@ -121,6 +121,12 @@ fn code_block(
     let text = &source[block.clone()];
     if !is_closed(text) {
         return Err("this code fence is never closed: add a closing ``` line".into());
+    }
+    if let Some(offset) = fence_opened_inside(text) {
+        let opened = line + offset;
+        return Err(format!(
+            "this code fence is never closed: add a closing ``` line before the fence on line {opened}"
+        ));
     }
     let words: Vec<&str> = info.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let language = words.first().copied().unwrap_or("");
@@ -138,8 +144,11 @@ fn code_block(
         return Ok(Block::Other);
     };
     let crate_name =
-        words.iter().find_map(|w| w.strip_prefix("crate:")).unwrap_or(crate_name).to_string();
+        words.iter().find_map(|w| w.strip_prefix("crate:")).unwrap_or(chapter_crate).to_string();
     check_inside_crate(file, &crate_name)?;
+    if crate_name == chapter_crate {
+        check_binary_name(file, &crate_name)?;
+    }
     let hides_lines = language == "rust";
     let lines = body
         .lines()
@@ -179,13 +188,35 @@ fn run_block(
 /// True if a fenced block's text ends with a closing fence like its opening one.
 fn is_closed(block: &str) -> bool {
     let mut lines = block.trim_end_matches('\n').lines();
-    let opening = lines.next().unwrap_or("").trim_start();
-    let marker = opening.chars().next().unwrap_or('`');
-    let width = opening.chars().take_while(|&c| c == marker).count();
+    let (marker, width) = fence_marker(lines.next().unwrap_or(""));
     lines.next_back().is_some_and(|last| {
         let last = last.trim();
         last.len() >= width && last.chars().all(|c| c == marker)
     })
+}
+
+/// The line, counted from a fenced block's opening line, of a fence that opens inside it.
+/// A closing fence has no info string, so such a line means the block's own closing line
+/// is missing and the block ran on to the next block's closing line, swallowing the text
+/// between.
+fn fence_opened_inside(block: &str) -> Option<usize> {
+    let (marker, width) = fence_marker(block.lines().next().unwrap_or(""));
+    block.lines().enumerate().skip(1).find_map(|(i, line)| {
+        let line = line.trim_start();
+        let info = line.trim_start_matches(marker);
+        // As in CommonMark, a backtick fence's info string has no backticks.
+        let opens = line.len() - info.len() >= width
+            && !info.trim().is_empty()
+            && !(marker == '`' && info.contains('`'));
+        opens.then_some(i)
+    })
+}
+
+/// The character a fence's opening line is made of, and how many of them it starts with.
+fn fence_marker(opening: &str) -> (char, usize) {
+    let opening = opening.trim_start();
+    let marker = opening.chars().next().unwrap_or('`');
+    (marker, opening.chars().take_while(|&c| c == marker).count())
 }
 
 fn check_inside_crate(file: &str, crate_name: &str) -> Result<(), String> {
@@ -198,6 +229,23 @@ fn check_inside_crate(file: &str, crate_name: &str) -> Result<(), String> {
             "fence target `{file}` is outside the crate `{crate_name}`: name a path inside it, such as `src/main.rs`"
         ))
     }
+}
+
+/// Cargo puts every binary of the workspace in one folder, so a chapter's binaries carry
+/// its number: `src/bin/ch03-neuron.rs` in `ch03-manual-backprop`.
+fn check_binary_name(file: &str, crate_name: &str) -> Result<(), String> {
+    let prefix = binary_prefix(crate_name);
+    match file.strip_prefix("src/bin/") {
+        Some(name) if !name.starts_with(&format!("{prefix}-")) => Err(format!(
+            "binary `{name}` must be named `{prefix}-…` (binary names are shared by the whole workspace)"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The part of a chapter crate's name that every one of its binaries starts with: `ch03`.
+pub fn binary_prefix(crate_name: &str) -> &str {
+    crate_name.split('-').next().unwrap_or(crate_name)
 }
 
 /// mdBook hides a line of Rust that starts with `# `; the crate gets the line without it.

@@ -1,4 +1,4 @@
-//! Figures: each chapter crate with a `figures` binary draws its pictures into a folder;
+//! Figures: each chapter crate with a `chNN-figures` binary draws its pictures into a folder;
 //! the results are compared with, or written to, chapters/figures/.
 
 use std::collections::BTreeMap;
@@ -6,13 +6,11 @@ use std::fs;
 use std::path::Path;
 
 use crate::cargo;
-use crate::chapter::Chapter;
+use crate::chapter::{Chapter, binary_prefix};
 use crate::files;
 use crate::problem::{Problem, Problems};
 use crate::project::{CRATES, FIGURES, Project};
 
-/// The binary a chapter crate has when its chapter shows pictures.
-const FIGURES_BIN: &str = "src/bin/figures.rs";
 /// Where figures are drawn before they are compared or moved into place.
 const SCRATCH: &str = "target/xtask/figures";
 
@@ -26,13 +24,16 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
     let mut drawn = BTreeMap::new();
     let mut problems = vec![];
     for (index, chapter) in chapters.iter().enumerate() {
-        if !project.path(format!("{CRATES}/{}/{FIGURES_BIN}", chapter.crate_name)).exists() {
+        // The binary a chapter crate has when its chapter shows pictures: `ch01-figures`.
+        let binary = format!("{}-figures", binary_prefix(&chapter.crate_name));
+        let source = format!("src/bin/{binary}.rs");
+        if !project.path(format!("{CRATES}/{}/{source}", chapter.crate_name)).exists() {
             continue;
         }
-        let line = chapter.fences.iter().find(|f| f.file == FIGURES_BIN).map_or(0, |f| f.line);
+        let line = chapter.fences.iter().find(|f| f.file == source).map_or(0, |f| f.line);
         let dir = scratch.join(&chapter.crate_name);
         let result = fs::create_dir_all(&dir).map_err(|e| e.to_string()).and_then(|()| {
-            let args = ["--quiet", "-p", &chapter.crate_name, "--bin", "figures", "--"];
+            let args = ["--quiet", "-p", &chapter.crate_name, "--bin", &binary, "--"];
             let mut command = cargo::command(project, "run", &args);
             command.arg(&dir);
             cargo::output(command)

@@ -60,8 +60,8 @@ pub fn regenerate(project: &Project) -> Result<(), Problems> {
 /// Regenerates everything, test snapshots included.
 pub fn bless(project: &Project) -> Result<(), Problems> {
     regenerate(project)?;
-    let mut test = cargo::command(project, "test", &["--workspace", "--quiet"]);
-    test.env("INSTA_UPDATE", "always").env("INSTA_FORCE_PASS", "1");
+    let mut test = cargo::command(project, "test", &["--workspace", "--quiet", "--no-fail-fast"]);
+    test.env("INSTA_UPDATE", "always").env("INSTA_FORCE_UPDATE", "1").env("INSTA_FORCE_PASS", "1");
     cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])?;
     eprintln!("xtask: blessed; review the changes with `git diff` before committing them");
     Ok(())

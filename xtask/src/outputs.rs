@@ -7,7 +7,7 @@ use std::path::Path;
 use similar::TextDiff;
 
 use crate::cargo;
-use crate::chapter::{Chapter, Run, blessed_output, output_matches};
+use crate::chapter::{Chapter, ELISION, Run, blessed_output, output_matches};
 use crate::files;
 use crate::problem::{Problem, Problems};
 use crate::project::Project;
@@ -49,7 +49,11 @@ pub fn check(chapters: &[Chapter], transcript: &Transcript) -> Problems {
                             "`{}` printed something else (`cargo xtask bless` takes what it prints):\n{diff}",
                             run.command
                         );
-                        problems.push(Problem::new(&chapter.path, run.line, message));
+                        problems.push(Problem::new(
+                            &chapter.path,
+                            first_difference(run, &actual),
+                            message,
+                        ));
                     }
                 }
             }
@@ -100,6 +104,21 @@ pub fn bless(
         }
     }
     Ok(rewritten)
+}
+
+/// The chapter line of the first output line that differs, or the command's line when the
+/// block elides lines (then no single line is to blame).
+fn first_difference(run: &Run, actual: &[&str]) -> usize {
+    if run.expected.iter().any(|line| line == ELISION) {
+        return run.line;
+    }
+    let same = run
+        .expected
+        .iter()
+        .zip(actual)
+        .take_while(|(expected, actual)| expected == *actual)
+        .count();
+    run.line + 1 + same
 }
 
 /// Runs one shown command, such as `cargo run -p ch01-derivatives --bin slope`, from the

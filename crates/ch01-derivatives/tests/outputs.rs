@@ -11,15 +11,15 @@ fn printed(program: &str) -> String {
 
 #[test]
 fn slope() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_slope")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch01-slope")));
 }
 
 #[test]
 fn tiny_h() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_tiny_h")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch01-tiny-h")));
 }
 
 #[test]
 fn three_inputs() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_three_inputs")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch01-three-inputs")));
 }

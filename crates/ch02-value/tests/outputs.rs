@@ -13,12 +13,12 @@ fn printed(program: &str) -> String {
 
 #[test]
 fn first_value() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_first_value")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch02-first-value")));
 }
 
 #[test]
 fn children() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_children")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch02-children")));
 }
 
 #[test]
