@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::chapter::Chapter;
+use crate::chapter::{Chapter, Fence};
 use crate::files;
 use crate::problem::{Problem, Problems};
 use crate::project::{CRATES, Project};
@@ -24,47 +24,49 @@ pub struct Generated {
 
 /// Every file the chapters generate, in the order the chapters first name them.
 pub fn generate(chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
-    let mut out: Vec<Generated> = vec![];
-    let mut problems = vec![];
+    // Group the fences by target file, keeping the order in which files are first named.
+    let mut targets: Vec<(String, Vec<(&Chapter, &Fence)>)> = vec![];
     for chapter in chapters {
         for fence in &chapter.fences {
             let path = format!("{CRATES}/{}/{}", fence.crate_name, fence.file);
-            let index = match out.iter().position(|g| g.path == path) {
-                Some(index) => {
-                    let generated = &mut out[index];
-                    generated.text.push('\n');
-                    generated.origins.push((chapter.path.clone(), fence.line));
-                    index
-                }
-                None => match comment_marker(&fence.file) {
-                    Some(marker) => {
-                        out.push(Generated { path, text: String::new(), origins: vec![] });
-                        let generated = out.last_mut().expect("just pushed");
-                        let origin = (chapter.path.clone(), fence.line);
-                        generated.text = format!(
-                            "{marker} {MARK}{} by `cargo xtask tangle`: edit the chapter, not this file.\n",
-                            &chapter.path["chapters/".len()..]
-                        );
-                        generated.origins.push(origin);
-                        out.len() - 1
-                    }
-                    None => {
-                        let message = format!(
-                            "cannot tangle into `{}`: only .rs and .toml files get a generated header",
-                            fence.file
-                        );
-                        problems.push(Problem::new(&chapter.path, fence.line, message));
-                        continue;
-                    }
-                },
-            };
-            let generated = &mut out[index];
-            for (line, code) in &fence.lines {
-                generated.text.push_str(code);
-                generated.text.push('\n');
-                generated.origins.push((chapter.path.clone(), *line));
+            match targets.iter_mut().find(|(p, _)| *p == path) {
+                Some((_, fences)) => fences.push((chapter, fence)),
+                None => targets.push((path, vec![(chapter, fence)])),
             }
         }
+    }
+    let mut problems = vec![];
+    let mut out = vec![];
+    for (path, fences) in targets {
+        let (first_chapter, first_fence) = fences[0];
+        let Some(marker) = comment_marker(&first_fence.file) else {
+            let message = format!(
+                "cannot tangle into `{}`: only .rs and .toml files get a generated header",
+                first_fence.file
+            );
+            problems.push(Problem::new(&first_chapter.path, first_fence.line, message));
+            continue;
+        };
+        let mut sources: Vec<&str> =
+            fences.iter().map(|(c, _)| &c.path["chapters/".len()..]).collect();
+        sources.dedup();
+        let mut text = format!(
+            "{marker} {MARK}{} by `cargo xtask tangle`: edit the chapter, not this file.\n",
+            sources.join(", chapters/")
+        );
+        let mut origins = vec![(first_chapter.path.clone(), first_fence.line)];
+        for (i, (chapter, fence)) in fences.into_iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+                origins.push((chapter.path.clone(), fence.line));
+            }
+            for (line, code) in &fence.lines {
+                text.push_str(code);
+                text.push('\n');
+                origins.push((chapter.path.clone(), *line));
+            }
+        }
+        out.push(Generated { path, text, origins });
     }
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
