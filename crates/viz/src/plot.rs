@@ -2,6 +2,7 @@
 
 use std::sync::Once;
 
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
@@ -108,9 +109,11 @@ impl Plot {
                 chart.draw_series(LineSeries::new(points, style))?
             };
             if !curve.name.is_empty() {
-                series
-                    .label(curve.name.as_str())
-                    .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], style));
+                // A solid swatch is a dash as long as the swatch, with no gap.
+                let (dash, gap) = if curve.dashed { (6, 4) } else { (20, 0) };
+                series.label(curve.name.as_str()).legend(move |(x, y)| {
+                    DashedPathElement::new([(x, y), (x + 20, y)], dash, gap, style)
+                });
             }
         }
         for (text, point) in &self.marks {
