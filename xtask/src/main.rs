@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             for problem in &problems {
                 eprintln!("error: {problem}");
             }
-            eprintln!("xtask: {} problem(s); nothing was left half-written", problems.len());
+            eprintln!("xtask: {} problem(s)", problems.len());
             ExitCode::FAILURE
         }
     }
