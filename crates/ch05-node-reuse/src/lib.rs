@@ -25,8 +25,11 @@ struct Node {
     op: &'static str,
     label: Cell<&'static str>,
     /// Adds this node's grad, times the local derivatives, into its children's grads.
-    backward: Option<Box<dyn Fn(&Node)>>,
+    backward: Option<Backward>,
 }
+
+/// A backward step. It receives the node it belongs to, so it never owns that node.
+type Backward = Box<dyn Fn(&Node)>;
 
 impl Value {
     /// An input: a value not computed from any other.
@@ -39,7 +42,7 @@ impl Value {
         data: f64,
         children: Vec<Value>,
         op: &'static str,
-        backward: Option<Box<dyn Fn(&Node)>>,
+        backward: Option<Backward>,
     ) -> Value {
         let (data, grad, label) = (Cell::new(data), Cell::new(0.0), Cell::new(""));
         Value(Rc::new(Node { data, grad, children, op, label, backward }))
