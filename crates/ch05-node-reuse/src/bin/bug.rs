@@ -1,0 +1,20 @@
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The engine of chapter 4 on two expressions that use a value twice.
+
+use ch05_node_reuse::expressions::buggy;
+
+fn main() {
+    let b = buggy::a_plus_a();
+    b.backward();
+    println!("b = a + a, after b.backward():");
+    for node in b.topo() {
+        println!("  {} = {node}", node.label());
+    }
+
+    let f = buggy::f();
+    f.backward();
+    println!("f = (a·b)·(a + b), after f.backward():");
+    for node in f.topo() {
+        println!("  {} = {node}", node.label());
+    }
+}

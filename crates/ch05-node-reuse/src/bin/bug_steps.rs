@@ -1,0 +1,22 @@
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The backward pass of f with the buggy engine, one step at a time.
+
+use ch05_node_reuse::expressions::buggy;
+
+fn main() {
+    let f = buggy::f();
+    let nodes = f.topo();
+    let row = |title: &str, cells: Vec<String>| {
+        let line = format!("{title:<14}{}", cells.concat());
+        println!("{}", line.trim_end());
+    };
+    let grads = || nodes.iter().map(|n| format!("{:<7?}", n.grad())).collect();
+
+    row("", nodes.iter().map(|n| format!("{:<7}", n.label())).collect());
+    f.set_grad(1.0);
+    row("f.grad = 1", grads());
+    for node in nodes.iter().rev().filter(|n| !n.children().is_empty()) {
+        node.backward_step();
+        row(&format!("{}'s step ({})", node.label(), node.op()), grads());
+    }
+}

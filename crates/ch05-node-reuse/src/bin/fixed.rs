@@ -1,0 +1,27 @@
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The fixed engine on the expressions that broke the old one.
+
+use ch05_node_reuse::Value;
+use ch05_node_reuse::expressions::fixed;
+
+fn main() {
+    let b = fixed::a_plus_a();
+    b.backward();
+    println!("b = a + a, after b.backward():");
+    for node in b.topo() {
+        println!("  {} = {node}", node.label());
+    }
+
+    let f = fixed::f();
+    f.backward();
+    println!("f = (a·b)·(a + b), after f.backward():");
+    for node in f.topo() {
+        println!("  {} = {node}", node.label());
+    }
+
+    let a = Value::new(3.0).named("a");
+    let c = (&a * &a).named("c");
+    c.backward();
+    println!("c = a·a, after c.backward():");
+    println!("  a = {a}");
+}

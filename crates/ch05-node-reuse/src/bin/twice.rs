@@ -1,0 +1,16 @@
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Running backward again on the same graph, without resetting the grads first.
+
+use ch05_node_reuse::Value;
+
+fn main() {
+    let a = Value::new(3.0).named("a");
+    let b = (&a + &a).named("b");
+    for run in 1..=3 {
+        b.backward();
+        println!("after backward() number {run}: a.grad = {:?}", a.grad());
+    }
+    a.set_grad(0.0);
+    b.backward();
+    println!("after a.set_grad(0.0) and one more backward(): a.grad = {:?}", a.grad());
+}

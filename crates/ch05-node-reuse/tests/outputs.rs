@@ -1,0 +1,75 @@
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Snapshot tests: what the chapter's programs print, and its graphs after `backward`.
+
+use std::process::Command;
+
+use ch05_node_reuse::expressions::{buggy, fixed};
+
+fn printed(program: &str) -> String {
+    let output = Command::new(program).output().expect("the program runs");
+    assert!(output.status.success(), "{program} failed");
+    String::from_utf8(output.stdout).expect("the output is UTF-8")
+}
+
+#[test]
+fn nudge() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_nudge")));
+}
+
+#[test]
+fn bug() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_bug")));
+}
+
+#[test]
+fn bug_steps() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_bug_steps")));
+}
+
+#[test]
+fn fixed() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_fixed")));
+}
+
+#[test]
+fn fixed_steps() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_fixed_steps")));
+}
+
+#[test]
+fn twice() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_twice")));
+}
+
+#[test]
+fn refcell() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_refcell")));
+}
+
+#[test]
+fn dot_of_a_plus_a_assigned() {
+    let b = buggy::a_plus_a();
+    b.backward();
+    insta::assert_snapshot!(viz::to_dot(&b));
+}
+
+#[test]
+fn dot_of_f_assigned() {
+    let f = buggy::f();
+    f.backward();
+    insta::assert_snapshot!(viz::to_dot(&f));
+}
+
+#[test]
+fn dot_of_a_plus_a() {
+    let b = fixed::a_plus_a();
+    b.backward();
+    insta::assert_snapshot!(viz::to_dot(&b));
+}
+
+#[test]
+fn dot_of_f() {
+    let f = fixed::f();
+    f.backward();
+    insta::assert_snapshot!(viz::to_dot(&f));
+}
