@@ -13,37 +13,37 @@ fn printed(program: &str) -> String {
 
 #[test]
 fn nudge() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_nudge")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-nudge")));
 }
 
 #[test]
 fn bug() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_bug")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-bug")));
 }
 
 #[test]
 fn bug_steps() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_bug_steps")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-bug-steps")));
 }
 
 #[test]
 fn fixed() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_fixed")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-fixed")));
 }
 
 #[test]
 fn fixed_steps() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_fixed_steps")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-fixed-steps")));
 }
 
 #[test]
 fn twice() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_twice")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-twice")));
 }
 
 #[test]
 fn refcell() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_refcell")));
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch05-refcell")));
 }
 
 #[test]

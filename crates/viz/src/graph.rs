@@ -43,8 +43,17 @@ pub fn to_dot<E: Expr>(root: &E) -> String {
         let op = node.op();
         if !op.is_empty() {
             writeln!(dot, "  n{i}op [shape=circle, label=\"{}\"];", escape(&op)).unwrap();
-            for child in node.children() {
-                writeln!(dot, "  n{} -> n{i}op;", index[&child.id()]).unwrap();
+            let children = node.children();
+            for (position, child) in children.iter().enumerate() {
+                // An operand used twice (a + a) gets two arrows; labels keep the layout from
+                // drawing them on top of each other.
+                let reused = children.iter().filter(|c| c.id() == child.id()).count() > 1;
+                let label = if reused {
+                    format!(" [label=\"use {}\"]", position + 1)
+                } else {
+                    String::new()
+                };
+                writeln!(dot, "  n{} -> n{i}op{label};", index[&child.id()]).unwrap();
             }
             writeln!(dot, "  n{i}op -> n{i};").unwrap();
         }
