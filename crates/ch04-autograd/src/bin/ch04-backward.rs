@@ -1,0 +1,17 @@
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+use ch04_autograd::Value;
+use ch04_autograd::expressions::{L, Neuron};
+
+fn show(output: &Value) {
+    output.backward();
+    for value in output.topo().iter().rev() {
+        println!("  {:<12} grad {:?}", value.label(), value.grad());
+    }
+}
+
+fn main() {
+    println!("L.backward():");
+    show(&L::build().l);
+    println!("o.backward():");
+    show(&Neuron::build().o);
+}

@@ -1,0 +1,22 @@
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Draws this chapter's figures into the folder given as the first argument.
+
+use ch04_autograd::Value;
+use ch04_autograd::expressions::Neuron;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: figures DIR");
+    let draw = |name: &str, root: &Value| {
+        let svg = viz::dot_to_svg(&viz::to_dot(root)).expect("the graph renders");
+        std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
+    };
+
+    let g = Neuron::build();
+    g.o.set_grad(1.0);
+    g.o.backward_step();
+    draw("04-neuron-after-o.svg", &g.o);
+
+    let g = Neuron::build();
+    g.o.backward();
+    draw("04-neuron-backward.svg", &g.o);
+}

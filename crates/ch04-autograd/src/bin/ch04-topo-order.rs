@@ -1,0 +1,12 @@
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+use ch04_autograd::expressions::Neuron;
+
+fn main() {
+    let g = Neuron::build();
+    let order = g.o.topo();
+    for (i, value) in order.iter().enumerate() {
+        println!("{i:>2}  {:<12} {:<5} {:?}", value.label(), value.op(), value.data());
+    }
+    let backwards: Vec<&str> = order.iter().rev().map(|value| value.label()).collect();
+    println!("backward runs: {}", backwards.join(", "));
+}

@@ -1,0 +1,46 @@
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Snapshot tests: what the chapter's programs print, and the DOT of its graphs after backward.
+
+use std::process::Command;
+
+use ch04_autograd::expressions::{L, Neuron};
+
+fn printed(program: &str) -> String {
+    let output = Command::new(program).output().expect("the program runs");
+    assert!(output.status.success(), "{program} failed");
+    String::from_utf8(output.stdout).expect("the output is UTF-8")
+}
+
+#[test]
+fn step_by_step() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-step-by-step")));
+}
+
+#[test]
+fn topo_order() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-topo-order")));
+}
+
+#[test]
+fn backward() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-backward")));
+}
+
+#[test]
+fn leak_check() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-leak-check")));
+}
+
+#[test]
+fn dot_of_l_after_backward() {
+    let g = L::build();
+    g.l.backward();
+    insta::assert_snapshot!(viz::to_dot(&g.l));
+}
+
+#[test]
+fn dot_of_neuron_after_backward() {
+    let g = Neuron::build();
+    g.o.backward();
+    insta::assert_snapshot!(viz::to_dot(&g.o));
+}
