@@ -70,7 +70,40 @@ pub fn dot_to_svg(dot: &str) -> Result<String, String> {
     let mut visual = builder.get();
     let mut svg = SVGWriter::new();
     visual.do_it(false, false, false, &mut svg);
-    Ok(svg.finalize())
+    Ok(trim_bottom(&svg.finalize()))
+}
+
+/// The layout leaves a wide empty band under the graph; cut the picture's height to its
+/// lowest box plus the margin it has on top.
+fn trim_bottom(svg: &str) -> String {
+    const MARGIN: f64 = 30.0;
+    let bottom = svg
+        .split("<rect ")
+        .skip(1)
+        .filter_map(|rect| Some(number_after(rect, "y=\"")? + number_after(rect, "height=\"")?))
+        .fold(0.0, f64::max);
+    let Some(start) = svg.find("<svg ") else { return svg.to_string() };
+    let end = start + svg[start..].find('>').unwrap_or(0) + 1;
+    let (Some(width), Some(height)) =
+        (number_after(&svg[start..end], " width=\""), number_after(&svg[start..end], " height=\""))
+    else {
+        return svg.to_string();
+    };
+    if bottom == 0.0 || bottom + MARGIN >= height {
+        return svg.to_string();
+    }
+    let height = bottom + MARGIN;
+    let tag = format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    format!("{}{tag}{}", &svg[..start], &svg[end..])
+}
+
+/// The number that follows `key` in `text`, as in `y="30"`.
+fn number_after(text: &str, key: &str) -> Option<f64> {
+    let rest = &text[text.find(key)? + key.len()..];
+    rest[..rest.find('"')?].parse().ok()
 }
 
 /// Every node reachable from `root`, each once, children before parents.
@@ -118,4 +151,86 @@ fn escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+
+    /// The smallest expression type: a node is its label, data, op and children.
+    #[derive(Clone)]
+    struct Node(Rc<(&'static str, f64, &'static str, Vec<Node>)>);
+
+    impl Expr for Node {
+        fn id(&self) -> usize {
+            Rc::as_ptr(&self.0) as usize
+        }
+        fn children(&self) -> Vec<Node> {
+            self.0.3.clone()
+        }
+        fn op(&self) -> String {
+            self.0.2.to_string()
+        }
+        fn label(&self) -> String {
+            self.0.0.to_string()
+        }
+        fn data(&self) -> f64 {
+            self.0.1
+        }
+    }
+
+    fn input(label: &'static str, data: f64) -> Node {
+        Node(Rc::new((label, data, "", vec![])))
+    }
+
+    fn op(label: &'static str, data: f64, op: &'static str, children: Vec<Node>) -> Node {
+        Node(Rc::new((label, data, op, children)))
+    }
+
+    #[test]
+    fn a_reused_node_is_drawn_once_with_labelled_arrows() {
+        let a = input("a", -0.00001);
+        let sum = op("s|um", 0.0, "+", vec![a.clone(), a]);
+        insta::assert_snapshot!(to_dot(&sum), @r#"
+        digraph {
+          node [fontsize=14];
+          n0 [shape=record, label="{ a | data 0.0000 }"];
+          n1 [shape=record, label="{ s\|um | data 0.0000 }"];
+          n1op [shape=circle, label="+"];
+          n0 -> n1op [label="use 1"];
+          n0 -> n1op [label="use 2"];
+          n1op -> n1;
+        }
+        "#);
+    }
+
+    #[test]
+    fn a_deep_graph_is_walked_without_recursion() {
+        let mut node = input("x", 1.0);
+        for _ in 0..100_000 {
+            node = op("", 1.0, "tanh", vec![node]);
+        }
+        assert_eq!(postorder(&node).len(), 100_001);
+        // Unlink iteratively: dropping a deep chain of Rc recursively would overflow the stack.
+        let mut next = Some(node);
+        while let Some(current) = next.take() {
+            next =
+                Rc::try_unwrap(current.0).ok().and_then(|(_, _, _, mut children)| children.pop());
+        }
+    }
+
+    #[test]
+    fn rendering_is_deterministic_and_trimmed() {
+        let product = op("e", -6.0, "*", vec![input("a", 2.0), input("b", -3.0)]);
+        let svg = dot_to_svg(&to_dot(&product)).unwrap();
+        assert_eq!(svg, dot_to_svg(&to_dot(&product)).unwrap());
+        let lowest = svg
+            .split("<rect ")
+            .skip(1)
+            .filter_map(|r| Some(number_after(r, "y=\"")? + number_after(r, "height=\"")?));
+        let lowest = lowest.fold(0.0, f64::max);
+        assert_eq!(number_after(&svg, " height=\""), Some(lowest + 30.0));
+    }
 }
