@@ -1,0 +1,19 @@
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Draws this chapter's figures into the folder given as the first argument.
+
+use ch06_more_ops::{neuron, tanh_taken_apart, two_a_plus_one};
+use micrograd::Value;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: figures DIR");
+    let draw = |name: &str, root: &Value| {
+        let svg = viz::dot_to_svg(&viz::to_dot(root)).expect("the graph renders");
+        std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
+    };
+    draw("06-two-a-plus-one.svg", &two_a_plus_one());
+    let (one_op, apart) = (neuron(Value::tanh), neuron(tanh_taken_apart));
+    for (name, neuron) in [("06-neuron.svg", one_op), ("06-neuron-apart.svg", apart)] {
+        neuron.o.backward();
+        draw(name, &neuron.o);
+    }
+}

@@ -1,0 +1,40 @@
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The expressions this chapter draws: a small one with plain numbers, and the neuron of
+//! chapter 3 with tanh as one operation or taken apart.
+
+use micrograd::Value;
+
+/// y = 2a + 1 with a = 3, after `y.backward()`.
+pub fn two_a_plus_one() -> Value {
+    let a = Value::new(3.0).named("a");
+    let y = (2.0 * &a + 1.0).named("y");
+    y.backward();
+    y
+}
+
+/// A neuron's output `o`, and the values its grads are about: x1, x2, w1, w2 and b.
+pub struct Neuron {
+    pub o: Value,
+    pub leaves: [Value; 5],
+}
+
+/// o = squash(x1·w1 + x2·w2 + b), with the numbers of chapter 3.
+pub fn neuron(squash: impl Fn(&Value) -> Value) -> Neuron {
+    let x1 = Value::new(2.0).named("x1");
+    let x2 = Value::new(0.0).named("x2");
+    let w1 = Value::new(-3.0).named("w1");
+    let w2 = Value::new(1.0).named("w2");
+    let b = Value::new(6.881373587019543).named("b");
+    let x1w1 = (&x1 * &w1).named("x1w1");
+    let x2w2 = (&x2 * &w2).named("x2w2");
+    let x1w1x2w2 = (x1w1 + x2w2).named("x1w1 + x2w2");
+    let n = (x1w1x2w2 + &b).named("n");
+    let o = squash(&n).named("o");
+    Neuron { o, leaves: [x1, x2, w1, w2, b] }
+}
+
+/// tanh(n) taken apart: (e²ⁿ − 1) / (e²ⁿ + 1).
+pub fn tanh_taken_apart(n: &Value) -> Value {
+    let e = (2.0 * n).named("2n").exp().named("e");
+    (&e - 1.0).named("e - 1") / (&e + 1.0).named("e + 1")
+}

@@ -1,0 +1,174 @@
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The engine's tests, through its public API.
+
+use std::time::Instant;
+
+use micrograd::Value;
+
+/// `actual` is within `tolerance` of `expected`, relative to the size of `expected`
+/// when that is larger than 1.
+fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
+    (actual - expected).abs() <= tolerance * expected.abs().max(1.0)
+}
+
+/// The original micrograd's first test case.
+#[test]
+fn sanity_check() {
+    let x = Value::new(-4.0);
+    let z = 2.0 * &x + 2.0 + &x;
+    let q = z.relu() + &z * &x;
+    let h = (&z * &z).relu();
+    let y = &h + &q + &q * &x;
+    y.backward();
+    assert!(close(y.data(), -20.0, 1e-6), "y = {y}");
+    assert!(close(x.grad(), 46.0, 1e-6), "x = {x}");
+}
+
+/// The original micrograd's second test case; `c += c + 1` there is a new `c` here.
+#[test]
+fn more_ops() {
+    let a = Value::new(-4.0);
+    let b = Value::new(2.0);
+    let c = &a + &b;
+    let d = &a * &b + b.pow(3.0);
+    let c = &c + (&c + 1.0);
+    let c = &c + (1.0 + &c + (-&a));
+    let d = &d + (&d * 2.0 + (&b + &a).relu());
+    let d = &d + (3.0 * &d + (&b - &a).relu());
+    let e = &c - &d;
+    let f = e.pow(2.0);
+    let g = &f / 2.0;
+    let g = &g + 10.0 / &f;
+    g.backward();
+    assert!(close(g.data(), 24.70408163265306, 1e-6), "g = {g}");
+    assert!(close(a.grad(), 138.83381924198252, 1e-6), "a = {a}");
+    assert!(close(b.grad(), 645.5772594752186, 1e-6), "b = {b}");
+}
+
+#[test]
+fn a_value_used_twice_gets_both_shares() {
+    let a = Value::new(3.0);
+    (&a + &a).backward();
+    assert_eq!(a.grad(), 2.0);
+
+    let a = Value::new(3.0);
+    (&a * &a).backward();
+    assert_eq!(a.grad(), 6.0);
+
+    // Chapter 5's example: d = a·b, e = a + b, f = d·e.
+    let (a, b) = (Value::new(-2.0), Value::new(3.0));
+    let f = (&a * &b) * (&a + &b);
+    f.backward();
+    assert_eq!((a.grad(), b.grad()), (-3.0, -8.0));
+}
+
+#[test]
+fn equal_values_stay_separate_nodes() {
+    let a = Value::new(2.0);
+    let (b, c) = (&a + 1.0, &a + 1.0);
+    assert_eq!(b.data(), c.data());
+    let d = &b * &c;
+    d.backward();
+    // a, the two inputs 1.0, b, c and d: b and c are two nodes, though equal.
+    assert_eq!(d.topo().len(), 6);
+    assert_eq!((b.grad(), c.grad(), a.grad()), (3.0, 3.0, 6.0));
+}
+
+#[test]
+fn children_are_in_operand_order() {
+    let (a, b) = (Value::new(1.0).named("a"), Value::new(2.0).named("b"));
+    let labels = |v: Value| v.children().iter().map(Value::label).collect::<Vec<_>>();
+    assert_eq!(labels(&a * &b), ["a", "b"]);
+    assert_eq!(labels(&b * &a), ["b", "a"]);
+    assert_eq!((&a - &b).op(), "+");
+    assert_eq!((&a / &b).op(), "*");
+}
+
+#[test]
+fn grads_accumulate_until_reset() {
+    let a = Value::new(3.0);
+    let y = &a * 2.0;
+    y.backward();
+    y.backward();
+    assert_eq!(a.grad(), 4.0);
+    a.zero_grad();
+    y.backward();
+    assert_eq!(a.grad(), 2.0);
+}
+
+#[test]
+fn display_shows_data_and_grad() {
+    let a = Value::new(-2.0);
+    a.set_grad(0.5);
+    assert_eq!(a.to_string(), "Value(data=-2.0, grad=0.5)");
+}
+
+type Binary = fn(&Value, &Value) -> Value;
+
+/// Every operation, with plain numbers on either side, and owned operands too.
+const OPERATIONS: [(&str, Binary); 22] = [
+    ("a + b", |a, b| a + b),
+    ("a - b", |a, b| a - b),
+    ("a * b", |a, b| a * b),
+    ("a / b", |a, b| a / b),
+    ("-a", |a, _| -a),
+    ("a + 2", |a, _| a + 2.0),
+    ("2 + a", |a, _| 2.0 + a),
+    ("a - 2", |a, _| a - 2.0),
+    ("2 - a", |a, _| 2.0 - a),
+    ("a * 3", |a, _| a * 3.0),
+    ("3 * a", |a, _| 3.0 * a),
+    ("a / 4", |a, _| a / 4.0),
+    ("4 / a", |a, _| 4.0 / a),
+    ("a^2", |a, _| a.pow(2.0)),
+    ("a^3", |a, _| a.pow(3.0)),
+    ("a^-1", |a, _| a.pow(-1.0)),
+    ("(a·a)^-2.5", |a, _| (a * a).pow(-2.5)),
+    ("exp", |a, _| a.exp()),
+    ("tanh", |a, _| a.tanh()),
+    ("relu", |a, _| a.relu()),
+    ("owned operands", |a, b| (a.clone() * b.clone() - 1.0) / (b.clone() + 3.0)),
+    ("all at once", |a, b| (a * b).tanh() * a.exp() - -b.pow(2.0).relu() / 4.0),
+];
+
+/// The slope of `f` at `x` by the central difference (f(x + h) − f(x − h)) / 2h.
+fn measured(f: impl Fn(f64) -> f64, x: f64) -> f64 {
+    let h = 1e-6;
+    (f(x + h) - f(x - h)) / (2.0 * h)
+}
+
+#[test]
+fn every_operation_agrees_with_measured_slopes() {
+    for (name, op) in OPERATIONS {
+        for (x, y) in [(-1.5, 0.7), (0.3, -2.0), (2.0, 3.0), (-0.8, -1.2)] {
+            let (a, b) = (Value::new(x), Value::new(y));
+            op(&a, &b).backward();
+            let at = |x: f64, y: f64| op(&Value::new(x), &Value::new(y)).data();
+            let (da, db) = (measured(|x| at(x, y), x), measured(|y| at(x, y), y));
+            let place = format!("{name} at a = {x}, b = {y}");
+            assert!(close(a.grad(), da, 1e-6), "{place}: ∂/∂a {} but measured {da}", a.grad());
+            assert!(close(b.grad(), db, 1e-6), "{place}: ∂/∂b {} but measured {db}", b.grad());
+        }
+    }
+}
+
+/// A million additions deep: `backward` and the drop of the graph must not recurse.
+/// It takes about a second in a debug build.
+#[test]
+fn a_graph_a_million_nodes_deep() {
+    let started = Instant::now();
+    let x = Value::new(0.0);
+    let one = Value::new(1.0);
+    let mut y = x.clone();
+    for _ in 0..1_000_000 {
+        y = y + &one;
+    }
+    let built = started.elapsed();
+    y.backward();
+    let backpropagated = started.elapsed();
+    assert_eq!(y.data(), 1_000_000.0);
+    assert_eq!((x.grad(), one.grad()), (1.0, 1_000_000.0));
+    drop(y);
+    let dropped = started.elapsed();
+    eprintln!("a million deep: built {built:?}, backward {backpropagated:?}, freed {dropped:?}");
+}
