@@ -12,6 +12,7 @@ pub mod mdbook;
 pub mod outputs;
 pub mod problem;
 pub mod project;
+pub mod snapshots;
 pub mod tangle;
 
 use std::time::Instant;
@@ -27,7 +28,7 @@ usage: cargo xtask [--root DIR] COMMAND
   serve    regenerate, then serve the book on http://localhost:3000 with live reload
   verify   check everything: tangled code, outputs, figures, fmt, clippy, tests, the book
   bless    regenerate tangled code, output blocks, figures and test snapshots in place
-  check    the quick part of verify: tangled code, outputs and figures are current
+  check    the quick part of verify: tangled code, outputs, figures and snapshots are current
   tangle   write the chapters' code fences into their crates
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
@@ -63,16 +64,19 @@ pub fn bless(project: &Project) -> Result<(), Problems> {
     let mut test = cargo::command(project, "test", &["--workspace", "--quiet", "--no-fail-fast"]);
     test.env("INSTA_UPDATE", "always").env("INSTA_FORCE_UPDATE", "1").env("INSTA_FORCE_PASS", "1");
     cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])?;
+    report("deleted the unused snapshot", snapshots::delete_orphans(project)?);
     eprintln!("xtask: blessed; review the changes with `git diff` before committing them");
     Ok(())
 }
 
-/// The checks that need no build of the whole workspace: tangled files, outputs, figures.
+/// The checks that need no build of the whole workspace: tangled files, outputs, figures,
+/// snapshot files.
 pub fn check(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
     check_tangled(project, &chapters)?;
     check_outputs(project, &chapters)?;
-    check_figures(project, &chapters)
+    check_figures(project, &chapters)?;
+    nonempty(snapshots::check(project))
 }
 
 fn check_tangled(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
@@ -108,6 +112,7 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         );
         cargo::status(clippy).map_err(|failure| vec![Problem::new("cargo clippy", 0, failure)])
     })?;
+    steps.run("every snapshot file belongs to a test", || nonempty(snapshots::check(project)))?;
     steps.run("cargo test (snapshots are never written)", || {
         let mut test = cargo::command(project, "test", &["--workspace"]);
         test.env("INSTA_UPDATE", "no").env("CI", "true");

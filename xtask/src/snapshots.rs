@@ -1,0 +1,65 @@
+//! Snapshot files that no test writes any more. insta names a snapshot of the test `NAME`
+//! in `tests/FILE.rs` `tests/snapshots/FILE__NAME.snap`; when the test is renamed or
+//! removed, its old file would otherwise linger, reviewed by nobody.
+
+use std::fs;
+use std::path::Path;
+
+use crate::problem::{Problem, Problems};
+use crate::project::{CRATES, Project};
+
+/// Problems for every snapshot file whose test no longer exists.
+pub fn check(project: &Project) -> Problems {
+    orphans(project)
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                path,
+                0,
+                "no test writes this snapshot: run `cargo xtask bless` to delete it",
+            )
+        })
+        .collect()
+}
+
+/// Deletes every snapshot file whose test no longer exists; returns their paths.
+pub fn delete_orphans(project: &Project) -> Result<Vec<String>, Problems> {
+    let orphans = orphans(project);
+    for path in &orphans {
+        fs::remove_file(project.path(path))
+            .map_err(|e| vec![Problem::io(Path::new(path), "delete it", e)])?;
+    }
+    Ok(orphans)
+}
+
+fn orphans(project: &Project) -> Vec<String> {
+    let mut found = vec![];
+    for krate in names_in(&project.path(CRATES)) {
+        let dir = format!("{CRATES}/{krate}/tests/snapshots");
+        for file in names_in(&project.path(&dir)) {
+            let Some((test_file, test)) =
+                file.strip_suffix(".snap").and_then(|s| s.split_once("__"))
+            else {
+                continue;
+            };
+            let source =
+                fs::read_to_string(project.path(format!("{CRATES}/{krate}/tests/{test_file}.rs")));
+            if !source.is_ok_and(|source| source.contains(&format!("fn {test}("))) {
+                found.push(format!("{dir}/{file}"));
+            }
+        }
+    }
+    found
+}
+
+/// The names of the entries of `dir`, sorted; none if it cannot be read.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
