@@ -1,5 +1,5 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The engine as chapter 4 left it: each backward step *assigns* its children's grads.
+//! The engine as chapter 4 left it: each backward step *sets* its children's grads.
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -11,37 +11,57 @@ use std::rc::Rc;
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// What a `Value` points to.
+/// A node's backward rule: given the node, it pushes the node's grad into its children.
+type Backward = Box<dyn Fn(&Node)>;
+
+/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
 struct Node {
+    /// The number. In a `Cell` so that it can be changed through shared handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this node), once `backward` has run; 0.0 before.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
+    /// 0.0 until it is computed.
     grad: Cell<f64>,
-    /// The operands, in operand order. A value used twice appears twice.
+    /// The operands this value was computed from; empty for an input.
     children: Vec<Value>,
+    /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
+    /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads; `None` for an input.
+    /// Pushes this node's grad into its children's grads, by the rule of its operation.
+    /// It is given the node it belongs to when called. `None` for an input.
     backward: Option<Backward>,
 }
 
-/// A backward step. It receives the node it belongs to, so it never owns that node.
-type Backward = Box<dyn Fn(&Node)>;
-
 impl Value {
-    /// An input: a value not computed from any other.
+    /// An input: a value not computed from any other, with nothing to pass back to.
     pub fn new(data: f64) -> Value {
-        Value::from_op(data, vec![], "", None)
+        Value::node(data, vec![], "", None)
     }
 
-    /// The result of `op` applied to `children`, with the closure that backpropagates it.
+    /// The result of `op` applied to `children`; `backward` is the op's rule for grads.
     fn from_op(
+        data: f64,
+        children: Vec<Value>,
+        op: &'static str,
+        backward: impl Fn(&Node) + 'static,
+    ) -> Value {
+        Value::node(data, children, op, Some(Box::new(backward)))
+    }
+
+    fn node(
         data: f64,
         children: Vec<Value>,
         op: &'static str,
         backward: Option<Backward>,
     ) -> Value {
-        let (data, grad, label) = (Cell::new(data), Cell::new(0.0), Cell::new(""));
-        Value(Rc::new(Node { data, grad, children, op, label, backward }))
+        Value(Rc::new(Node {
+            data: Cell::new(data),
+            grad: Cell::new(0.0),
+            children,
+            op,
+            label: Cell::new(""),
+            backward,
+        }))
     }
 
     /// Gives the value a name for drawings, and returns it.
@@ -54,6 +74,7 @@ impl Value {
         self.0.data.get()
     }
 
+    /// Changes the number in place. Values computed from this one are not recomputed.
     pub fn set_data(&self, data: f64) {
         self.0.data.set(data);
     }
@@ -77,55 +98,87 @@ impl Value {
     pub fn label(&self) -> &'static str {
         self.0.label.get()
     }
+}
 
-    /// The address of the shared node: equal for two handles to one node.
+impl Add for &Value {
+    type Output = Value;
+
+    fn add(self, other: &Value) -> Value {
+        let children = vec![self.clone(), other.clone()];
+        Value::from_op(self.data() + other.data(), children, "+", |out: &Node| {
+            let [a, b] = &out.children[..] else { unreachable!("a sum has two operands") };
+            a.set_grad(out.grad.get());
+            b.set_grad(out.grad.get());
+        })
+    }
+}
+
+impl Mul for &Value {
+    type Output = Value;
+
+    fn mul(self, other: &Value) -> Value {
+        let children = vec![self.clone(), other.clone()];
+        Value::from_op(self.data() * other.data(), children, "*", |out: &Node| {
+            let [a, b] = &out.children[..] else { unreachable!("a product has two operands") };
+            a.set_grad(b.data() * out.grad.get());
+            b.set_grad(a.data() * out.grad.get());
+        })
+    }
+}
+
+impl Value {
+    /// The hyperbolic tangent, as a single operation with one operand.
+    pub fn tanh(&self) -> Value {
+        let t = self.data().tanh();
+        Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
+            let [x] = &out.children[..] else { unreachable!("tanh has one operand") };
+            x.set_grad((1.0 - t * t) * out.grad.get());
+        })
+    }
+
+    /// Identifies the node: two handles to one node give the same number.
     fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as usize
     }
 
-    /// tanh(self), as a single operation.
-    pub fn tanh(&self) -> Value {
-        let t = self.data().tanh();
-        let backward = move |out: &Node| {
-            out.children[0].set_grad((1.0 - t * t) * out.grad.get());
-        };
-        Value::from_op(t, vec![self.clone()], "tanh", Some(Box::new(backward)))
-    }
-
-    /// Runs this node's own backward step, if it has one.
+    /// Runs this node's backward rule once: pushes its grad into its children's grads.
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
         }
     }
 
-    /// Every node of the graph under `self`, each once, children before parents:
-    /// an iterative depth-first walk, operands in order.
+    /// Every value this one was computed from, itself included, each once, children
+    /// before the values made from them: a topological order. Iterative, so a deep graph
+    /// cannot overflow the stack.
     pub fn topo(&self) -> Vec<Value> {
-        let mut order = Vec::new();
+        let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);
-        // A frame: a node, and the index of the next of its children to visit.
+        // A frame: a node, and how many of its children have been looked at.
         let mut stack = vec![(self.clone(), 0)];
         while let Some((node, next)) = stack.last_mut() {
-            let child = node.children().get(*next).cloned();
-            *next += 1;
-            match child {
+            match node.children().get(*next).cloned() {
                 Some(child) => {
+                    *next += 1;
                     if visited.insert(child.id()) {
                         stack.push((child, 0));
                     }
                 }
-                None => order.extend(stack.pop().map(|(node, _)| node)),
+                None => {
+                    let (done, _) = stack.pop().expect("the loop saw a frame");
+                    order.push(done);
+                }
             }
         }
         order
     }
 
-    /// Backpropagation: the grad of every node of the graph under `self`.
+    /// Backpropagation: fills in the grad of every value `self` was computed from, as
+    /// ∂self/∂value.
     pub fn backward(&self) {
         self.set_grad(1.0);
-        for node in self.topo().iter().rev() {
-            node.backward_step();
+        for value in self.topo().iter().rev() {
+            value.backward_step();
         }
     }
 }
@@ -136,38 +189,9 @@ impl fmt::Display for Value {
     }
 }
 
-impl Add for &Value {
-    type Output = Value;
-
-    fn add(self, other: &Value) -> Value {
-        let backward = |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!() };
-            // A sum passes its grad through unchanged to each operand.
-            a.set_grad(out.grad.get());
-            b.set_grad(out.grad.get());
-        };
-        let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() + other.data(), children, "+", Some(Box::new(backward)))
-    }
-}
-
-impl Mul for &Value {
-    type Output = Value;
-
-    fn mul(self, other: &Value) -> Value {
-        let backward = |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!() };
-            // A product passes to each operand the other operand, times its grad.
-            a.set_grad(b.data() * out.grad.get());
-            b.set_grad(a.data() * out.grad.get());
-        };
-        let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() * other.data(), children, "*", Some(Box::new(backward)))
-    }
-}
-
 impl viz::Expr for Value {
     fn id(&self) -> usize {
+        // Two handles to one node share this address, so they are drawn as one box.
         Value::id(self)
     }
 

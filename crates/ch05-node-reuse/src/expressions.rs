@@ -5,10 +5,10 @@
 pub mod buggy {
     use crate::buggy::Value;
 
-    /// b = a + a, with a = 3.
+    /// s = a + a, with a = 3.
     pub fn a_plus_a() -> Value {
         let a = Value::new(3.0).named("a");
-        (&a + &a).named("b")
+        (&a + &a).named("s")
     }
 
     /// f = d·e, with d = a·b and e = a + b, at a = −2, b = 3.
@@ -25,10 +25,10 @@ pub mod buggy {
 pub mod fixed {
     use crate::Value;
 
-    /// b = a + a, with a = 3.
+    /// s = a + a, with a = 3.
     pub fn a_plus_a() -> Value {
         let a = Value::new(3.0).named("a");
-        (&a + &a).named("b")
+        (&a + &a).named("s")
     }
 
     /// f = d·e, with d = a·b and e = a + b, at a = −2, b = 3.

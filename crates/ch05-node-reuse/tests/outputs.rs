@@ -48,9 +48,9 @@ fn refcell() {
 
 #[test]
 fn dot_of_a_plus_a_assigned() {
-    let b = buggy::a_plus_a();
-    b.backward();
-    insta::assert_snapshot!(viz::to_dot(&b));
+    let s = buggy::a_plus_a();
+    s.backward();
+    insta::assert_snapshot!(viz::to_dot(&s));
 }
 
 #[test]
@@ -62,9 +62,9 @@ fn dot_of_f_assigned() {
 
 #[test]
 fn dot_of_a_plus_a() {
-    let b = fixed::a_plus_a();
-    b.backward();
-    insta::assert_snapshot!(viz::to_dot(&b));
+    let s = fixed::a_plus_a();
+    s.backward();
+    insta::assert_snapshot!(viz::to_dot(&s));
 }
 
 #[test]

@@ -4,10 +4,10 @@
 use ch05_node_reuse::expressions::buggy;
 
 fn main() {
-    let b = buggy::a_plus_a();
-    b.backward();
-    println!("b = a + a, after b.backward():");
-    for node in b.topo() {
+    let s = buggy::a_plus_a();
+    s.backward();
+    println!("s = a + a, after s.backward():");
+    for node in s.topo() {
         println!("  {} = {node}", node.label());
     }
 

@@ -10,16 +10,16 @@ fn main() {
         std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
     };
 
-    let b = buggy::a_plus_a();
-    b.backward();
-    draw("05-a-plus-a-assigned.svg", viz::to_dot(&b));
+    let s = buggy::a_plus_a();
+    s.backward();
+    draw("05-a-plus-a-assigned.svg", viz::to_dot(&s));
     let f = buggy::f();
     f.backward();
     draw("05-f-assigned.svg", viz::to_dot(&f));
 
-    let b = fixed::a_plus_a();
-    b.backward();
-    draw("05-a-plus-a.svg", viz::to_dot(&b));
+    let s = fixed::a_plus_a();
+    s.backward();
+    draw("05-a-plus-a.svg", viz::to_dot(&s));
     let f = fixed::f();
     f.backward();
     draw("05-f.svg", viz::to_dot(&f));

@@ -5,10 +5,10 @@ use ch05_node_reuse::Value;
 use ch05_node_reuse::expressions::fixed;
 
 fn main() {
-    let b = fixed::a_plus_a();
-    b.backward();
-    println!("b = a + a, after b.backward():");
-    for node in b.topo() {
+    let s = fixed::a_plus_a();
+    s.backward();
+    println!("s = a + a, after s.backward():");
+    for node in s.topo() {
         println!("  {} = {node}", node.label());
     }
 

@@ -8,8 +8,8 @@ fn slope(f: impl Fn(f64) -> f64, x: f64) -> f64 {
 }
 
 fn main() {
-    let b = |a: f64| a + a;
-    println!("b = a + a at a = 3: ∂b/∂a ≈ {:?}", slope(b, 3.0));
+    let s = |a: f64| a + a;
+    println!("s = a + a at a = 3: ∂s/∂a ≈ {:?}", slope(s, 3.0));
 
     let f = |a: f64, b: f64| (a * b) * (a + b);
     println!("f at a = -2, b = 3: ∂f/∂a ≈ {:?}", slope(|a| f(a, 3.0), -2.0));

@@ -5,12 +5,12 @@ use ch05_node_reuse::Value;
 
 fn main() {
     let a = Value::new(3.0).named("a");
-    let b = (&a + &a).named("b");
+    let s = (&a + &a).named("s");
     for run in 1..=3 {
-        b.backward();
+        s.backward();
         println!("after backward() number {run}: a.grad = {:?}", a.grad());
     }
     a.set_grad(0.0);
-    b.backward();
+    s.backward();
     println!("after a.set_grad(0.0) and one more backward(): a.grad = {:?}", a.grad());
 }
