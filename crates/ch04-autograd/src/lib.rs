@@ -143,12 +143,20 @@ impl Value {
         Rc::as_ptr(&self.0) as usize
     }
 
+    // impl Value continues below
+
+    // impl Value, continued
+
     /// Runs this node's backward rule once: pushes its grad into its children's grads.
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
         }
     }
+
+    // impl Value continues below
+
+    // impl Value, continued
 
     /// Every value this one was computed from, itself included, each once, children
     /// before the values made from them: a topological order. Iterative, so a deep graph
@@ -175,6 +183,10 @@ impl Value {
         order
     }
 
+    // impl Value continues below
+
+    // impl Value, continued
+
     /// Backpropagation: fills in the grad of every value `self` was computed from, as
     /// ∂self/∂value.
     pub fn backward(&self) {
@@ -185,12 +197,12 @@ impl Value {
     }
 }
 
-/// A handle that does not keep its node alive: to check that a graph is freed.
+/// A handle that does not keep its node alive: to check that a graph is dropped.
 pub struct Watch(Weak<Node>);
 
 impl Watch {
-    /// Whether the node has been freed: no `Value` points to it any more.
-    pub fn is_freed(&self) -> bool {
+    /// Whether the node has been dropped: no `Value` points to it any more.
+    pub fn is_dropped(&self) -> bool {
         self.0.strong_count() == 0
     }
 }

@@ -11,28 +11,44 @@ fn main() {
     let write = |name: &str, svg: String| {
         std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
     };
-    let graph = |root: &Value| viz::dot_to_svg(&viz::to_dot(root)).expect("the graph renders");
+    let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
+    let graph = |root: &Value| svg(&viz::to_dot(root));
 
-    // L, redrawn after each step of backpropagation.
+    // L, redrawn after each step of backpropagation, with the boxes whose grads the step
+    // has just filled in shaded. Grads not computed yet are still at their starting zero.
     let g = L::build(None);
     for (i, step) in L_STEPS.iter().enumerate() {
+        let before: Vec<f64> = g.values().iter().map(|v| v.grad()).collect();
         step(&g);
-        write(&format!("03-l-grads-{}.svg", i + 1), graph(&g.l));
+        let mut dot = viz::to_dot(&g.l);
+        for (value, old) in g.values().into_iter().zip(before) {
+            if value.grad() != old {
+                dot = shaded(&dot, value.label());
+            }
+        }
+        write(&format!("03-l-grads-{}.svg", i + 1), svg(&dot));
     }
 
     // tanh, with the neuron's n and the tangent there: its slope is n's grad.
     let neuron = Neuron::build(None);
     by_hand::neuron(&neuron);
     let (n, o, slope) = (neuron.n.data(), neuron.o.data(), neuron.n.grad());
-    let plot = Plot::new("tanh(x), and its slope at the neuron's n")
+    let plot = Plot::new("tanh(x), the neuron's point (n, o), and the tangent there")
         .axes("x", "tanh(x)")
         .y_range(-1.25, 1.75)
         .curve("tanh(x)", sample(f64::tanh, -5.0, 5.0, 201))
-        .dashed("tangent at n, slope 1 − o²", sample(|x| o + slope * (x - n), n - 0.8, n + 0.8, 2))
-        .mark("(n, o)", (n, o));
+        .dashed("tangent at n", sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2))
+        // The title names the dot: a label beside it would sit on the curve.
+        .mark("", (n, o));
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 
     // The neuron, before and after backpropagation.
     write("03-neuron.svg", graph(&Neuron::build(None).o));
     write("03-neuron-grads.svg", graph(&neuron.o));
+}
+
+/// The DOT text with the box labelled `label` filled in a light colour.
+fn shaded(dot: &str, label: &str) -> String {
+    let record = format!("label=\"{{ {label} |");
+    dot.replace(&record, &format!("style=filled, fillcolor=khaki, {record}"))
 }

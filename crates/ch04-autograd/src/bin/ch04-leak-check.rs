@@ -21,7 +21,7 @@ fn main() {
     };
     println!("a closure that owns its own node:");
     println!("  handles left after the drop: {}", watch.strong_count());
-    println!("  freed: {}", watch.strong_count() == 0);
+    println!("  dropped: {}", watch.strong_count() == 0);
 
     let watches: Vec<_> = {
         let neuron = Neuron::build();
@@ -29,7 +29,7 @@ fn main() {
         neuron.o.topo().iter().map(Value::watch).collect()
         // `neuron`, and with it every handle to the graph, is dropped here.
     };
-    let freed = watches.iter().filter(|watch| watch.is_freed()).count();
+    let dropped = watches.iter().filter(|watch| watch.is_dropped()).count();
     println!("our engine, after o.backward():");
-    println!("  nodes freed: {freed} of {}", watches.len());
+    println!("  nodes dropped: {dropped} of {}", watches.len());
 }
