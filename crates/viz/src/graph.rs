@@ -31,6 +31,11 @@ pub trait Expr: Clone {
 /// Nodes are numbered in the order a depth-first walk (operands left to right) first
 /// finishes them, so the text depends only on the graph's shape, never on addresses.
 pub fn to_dot<E: Expr>(root: &E) -> String {
+    to_dot_highlighting(root, |_| false)
+}
+
+/// Like [`to_dot`], with the value boxes for which `highlight` is true filled in colour.
+pub fn to_dot_highlighting<E: Expr>(root: &E, highlight: impl Fn(&E) -> bool) -> String {
     let nodes = postorder(root);
     let index: HashMap<usize, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
     let mut dot = String::from("digraph {\n  node [fontsize=14];\n");
@@ -39,7 +44,9 @@ pub fn to_dot<E: Expr>(root: &E) -> String {
         if let Some(grad) = node.grad() {
             fields.push(format!("grad {}", four_places(grad)));
         }
-        writeln!(dot, "  n{i} [shape=record, label=\"{{ {} }}\"];", fields.join(" | ")).unwrap();
+        let fill = if highlight(node) { "style=filled, fillcolor=khaki, " } else { "" };
+        writeln!(dot, "  n{i} [shape=record, {fill}label=\"{{ {} }}\"];", fields.join(" | "))
+            .unwrap();
         let op = node.op();
         if !op.is_empty() {
             writeln!(dot, "  n{i}op [shape=circle, label=\"{}\"];", escape(&op)).unwrap();

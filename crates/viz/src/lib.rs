@@ -8,5 +8,5 @@
 pub mod graph;
 pub mod plot;
 
-pub use graph::{Expr, dot_to_svg, to_dot};
+pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};
 pub use plot::Plot;

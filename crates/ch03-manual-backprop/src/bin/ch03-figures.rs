@@ -20,12 +20,14 @@ fn main() {
     for (i, step) in L_STEPS.iter().enumerate() {
         let before: Vec<f64> = g.values().iter().map(|v| v.grad()).collect();
         step(&g);
-        let mut dot = viz::to_dot(&g.l);
-        for (value, old) in g.values().into_iter().zip(before) {
-            if value.grad() != old {
-                dot = shaded(&dot, value.label());
-            }
-        }
+        let values = g.values();
+        let changed: Vec<&str> = values
+            .iter()
+            .zip(before)
+            .filter(|(v, old)| v.grad() != *old)
+            .map(|(v, _)| v.label())
+            .collect();
+        let dot = viz::to_dot_highlighting(&g.l, |v| changed.contains(&v.label()));
         write(&format!("03-l-grads-{}.svg", i + 1), svg(&dot));
     }
 
@@ -45,10 +47,4 @@ fn main() {
     // The neuron, before and after backpropagation.
     write("03-neuron.svg", graph(&Neuron::build(None).o));
     write("03-neuron-grads.svg", graph(&neuron.o));
-}
-
-/// The DOT text with the box labelled `label` filled in a light colour.
-fn shaded(dot: &str, label: &str) -> String {
-    let record = format!("label=\"{{ {label} |");
-    dot.replace(&record, &format!("style=filled, fillcolor=khaki, {record}"))
 }
