@@ -4,8 +4,9 @@
 //! A [`Value`] is a number that remembers how it was computed. Build an expression out of
 //! values with `+ - * /` (plain `f64` numbers are welcome on either side) and the methods
 //! [`Value::pow`], [`Value::exp`], [`Value::tanh`] and [`Value::relu`]; then call
-//! [`Value::backward`] on the result, and every value it was computed from holds, in
-//! [`Value::grad`], the derivative of the result with respect to itself.
+//! [`Value::backward`] on the result. If every grad started at 0, as in a freshly built
+//! graph, each value the result was computed from then holds, in [`Value::grad`], the
+//! derivative of the result with respect to itself.
 //!
 //! ```
 //! use micrograd::Value;
@@ -30,10 +31,16 @@ mod ops;
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// What a `Value` points to: the number, its gradient, and how it was made.
+/// A node's backward rule: given the node, it pushes the node's grad into its children.
+/// It gets its node as an argument, so it never holds a handle to it: no cycle of `Rc`s.
+type Backward = Box<dyn Fn(&Node)>;
+
+/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
 struct Node {
+    /// The number. In a `Cell` so that it can be changed through shared handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this node), filled in by `backward`; starts at 0.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
+    /// 0.0 until it is computed.
     grad: Cell<f64>,
     /// The operands this value was computed from, in operand order; empty for an input.
     children: Vec<Value>,
@@ -41,38 +48,41 @@ struct Node {
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Passes this node's grad on to its children; `None` for an input.
+    /// Pushes this node's grad into its children's grads, by the rule of its operation.
+    /// It is given the node it belongs to when called. `None` for an input.
     backward: Option<Backward>,
 }
 
-/// One node's step of backpropagation. It is given its own node as an argument, so it
-/// never holds a handle to it: no cycle of `Rc`s, nothing leaks.
-type Backward = Box<dyn Fn(&Node)>;
-
 impl Value {
-    /// An input: a value not computed from any other.
+    /// An input: a value not computed from any other, with nothing to pass back to.
     pub fn new(data: f64) -> Value {
-        Value::with_backward(data, vec![], "", None)
+        Value::node(data, vec![], "", None)
     }
 
-    /// The result of `op` applied to `children`; `backward` is its step of backpropagation.
+    /// The result of `op` applied to `children`; `backward` is the op's rule for grads.
     fn from_op(
         data: f64,
         children: Vec<Value>,
         op: &'static str,
         backward: impl Fn(&Node) + 'static,
     ) -> Value {
-        Value::with_backward(data, children, op, Some(Box::new(backward)))
+        Value::node(data, children, op, Some(Box::new(backward)))
     }
 
-    fn with_backward(
+    fn node(
         data: f64,
         children: Vec<Value>,
         op: &'static str,
         backward: Option<Backward>,
     ) -> Value {
-        let (data, grad, label) = (Cell::new(data), Cell::new(0.0), Cell::new(""));
-        Value(Rc::new(Node { data, grad, children, op, label, backward }))
+        Value(Rc::new(Node {
+            data: Cell::new(data),
+            grad: Cell::new(0.0),
+            children,
+            op,
+            label: Cell::new(""),
+            backward,
+        }))
     }
 
     /// Gives the value a name for drawings, and returns it.
@@ -81,18 +91,21 @@ impl Value {
         self
     }
 
+    /// The number.
     pub fn data(&self) -> f64 {
         self.0.data.get()
     }
 
-    /// Changes the number, as a step of gradient descent does. Values already computed
-    /// from this one keep their data: compute them again to see the change.
+    /// Changes the number in place. Meant for inputs, such as the weights a step of
+    /// gradient descent nudges. Values already computed from this one keep their data,
+    /// and backward steps read the data of their operands, so after a change, build the
+    /// graph again before calling [`Value::backward`].
     pub fn set_data(&self, data: f64) {
         self.0.data.set(data);
     }
 
     /// The derivative of the output with respect to this value, as [`Value::backward`]
-    /// left it: summed over every `backward` since the grad was last reset.
+    /// left it.
     pub fn grad(&self) -> f64 {
         self.0.grad.get()
     }
@@ -101,14 +114,14 @@ impl Value {
         self.0.grad.set(grad);
     }
 
-    /// Sets the grad back to 0, as it must be before a new [`Value::backward`].
+    /// Sets the grad back to 0; see [`Value::backward`] for when that is needed.
     pub fn zero_grad(&self) {
         self.set_grad(0.0);
     }
 
-    /// Adds `amount` to the grad: how a value used several times collects every share.
-    fn add_grad(&self, amount: f64) {
-        self.0.add_grad(amount);
+    /// Adds one use's share to this node's grad: chapter 5's fix.
+    pub fn add_grad(&self, share: f64) {
+        self.0.grad.set(self.0.grad.get() + share);
     }
 
     /// The values this one was computed from, in operand order; empty for an input.
@@ -126,54 +139,57 @@ impl Value {
         self.0.label.get()
     }
 
-    /// The address of the node: the same for every handle to it.
+    /// Identifies the node: two handles to one node give the same number.
     fn id(&self) -> usize {
         Rc::as_ptr(&self.0) as usize
     }
 
-    /// Every value this one was computed from, and itself, each once, operands before
-    /// results. A depth-first walk with a stack of its own, so any depth is fine.
+    /// Runs this node's backward rule once: pushes its grad into its children's grads.
+    pub fn backward_step(&self) {
+        if let Some(backward) = &self.0.backward {
+            backward(&self.0);
+        }
+    }
+
+    /// Every value this one was computed from, itself included, each once, children
+    /// before the values made from them: a topological order. Iterative, so a deep graph
+    /// cannot overflow the stack.
     pub fn topo(&self) -> Vec<Value> {
-        let mut visited = HashSet::from([self.id()]);
         let mut order = vec![];
-        // A frame: a node, and how many of its children the walk has looked at.
+        let mut visited = HashSet::from([self.id()]);
+        // A frame: a node, and how many of its children have been looked at.
         let mut stack = vec![(self.clone(), 0)];
-        while let Some((node, seen)) = stack.last_mut() {
-            match node.children().get(*seen).cloned() {
+        while let Some((node, next)) = stack.last_mut() {
+            match node.children().get(*next).cloned() {
                 Some(child) => {
-                    *seen += 1;
+                    *next += 1;
                     if visited.insert(child.id()) {
                         stack.push((child, 0));
                     }
                 }
-                None => order.extend(stack.pop().map(|(node, _)| node)),
+                None => {
+                    let (done, _) = stack.pop().expect("the loop saw a frame");
+                    order.push(done);
+                }
             }
         }
         order
     }
 
-    /// Backpropagation: sets this value's grad to 1, then runs every node's backward
-    /// step, from here back to the inputs, so that each value's grad becomes the
-    /// derivative of this value with respect to it.
+    /// Backpropagation: fills in the grad of every value `self` was computed from, as
+    /// ∂self/∂value.
     ///
-    /// Grads **accumulate**: each step adds to its operands' grads, which is how a value
-    /// used twice gets both shares. So a second `backward` adds to what the first left,
-    /// as in the original micrograd: reset the grads first, with [`Value::zero_grad`] on
-    /// every value that matters (chapter 8's networks do it for all their parameters).
+    /// Each step *adds* its share to its operands' grads, so the result is right only if
+    /// every grad of the graph starts at 0, as in a freshly built graph. Before running
+    /// `backward` on the same graph again, zero *every* node of it, not just the inputs,
+    /// since an intermediate node would pass its old grad on again:
+    /// `for v in y.topo() { v.zero_grad() }`. Or build the graph anew, as training does at
+    /// each step, and zero the values that outlive it, such as a network's weights.
     pub fn backward(&self) {
-        let order = self.topo();
         self.set_grad(1.0);
-        for value in order.iter().rev() {
-            if let Some(step) = &value.0.backward {
-                step(&value.0);
-            }
+        for value in self.topo().iter().rev() {
+            value.backward_step();
         }
-    }
-}
-
-impl Node {
-    fn add_grad(&self, amount: f64) {
-        self.grad.set(self.grad.get() + amount);
     }
 }
 
@@ -183,12 +199,19 @@ impl fmt::Display for Value {
     }
 }
 
+/// The same as `Display`, so that structs holding values can derive `Debug`.
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 /// Lets the book's `viz` crate draw expression graphs.
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
         // Two handles to one node share this address, so they are drawn as one box.
-        Rc::as_ptr(&self.0) as usize
+        Value::id(self)
     }
 
     fn children(&self) -> Vec<Value> {
@@ -200,15 +223,15 @@ impl viz::Expr for Value {
     }
 
     fn label(&self) -> String {
-        self.0.label.get().to_string()
+        self.label().to_string()
     }
 
     fn data(&self) -> f64 {
-        self.0.data.get()
+        self.data()
     }
 
     fn grad(&self) -> Option<f64> {
-        Some(self.0.grad.get())
+        Some(self.grad())
     }
 }
 

@@ -1,35 +1,37 @@
 // Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`, `tanh` and `relu`
-//! as methods. Each builds one node with its step of backpropagation.
+//! as methods, and `Sum`. Each builds one node with its step of backpropagation.
 
+use std::iter::Sum;
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
-use crate::Value;
+use crate::{Node, Value};
 
 impl Value {
     /// a + b. The sum passes its grad to both operands unchanged: ∂(a + b)/∂a = 1.
-    fn sum(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() + b.data(), vec![a, b], "+", |out| {
-            for child in &out.children {
-                child.add_grad(out.grad.get());
-            }
+    fn plus(a: Value, b: Value) -> Value {
+        Value::from_op(a.data() + b.data(), vec![a, b], "+", |out: &Node| {
+            let [a, b] = &out.children[..] else { unreachable!("a sum has two operands") };
+            a.add_grad(out.grad.get());
+            b.add_grad(out.grad.get());
         })
     }
 
     /// a · b. Each operand gets the other one's data times the grad: ∂(a·b)/∂a = b.
-    fn product(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() * b.data(), vec![a, b], "*", |out| {
+    fn times(a: Value, b: Value) -> Value {
+        Value::from_op(a.data() * b.data(), vec![a, b], "*", |out: &Node| {
             let [a, b] = &out.children[..] else { unreachable!("a product has two operands") };
             a.add_grad(b.data() * out.grad.get());
             b.add_grad(a.data() * out.grad.get());
         })
     }
 
-    /// tanh(x), squashed into (−1, 1). Its slope is 1 − tanh(x)².
+    /// The hyperbolic tangent, as a single operation with one operand.
     pub fn tanh(&self) -> Value {
-        Value::from_op(self.data().tanh(), vec![self.clone()], "tanh", |out| {
-            let t = out.data.get();
-            out.children[0].add_grad((1.0 - t * t) * out.grad.get());
+        let t = self.data().tanh();
+        Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
+            let [x] = &out.children[..] else { unreachable!("tanh has one operand") };
+            x.add_grad((1.0 - t * t) * out.grad.get());
         })
     }
 }
@@ -72,14 +74,16 @@ macro_rules! operator {
     };
 }
 
-operator!(Add, add, Value::sum);
-operator!(Mul, mul, Value::product);
+operator!(Add, add, Value::plus);
+operator!(Mul, mul, Value::times);
 
 impl Value {
-    /// eˣ. Its slope is eˣ again: the node's own data.
+    /// eˣ. Its slope is eˣ again: the node's own result.
     pub fn exp(&self) -> Value {
-        Value::from_op(self.data().exp(), vec![self.clone()], "exp", |out| {
-            out.children[0].add_grad(out.data.get() * out.grad.get());
+        let e = self.data().exp();
+        Value::from_op(e, vec![self.clone()], "exp", move |out: &Node| {
+            let [x] = &out.children[..] else { unreachable!("exp has one operand") };
+            x.add_grad(e * out.grad.get());
         })
     }
 }
@@ -87,9 +91,10 @@ impl Value {
 impl Value {
     /// xᵏ, for a plain number k. Its slope is k·xᵏ⁻¹.
     pub fn pow(&self, k: f64) -> Value {
-        Value::from_op(self.data().powf(k), vec![self.clone()], "pow", move |out| {
-            let x = out.children[0].data();
-            out.children[0].add_grad(k * x.powf(k - 1.0) * out.grad.get());
+        let p = self.data().powf(k);
+        Value::from_op(p, vec![self.clone()], "pow", move |out: &Node| {
+            let [x] = &out.children[..] else { unreachable!("pow has one operand") };
+            x.add_grad(k * x.data().powf(k - 1.0) * out.grad.get());
         })
     }
 }
@@ -113,29 +118,47 @@ impl Neg for &Value {
 
 impl Value {
     /// a − b, computed as a + (−b).
-    fn difference(a: Value, b: Value) -> Value {
+    fn minus(a: Value, b: Value) -> Value {
         a + -b
     }
 }
 
-operator!(Sub, sub, Value::difference);
+operator!(Sub, sub, Value::minus);
 
 impl Value {
     /// a / b, computed as a · b⁻¹.
-    fn quotient(a: Value, b: Value) -> Value {
+    fn over(a: Value, b: Value) -> Value {
         a * b.pow(-1.0)
     }
 }
 
-operator!(Div, div, Value::quotient);
+operator!(Div, div, Value::over);
+
+/// Adds up values, one at a time: `values.iter().sum()`, or `.sum()` over owned values.
+/// Like Python's `sum`, it starts from the number 0, so the sum of nothing is 0.
+impl Sum for Value {
+    fn sum<I: Iterator<Item = Value>>(values: I) -> Value {
+        values.fold(Value::new(0.0), |total, value| total + value)
+    }
+}
+
+impl<'a> Sum<&'a Value> for Value {
+    fn sum<I: Iterator<Item = &'a Value>>(values: I) -> Value {
+        values.fold(Value::new(0.0), |total, value| total + value)
+    }
+}
 
 impl Value {
-    /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 elsewhere.
+    /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 where x ≤ 0. A NaN passes
+    /// through, with a NaN slope, instead of becoming 0.
     pub fn relu(&self) -> Value {
-        Value::from_op(self.data().max(0.0), vec![self.clone()], "relu", |out| {
-            if out.data.get() > 0.0 {
-                out.children[0].add_grad(out.grad.get());
-            }
+        let v = self.data();
+        let r = if v < 0.0 { 0.0 } else { v };
+        // `f64::from(true)` is 1.0 and `f64::from(false)` is 0.0.
+        let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
+        Value::from_op(r, vec![self.clone()], "relu", move |out: &Node| {
+            let [x] = &out.children[..] else { unreachable!("relu has one operand") };
+            x.add_grad(slope * out.grad.get());
         })
     }
 }
