@@ -165,6 +165,13 @@ impl Fixture {
     }
 
     /// Runs a command that must fail, asserts that it changed no file, and returns its stderr.
+    /// Both `check` and `bless` fail, write nothing, and report `problem`.
+    fn both_refuse(&self, problem: &str) {
+        for command in ["check", "bless"] {
+            assert_reports(&self.fails_without_writing(command), problem);
+        }
+    }
+
     fn fails_without_writing(&self, command: &str) -> String {
         let before = self.snapshot();
         let (success, stderr) = self.xtask(command);
@@ -245,25 +252,16 @@ fn unclosed_fence_is_reported_and_nothing_is_written() {
     book.replace(&book.chapter, "}\n```\n\n```console", "}\n\n```console");
     let at = book.at(&book.chapter, "```rust,file:src/main.rs");
     let next = book.line_of(&book.chapter, "```console");
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        let message = format!(
-            "this code fence is never closed: add a closing ``` line before the fence on line {next}"
-        );
-        assert_reports(&stderr, &format!("{at} {message}"));
-    }
+    let message = format!(
+        "this code fence is never closed: add a closing ``` line before the fence on line {next}"
+    );
+    book.both_refuse(&format!("{at} {message}"));
 
     // The last fence left open runs to the end of the chapter.
     book.write(&book.chapter, &blessed);
     book.replace(&book.chapter, "}\n```\n\n![dot]", "}\n\n![dot]");
     let at = book.at(&book.chapter, "```rust,file:src/bin/ch01-figures.rs");
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        assert_reports(
-            &stderr,
-            &format!("{at} this code fence is never closed: add a closing ``` line\n"),
-        );
-    }
+    book.both_refuse(&format!("{at} this code fence is never closed: add a closing ``` line\n"));
 }
 
 #[test]
@@ -271,10 +269,7 @@ fn fence_outside_its_crate_is_reported_and_nothing_is_written() {
     let book = Fixture::new("outside");
     book.replace(&book.chapter, "rust,file:src/main.rs", "rust,file:../outside.rs");
     let at = book.at(&book.chapter, "```rust,file:../outside.rs");
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        assert_reports(&stderr, &format!("{at} fence target `../outside.rs` is outside the crate"));
-    }
+    book.both_refuse(&format!("{at} fence target `../outside.rs` is outside the crate"));
 }
 
 #[test]
@@ -318,10 +313,7 @@ fn failing_program_is_reported_at_its_command_and_nothing_is_written() {
     let at = book.at(&book.chapter, &format!("$ cargo run -p {}", book.crate_name));
     let run =
         format!("`cargo run --locked --quiet -p {}` failed (exit status: 3)", book.crate_name);
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        assert_reports(&stderr, &format!("{at} {run}"));
-    }
+    book.both_refuse(&format!("{at} {run}"));
 }
 
 #[test]
@@ -330,13 +322,7 @@ fn unknown_package_is_reported_at_its_command_and_nothing_is_written() {
     let shown = format!("$ cargo run -p {}", book.crate_name);
     book.replace(&book.chapter, &shown, "$ cargo run -p ch01-nosuch");
     let at = book.at(&book.chapter, "$ cargo run -p ch01-nosuch");
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        assert_reports(
-            &stderr,
-            &format!("{at} `cargo run --locked --quiet -p ch01-nosuch` failed"),
-        );
-    }
+    book.both_refuse(&format!("{at} `cargo run --locked --quiet -p ch01-nosuch` failed"));
 }
 
 #[test]
@@ -387,11 +373,5 @@ fn stale_tangled_file_and_changed_literal_are_traced_to_the_chapter_line() {
 fn chapter_missing_from_summary_is_reported_and_nothing_is_written() {
     let book = Fixture::new("summary");
     book.write("chapters/02-draft.md", "# Draft\n\nNot in the summary yet.\n");
-    for command in ["check", "bless"] {
-        let stderr = book.fails_without_writing(command);
-        assert_reports(
-            &stderr,
-            "chapters/02-draft.md:1: this chapter is not listed in chapters/SUMMARY.md",
-        );
-    }
+    book.both_refuse("chapters/02-draft.md:1: this chapter is not listed in chapters/SUMMARY.md");
 }
