@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! micrograd: a tiny scalar autograd engine.
 //!
 //! A [`Value`] is a number that remembers how it was computed. Build an expression out of
@@ -293,3 +293,6 @@ mod tests {
         assert!(nodes.iter().all(|node| node.upgrade().is_none()));
     }
 }
+
+/// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
+pub mod nn;

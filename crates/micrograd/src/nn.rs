@@ -1,0 +1,207 @@
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! A tiny neural-network library on top of [`Value`]: neurons, layers of neurons, and
+//! multi-layer perceptrons, as in micrograd's `nn.py`.
+
+use rand::Rng;
+
+use crate::Value;
+
+/// Anything with trainable parameters.
+pub trait Module {
+    /// Handles to every parameter, in a fixed order: a neuron's weights, then its bias;
+    /// a layer's neurons in turn; a network's layers in turn.
+    fn parameters(&self) -> Vec<Value>;
+
+    /// Sets the grad of every parameter to 0, ready for the next `backward`.
+    fn zero_grad(&self) {
+        for p in self.parameters() {
+            p.zero_grad();
+        }
+    }
+}
+
+/// What a neuron does to its weighted sum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// tanh, as in the lecture.
+    Tanh,
+    /// relu, as in micrograd's hidden layers.
+    Relu,
+    /// Nothing: the weighted sum itself, as in micrograd's output layer.
+    Linear,
+}
+
+impl Activation {
+    fn apply(self, x: Value) -> Value {
+        match self {
+            Activation::Tanh => x.tanh(),
+            Activation::Relu => x.relu(),
+            Activation::Linear => x,
+        }
+    }
+}
+
+/// A number drawn uniformly from [−1, 1), made from the generator's next 64 bits by this
+/// formula alone, so that a seeded generator gives the same weights with any `rand`.
+pub fn uniform(rng: &mut impl Rng) -> f64 {
+    // The top 53 bits, as a fraction in [0, 1): every f64 step of that range equally likely.
+    let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    2.0 * fraction - 1.0
+}
+
+/// One neuron: activation(w · x + b).
+#[derive(Debug)]
+pub struct Neuron {
+    w: Vec<Value>,
+    b: Value,
+    activation: Activation,
+}
+
+impl Neuron {
+    /// A neuron with `nin` inputs; weights and bias drawn uniformly from [−1, 1).
+    ///
+    /// # Panics
+    ///
+    /// If `nin` is 0.
+    pub fn new(nin: usize, activation: Activation, rng: &mut impl Rng) -> Neuron {
+        assert!(nin > 0, "a neuron needs at least one input");
+        let w = (0..nin).map(|_| Value::new(uniform(rng))).collect();
+        let b = Value::new(uniform(rng));
+        Neuron { w, b, activation }
+    }
+
+    /// How many inputs the neuron takes.
+    pub fn nin(&self) -> usize {
+        self.w.len()
+    }
+
+    /// activation(b + w₀x₀ + w₁x₁ + …), added up in that order, as micrograd does.
+    ///
+    /// # Panics
+    ///
+    /// If `x` does not have exactly [`Neuron::nin`] values.
+    pub fn forward(&self, x: &[Value]) -> Value {
+        assert_eq!(
+            x.len(),
+            self.nin(),
+            "a neuron with {} inputs was given {}",
+            self.nin(),
+            x.len()
+        );
+        let sum = self.w.iter().zip(x).fold(self.b.clone(), |sum, (w, x)| sum + w * x);
+        self.activation.apply(sum)
+    }
+}
+
+impl Module for Neuron {
+    fn parameters(&self) -> Vec<Value> {
+        let mut parameters = self.w.clone();
+        parameters.push(self.b.clone());
+        parameters
+    }
+}
+
+/// Neurons side by side, each seeing the same inputs.
+#[derive(Debug)]
+pub struct Layer {
+    neurons: Vec<Neuron>,
+}
+
+impl Layer {
+    /// `nout` neurons with `nin` inputs each.
+    ///
+    /// # Panics
+    ///
+    /// If `nin` or `nout` is 0.
+    pub fn new(nin: usize, nout: usize, activation: Activation, rng: &mut impl Rng) -> Layer {
+        assert!(nout > 0, "a layer needs at least one neuron");
+        Layer { neurons: (0..nout).map(|_| Neuron::new(nin, activation, rng)).collect() }
+    }
+
+    /// Each neuron's output, in order.
+    ///
+    /// # Panics
+    ///
+    /// If `x` does not have as many values as the layer has inputs.
+    pub fn forward(&self, x: &[Value]) -> Vec<Value> {
+        self.neurons.iter().map(|neuron| neuron.forward(x)).collect()
+    }
+}
+
+impl Module for Layer {
+    fn parameters(&self) -> Vec<Value> {
+        self.neurons.iter().flat_map(Neuron::parameters).collect()
+    }
+}
+
+/// A multi-layer perceptron: layers in a row, each feeding the next.
+#[derive(Debug)]
+pub struct Mlp {
+    layers: Vec<Layer>,
+}
+
+impl Mlp {
+    /// The lecture's network: `nin` inputs, then a layer of each size in `nouts`, every
+    /// neuron with tanh.
+    ///
+    /// # Panics
+    ///
+    /// If `nin` is 0, `nouts` is empty, or a size in it is 0.
+    pub fn new(nin: usize, nouts: &[usize], rng: &mut impl Rng) -> Mlp {
+        Mlp::with_activations(nin, nouts, Activation::Tanh, Activation::Tanh, rng)
+    }
+
+    /// A network whose hidden layers use `hidden` and whose last layer uses `output`:
+    /// micrograd's own is `Activation::Relu` then `Activation::Linear`.
+    ///
+    /// # Panics
+    ///
+    /// If `nin` is 0, `nouts` is empty, or a size in it is 0.
+    pub fn with_activations(
+        nin: usize,
+        nouts: &[usize],
+        hidden: Activation,
+        output: Activation,
+        rng: &mut impl Rng,
+    ) -> Mlp {
+        assert!(!nouts.is_empty(), "a network needs at least one layer");
+        let sizes: Vec<usize> = std::iter::once(nin).chain(nouts.iter().copied()).collect();
+        let last = nouts.len() - 1;
+        let layers = sizes
+            .windows(2)
+            .enumerate()
+            .map(|(i, pair)| {
+                let activation = if i == last { output } else { hidden };
+                Layer::new(pair[0], pair[1], activation, rng)
+            })
+            .collect();
+        Mlp { layers }
+    }
+
+    /// The network's outputs for the inputs `x`: plain numbers or values.
+    ///
+    /// # Panics
+    ///
+    /// If `x` does not have as many values as the network has inputs.
+    pub fn forward<X: Clone + Into<Value>>(&self, x: &[X]) -> Vec<Value> {
+        let inputs: Vec<Value> = x.iter().cloned().map(Into::into).collect();
+        self.layers.iter().fold(inputs, |x, layer| layer.forward(&x))
+    }
+
+    /// The one output of a network whose last layer has one neuron.
+    ///
+    /// # Panics
+    ///
+    /// If the last layer has more than one neuron, or as [`Mlp::forward`] does.
+    pub fn predict<X: Clone + Into<Value>>(&self, x: &[X]) -> Value {
+        let mut outputs = self.forward(x);
+        assert_eq!(outputs.len(), 1, "predict is for networks with one output");
+        outputs.pop().expect("one output")
+    }
+}
+
+impl Module for Mlp {
+    fn parameters(&self) -> Vec<Value> {
+        self.layers.iter().flat_map(Layer::parameters).collect()
+    }
+}
