@@ -67,7 +67,11 @@ impl Add for &Value {
     type Output = Value;
 
     fn add(self, other: &Value) -> Value {
-        Value::from_op(self.data() + other.data(), vec![self.clone(), other.clone()], "+")
+        Value::from_op(
+            self.data() + other.data(),
+            vec![self.clone(), other.clone()],
+            "+",
+        )
     }
 }
 
@@ -75,7 +79,11 @@ impl Mul for &Value {
     type Output = Value;
 
     fn mul(self, other: &Value) -> Value {
-        Value::from_op(self.data() * other.data(), vec![self.clone(), other.clone()], "*")
+        Value::from_op(
+            self.data() * other.data(),
+            vec![self.clone(), other.clone()],
+            "*",
+        )
     }
 }
 

@@ -105,11 +105,18 @@ impl Add for &Value {
 
     fn add(self, other: &Value) -> Value {
         let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() + other.data(), children, "+", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a sum has two operands") };
-            a.set_grad(out.grad.get());
-            b.set_grad(out.grad.get());
-        })
+        Value::from_op(
+            self.data() + other.data(),
+            children,
+            "+",
+            |out: &Node| {
+                let [a, b] = &out.children[..] else {
+                    unreachable!("a sum has two operands")
+                };
+                a.set_grad(out.grad.get());
+                b.set_grad(out.grad.get());
+            },
+        )
     }
 }
 
@@ -118,11 +125,18 @@ impl Mul for &Value {
 
     fn mul(self, other: &Value) -> Value {
         let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() * other.data(), children, "*", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a product has two operands") };
-            a.set_grad(b.data() * out.grad.get());
-            b.set_grad(a.data() * out.grad.get());
-        })
+        Value::from_op(
+            self.data() * other.data(),
+            children,
+            "*",
+            |out: &Node| {
+                let [a, b] = &out.children[..] else {
+                    unreachable!("a product has two operands")
+                };
+                a.set_grad(b.data() * out.grad.get());
+                b.set_grad(a.data() * out.grad.get());
+            },
+        )
     }
 }
 
@@ -131,7 +145,9 @@ impl Value {
     pub fn tanh(&self) -> Value {
         let t = self.data().tanh();
         Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("tanh has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("tanh has one operand")
+            };
             x.set_grad((1.0 - t * t) * out.grad.get());
         })
     }

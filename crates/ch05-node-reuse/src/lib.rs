@@ -114,11 +114,18 @@ impl Add for &Value {
 
     fn add(self, other: &Value) -> Value {
         let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() + other.data(), children, "+", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a sum has two operands") };
-            a.add_grad(out.grad.get());
-            b.add_grad(out.grad.get());
-        })
+        Value::from_op(
+            self.data() + other.data(),
+            children,
+            "+",
+            |out: &Node| {
+                let [a, b] = &out.children[..] else {
+                    unreachable!("a sum has two operands")
+                };
+                a.add_grad(out.grad.get());
+                b.add_grad(out.grad.get());
+            },
+        )
     }
 }
 
@@ -127,11 +134,18 @@ impl Mul for &Value {
 
     fn mul(self, other: &Value) -> Value {
         let children = vec![self.clone(), other.clone()];
-        Value::from_op(self.data() * other.data(), children, "*", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a product has two operands") };
-            a.add_grad(b.data() * out.grad.get());
-            b.add_grad(a.data() * out.grad.get());
-        })
+        Value::from_op(
+            self.data() * other.data(),
+            children,
+            "*",
+            |out: &Node| {
+                let [a, b] = &out.children[..] else {
+                    unreachable!("a product has two operands")
+                };
+                a.add_grad(b.data() * out.grad.get());
+                b.add_grad(a.data() * out.grad.get());
+            },
+        )
     }
 }
 
@@ -140,7 +154,9 @@ impl Value {
     pub fn tanh(&self) -> Value {
         let t = self.data().tanh();
         Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("tanh has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("tanh has one operand")
+            };
             x.add_grad((1.0 - t * t) * out.grad.get());
         })
     }

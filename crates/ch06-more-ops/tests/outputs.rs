@@ -59,6 +59,12 @@ fn tanh_taken_apart_has_the_same_grads() {
     apart.o.backward();
     assert!((one_op.o.data() - apart.o.data()).abs() < 1e-12);
     for (x, y) in one_op.leaves.iter().zip(&apart.leaves) {
-        assert!((x.grad() - y.grad()).abs() < 1e-12, "{}: {} vs {}", x.label(), x, y);
+        assert!(
+            (x.grad() - y.grad()).abs() < 1e-12,
+            "{}: {} vs {}",
+            x.label(),
+            x,
+            y
+        );
     }
 }

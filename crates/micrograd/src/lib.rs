@@ -268,14 +268,16 @@ mod tests {
     fn a_dropped_graph_is_freed() {
         let a = Value::new(-0.5);
         let b = Value::new(2.0);
-        let out = ((2.0 * &a).exp() - 1.0) / (b.relu() + a.pow(2.0).tanh()) * &a;
+        let out =
+            ((2.0 * &a).exp() - 1.0) / (b.relu() + a.pow(2.0).tanh()) * &a;
         out.backward();
         let nodes = watch(&out);
         assert_eq!(nodes.len(), 16);
         assert!(nodes.iter().all(|node| node.upgrade().is_some()));
         drop(out);
         // Only the inputs we still hold are left.
-        let alive = nodes.iter().filter(|node| node.upgrade().is_some()).count();
+        let alive =
+            nodes.iter().filter(|node| node.upgrade().is_some()).count();
         assert_eq!(alive, 2);
         drop((a, b));
         assert!(nodes.iter().all(|node| node.upgrade().is_none()));

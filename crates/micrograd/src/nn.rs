@@ -63,7 +63,11 @@ impl Neuron {
     /// # Panics
     ///
     /// If `nin` is 0.
-    pub fn new(nin: usize, activation: Activation, rng: &mut impl Rng) -> Neuron {
+    pub fn new(
+        nin: usize,
+        activation: Activation,
+        rng: &mut impl Rng,
+    ) -> Neuron {
         assert!(nin > 0, "a neuron needs at least one input");
         let w = (0..nin).map(|_| Value::new(uniform(rng))).collect();
         let b = Value::new(uniform(rng));
@@ -88,7 +92,11 @@ impl Neuron {
             self.nin(),
             x.len()
         );
-        let sum = self.w.iter().zip(x).fold(self.b.clone(), |sum, (w, x)| sum + w * x);
+        let sum = self
+            .w
+            .iter()
+            .zip(x)
+            .fold(self.b.clone(), |sum, (w, x)| sum + w * x);
         self.activation.apply(sum)
     }
 }
@@ -113,9 +121,18 @@ impl Layer {
     /// # Panics
     ///
     /// If `nin` or `nout` is 0.
-    pub fn new(nin: usize, nout: usize, activation: Activation, rng: &mut impl Rng) -> Layer {
+    pub fn new(
+        nin: usize,
+        nout: usize,
+        activation: Activation,
+        rng: &mut impl Rng,
+    ) -> Layer {
         assert!(nout > 0, "a layer needs at least one neuron");
-        Layer { neurons: (0..nout).map(|_| Neuron::new(nin, activation, rng)).collect() }
+        Layer {
+            neurons: (0..nout)
+                .map(|_| Neuron::new(nin, activation, rng))
+                .collect(),
+        }
     }
 
     /// Each neuron's output, in order.
@@ -148,7 +165,13 @@ impl Mlp {
     ///
     /// If `nin` is 0, `nouts` is empty, or a size in it is 0.
     pub fn new(nin: usize, nouts: &[usize], rng: &mut impl Rng) -> Mlp {
-        Mlp::with_activations(nin, nouts, Activation::Tanh, Activation::Tanh, rng)
+        Mlp::with_activations(
+            nin,
+            nouts,
+            Activation::Tanh,
+            Activation::Tanh,
+            rng,
+        )
     }
 
     /// A network whose hidden layers use `hidden` and whose last layer uses `output`:
@@ -165,7 +188,8 @@ impl Mlp {
         rng: &mut impl Rng,
     ) -> Mlp {
         assert!(!nouts.is_empty(), "a network needs at least one layer");
-        let sizes: Vec<usize> = std::iter::once(nin).chain(nouts.iter().copied()).collect();
+        let sizes: Vec<usize> =
+            std::iter::once(nin).chain(nouts.iter().copied()).collect();
         let last = nouts.len() - 1;
         let layers = sizes
             .windows(2)

@@ -11,7 +11,9 @@ impl Value {
     /// a + b. The sum passes its grad to both operands unchanged: ∂(a + b)/∂a = 1.
     fn plus(a: Value, b: Value) -> Value {
         Value::from_op(a.data() + b.data(), vec![a, b], "+", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a sum has two operands") };
+            let [a, b] = &out.children[..] else {
+                unreachable!("a sum has two operands")
+            };
             a.add_grad(out.grad.get());
             b.add_grad(out.grad.get());
         })
@@ -20,7 +22,9 @@ impl Value {
     /// a · b. Each operand gets the other one's data times the grad: ∂(a·b)/∂a = b.
     fn times(a: Value, b: Value) -> Value {
         Value::from_op(a.data() * b.data(), vec![a, b], "*", |out: &Node| {
-            let [a, b] = &out.children[..] else { unreachable!("a product has two operands") };
+            let [a, b] = &out.children[..] else {
+                unreachable!("a product has two operands")
+            };
             a.add_grad(b.data() * out.grad.get());
             b.add_grad(a.data() * out.grad.get());
         })
@@ -30,7 +34,9 @@ impl Value {
     pub fn tanh(&self) -> Value {
         let t = self.data().tanh();
         Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("tanh has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("tanh has one operand")
+            };
             x.add_grad((1.0 - t * t) * out.grad.get());
         })
     }
@@ -82,7 +88,9 @@ impl Value {
     pub fn exp(&self) -> Value {
         let e = self.data().exp();
         Value::from_op(e, vec![self.clone()], "exp", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("exp has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("exp has one operand")
+            };
             x.add_grad(e * out.grad.get());
         })
     }
@@ -93,7 +101,9 @@ impl Value {
     pub fn pow(&self, k: f64) -> Value {
         let p = self.data().powf(k);
         Value::from_op(p, vec![self.clone()], "pow", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("pow has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("pow has one operand")
+            };
             x.add_grad(k * x.data().powf(k - 1.0) * out.grad.get());
         })
     }
@@ -157,7 +167,9 @@ impl Value {
         // `f64::from(true)` is 1.0 and `f64::from(false)` is 0.0.
         let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
         Value::from_op(r, vec![self.clone()], "relu", move |out: &Node| {
-            let [x] = &out.children[..] else { unreachable!("relu has one operand") };
+            let [x] = &out.children[..] else {
+                unreachable!("relu has one operand")
+            };
             x.add_grad(slope * out.grad.get());
         })
     }

@@ -75,7 +75,8 @@ fn equal_values_stay_separate_nodes() {
 #[test]
 fn children_are_in_operand_order() {
     let (a, b) = (Value::new(1.0).named("a"), Value::new(2.0).named("b"));
-    let labels = |v: Value| v.children().iter().map(Value::label).collect::<Vec<_>>();
+    let labels =
+        |v: Value| v.children().iter().map(Value::label).collect::<Vec<_>>();
     assert_eq!(labels(&a * &b), ["a", "b"]);
     assert_eq!(labels(&b * &a), ["b", "a"]);
     assert_eq!(labels(&b + &a), ["b", "a"]);
@@ -125,7 +126,10 @@ fn values_add_up_with_sum() {
     let squares: Value = xs.iter().map(|x| x * x).sum();
     assert_eq!(squares.data(), 1.0 + 4.0 + 12.25);
     squares.backward();
-    assert_eq!(xs.iter().map(Value::grad).collect::<Vec<_>>(), [2.0, -4.0, 7.0]);
+    assert_eq!(
+        xs.iter().map(Value::grad).collect::<Vec<_>>(),
+        [2.0, -4.0, 7.0]
+    );
     let nothing: Value = Vec::<Value>::new().into_iter().sum();
     assert_eq!(nothing.data(), 0.0);
 }
@@ -224,7 +228,9 @@ const OPERATIONS: [(&str, Binary); 22] = [
     ("exp", |a, _| a.exp()),
     ("tanh", |a, _| a.tanh()),
     ("relu", |a, _| a.relu()),
-    ("owned operands", |a, b| (a.clone() * b.clone() - 1.0) / (b.clone() + 3.0)),
+    ("owned operands", |a, b| {
+        (a.clone() * b.clone() - 1.0) / (b.clone() + 3.0)
+    }),
     ("all at once", |a, b| (a * b).tanh() * a.exp() - -b.pow(2.0).relu() / 4.0),
 ];
 
@@ -241,10 +247,19 @@ fn every_operation_agrees_with_measured_slopes() {
             let (a, b) = (Value::new(x), Value::new(y));
             op(&a, &b).backward();
             let at = |x: f64, y: f64| op(&Value::new(x), &Value::new(y)).data();
-            let (da, db) = (measured(|x| at(x, y), x), measured(|y| at(x, y), y));
+            let (da, db) =
+                (measured(|x| at(x, y), x), measured(|y| at(x, y), y));
             let place = format!("{name} at a = {x}, b = {y}");
-            assert!(close(a.grad(), da, 1e-6), "{place}: ∂/∂a {} but measured {da}", a.grad());
-            assert!(close(b.grad(), db, 1e-6), "{place}: ∂/∂b {} but measured {db}", b.grad());
+            assert!(
+                close(a.grad(), da, 1e-6),
+                "{place}: ∂/∂a {} but measured {da}",
+                a.grad()
+            );
+            assert!(
+                close(b.grad(), db, 1e-6),
+                "{place}: ∂/∂b {} but measured {db}",
+                b.grad()
+            );
         }
     }
 }

@@ -35,32 +35,55 @@ pub fn to_dot<E: Expr>(root: &E) -> String {
 }
 
 /// Like [`to_dot`], with the value boxes for which `highlight` is true filled in colour.
-pub fn to_dot_highlighting<E: Expr>(root: &E, highlight: impl Fn(&E) -> bool) -> String {
+pub fn to_dot_highlighting<E: Expr>(
+    root: &E,
+    highlight: impl Fn(&E) -> bool,
+) -> String {
     let nodes = postorder(root);
-    let index: HashMap<usize, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
+    let index: HashMap<usize, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
     let mut dot = String::from("digraph {\n  node [fontsize=14];\n");
     for (i, node) in nodes.iter().enumerate() {
-        let mut fields = vec![escape(&node.label()), format!("data {}", four_places(node.data()))];
+        let mut fields = vec![
+            escape(&node.label()),
+            format!("data {}", four_places(node.data())),
+        ];
         if let Some(grad) = node.grad() {
             fields.push(format!("grad {}", four_places(grad)));
         }
-        let fill = if highlight(node) { "style=filled, fillcolor=khaki, " } else { "" };
-        writeln!(dot, "  n{i} [shape=record, {fill}label=\"{{ {} }}\"];", fields.join(" | "))
-            .unwrap();
+        let fill = if highlight(node) {
+            "style=filled, fillcolor=khaki, "
+        } else {
+            ""
+        };
+        writeln!(
+            dot,
+            "  n{i} [shape=record, {fill}label=\"{{ {} }}\"];",
+            fields.join(" | ")
+        )
+        .unwrap();
         let op = node.op();
         if !op.is_empty() {
-            writeln!(dot, "  n{i}op [shape=circle, label=\"{}\"];", escape(&op)).unwrap();
+            writeln!(
+                dot,
+                "  n{i}op [shape=circle, label=\"{}\"];",
+                escape(&op)
+            )
+            .unwrap();
             let children = node.children();
             for (position, child) in children.iter().enumerate() {
                 // An operand used twice (a + a) gets two arrows; labels keep the layout from
                 // drawing them on top of each other.
-                let reused = children.iter().filter(|c| c.id() == child.id()).count() > 1;
+                let reused =
+                    children.iter().filter(|c| c.id() == child.id()).count()
+                        > 1;
                 let label = if reused {
                     format!(" [label=\"use {}\"]", position + 1)
                 } else {
                     String::new()
                 };
-                writeln!(dot, "  n{} -> n{i}op{label};", index[&child.id()]).unwrap();
+                writeln!(dot, "  n{} -> n{i}op{label};", index[&child.id()])
+                    .unwrap();
             }
             writeln!(dot, "  n{i}op -> n{i};").unwrap();
         }
@@ -87,13 +110,16 @@ fn trim_bottom(svg: &str) -> String {
     let bottom = svg
         .split("<rect ")
         .skip(1)
-        .filter_map(|rect| Some(number_after(rect, "y=\"")? + number_after(rect, "height=\"")?))
+        .filter_map(|rect| {
+            Some(number_after(rect, "y=\"")? + number_after(rect, "height=\"")?)
+        })
         .fold(0.0, f64::max);
     let Some(start) = svg.find("<svg ") else { return svg.to_string() };
     let end = start + svg[start..].find('>').unwrap_or(0) + 1;
-    let (Some(width), Some(height)) =
-        (number_after(&svg[start..end], " width=\""), number_after(&svg[start..end], " height=\""))
-    else {
+    let (Some(width), Some(height)) = (
+        number_after(&svg[start..end], " width=\""),
+        number_after(&svg[start..end], " height=\""),
+    ) else {
         return svg.to_string();
     };
     if bottom == 0.0 || bottom + MARGIN >= height {
@@ -143,7 +169,9 @@ fn reversed<T>(mut items: Vec<T>) -> Vec<T> {
 fn four_places(x: f64) -> String {
     let text = format!("{x:.4}");
     match text.strip_prefix('-') {
-        Some(digits) if digits.bytes().all(|b| b == b'0' || b == b'.') => digits.to_string(),
+        Some(digits) if digits.bytes().all(|b| b == b'0' || b == b'.') => {
+            digits.to_string()
+        }
         _ => text,
     }
 }
@@ -192,7 +220,12 @@ mod tests {
         Node(Rc::new((label, data, "", vec![])))
     }
 
-    fn op(label: &'static str, data: f64, op: &'static str, children: Vec<Node>) -> Node {
+    fn op(
+        label: &'static str,
+        data: f64,
+        op: &'static str,
+        children: Vec<Node>,
+    ) -> Node {
         Node(Rc::new((label, data, op, children)))
     }
 
@@ -223,20 +256,21 @@ mod tests {
         // Unlink iteratively: dropping a deep chain of Rc recursively would overflow the stack.
         let mut next = Some(node);
         while let Some(current) = next.take() {
-            next =
-                Rc::try_unwrap(current.0).ok().and_then(|(_, _, _, mut children)| children.pop());
+            next = Rc::try_unwrap(current.0)
+                .ok()
+                .and_then(|(_, _, _, mut children)| children.pop());
         }
     }
 
     #[test]
     fn rendering_is_deterministic_and_trimmed() {
-        let product = op("e", -6.0, "*", vec![input("a", 2.0), input("b", -3.0)]);
+        let product =
+            op("e", -6.0, "*", vec![input("a", 2.0), input("b", -3.0)]);
         let svg = dot_to_svg(&to_dot(&product)).unwrap();
         assert_eq!(svg, dot_to_svg(&to_dot(&product)).unwrap());
-        let lowest = svg
-            .split("<rect ")
-            .skip(1)
-            .filter_map(|r| Some(number_after(r, "y=\"")? + number_after(r, "height=\"")?));
+        let lowest = svg.split("<rect ").skip(1).filter_map(|r| {
+            Some(number_after(r, "y=\"")? + number_after(r, "height=\"")?)
+        });
         let lowest = lowest.fold(0.0, f64::max);
         assert_eq!(number_after(&svg, " height=\""), Some(lowest + 30.0));
     }

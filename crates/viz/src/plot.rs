@@ -53,13 +53,21 @@ impl Plot {
 
     /// A solid curve through `points`, named in the legend.
     pub fn curve(mut self, name: &str, points: Vec<(f64, f64)>) -> Self {
-        self.curves.push(Curve { name: name.to_string(), points, dashed: false });
+        self.curves.push(Curve {
+            name: name.to_string(),
+            points,
+            dashed: false,
+        });
         self
     }
 
     /// A dashed line through `points`, named in the legend.
     pub fn dashed(mut self, name: &str, points: Vec<(f64, f64)>) -> Self {
-        self.curves.push(Curve { name: name.to_string(), points, dashed: true });
+        self.curves.push(Curve {
+            name: name.to_string(),
+            points,
+            dashed: true,
+        });
         self
     }
 
@@ -84,8 +92,9 @@ impl Plot {
     ) -> Result<(), Box<dyn std::error::Error + '_>> {
         area.fill(&WHITE)?;
         let (x_low, x_high) = bounds(self.all_points().map(|p| p.0));
-        let (y_low, y_high) =
-            self.y_range.unwrap_or_else(|| padded(bounds(self.all_points().map(|p| p.1))));
+        let (y_low, y_high) = self
+            .y_range
+            .unwrap_or_else(|| padded(bounds(self.all_points().map(|p| p.1))));
         let mut chart = ChartBuilder::on(&area)
             .caption(&self.title, (FONT, 22))
             .margin(16)
@@ -102,7 +111,8 @@ impl Plot {
         let in_view = |&(_, y): &(f64, f64)| (y_low..=y_high).contains(&y);
         for (curve, color) in self.curves.iter().zip(COLORS.iter().cycle()) {
             let style = color.stroke_width(2);
-            let points: Vec<_> = curve.points.iter().copied().filter(in_view).collect();
+            let points: Vec<_> =
+                curve.points.iter().copied().filter(in_view).collect();
             let series = if curve.dashed {
                 chart.draw_series(DashedLineSeries::new(points, 6, 4, style))?
             } else {
@@ -112,13 +122,19 @@ impl Plot {
                 // A solid swatch is a dash as long as the swatch, with no gap.
                 let (dash, gap) = if curve.dashed { (6, 4) } else { (20, 0) };
                 series.label(curve.name.as_str()).legend(move |(x, y)| {
-                    DashedPathElement::new([(x, y), (x + 20, y)], dash, gap, style)
+                    DashedPathElement::new(
+                        [(x, y), (x + 20, y)],
+                        dash,
+                        gap,
+                        style,
+                    )
                 });
             }
         }
         for (text, point) in &self.marks {
             let dot = Circle::new((0, 0), 4, BLACK.filled());
-            let caption = Text::new(text.clone(), (8, -18), (FONT, 14).into_font());
+            let caption =
+                Text::new(text.clone(), (8, -18), (FONT, 14).into_font());
             chart.draw_series([EmptyElement::at(*point) + dot + caption])?;
         }
         if self.curves.iter().any(|c| !c.name.is_empty()) {
@@ -141,13 +157,20 @@ impl Plot {
 }
 
 /// Evenly spaced samples of `f` over `[low, high]`.
-pub fn sample(f: impl Fn(f64) -> f64, low: f64, high: f64, count: usize) -> Vec<(f64, f64)> {
+pub fn sample(
+    f: impl Fn(f64) -> f64,
+    low: f64,
+    high: f64,
+    count: usize,
+) -> Vec<(f64, f64)> {
     let step = (high - low) / (count - 1) as f64;
     (0..count).map(|i| low + step * i as f64).map(|x| (x, f(x))).collect()
 }
 
 fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)))
+    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    })
 }
 
 fn padded((low, high): (f64, f64)) -> (f64, f64) {
@@ -159,6 +182,8 @@ fn register_bundled_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         register_font(FONT, FontStyle::Normal, dejavu::sans::regular())
-            .unwrap_or_else(|_| panic!("the bundled DejaVu Sans font is a valid font"));
+            .unwrap_or_else(|_| {
+                panic!("the bundled DejaVu Sans font is a valid font")
+            });
     });
 }

@@ -7,6 +7,9 @@ fn main() {
     let h = 0.00001;
     for x in [3.0, -3.0, 2.0 / 3.0] {
         let measured = slope(f, x, h);
-        println!("x = {x:?}: measured slope {measured:?}, exact {:?}", f_prime(x));
+        println!(
+            "x = {x:?}: measured slope {measured:?}, exact {:?}",
+            f_prime(x)
+        );
     }
 }

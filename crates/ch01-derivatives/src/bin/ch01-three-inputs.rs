@@ -10,7 +10,8 @@ fn main() {
     let d1 = d(a, b, c);
     println!("d = {d1:?}");
 
-    let nudged = [("a", d(a + h, b, c)), ("b", d(a, b + h, c)), ("c", d(a, b, c + h))];
+    let nudged =
+        [("a", d(a + h, b, c)), ("b", d(a, b + h, c)), ("c", d(a, b, c + h))];
     for (input, d2) in nudged {
         println!("nudge {input}: d becomes {d2:?}, slope {:?}", (d2 - d1) / h);
     }

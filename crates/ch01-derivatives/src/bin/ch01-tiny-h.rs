@@ -4,8 +4,8 @@ use ch01_derivatives::{f, f_prime, slope};
 fn main() {
     let x = 3.0;
     let hs = [
-        1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13, 1e-14,
-        1e-15, 1e-16,
+        1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11,
+        1e-12, 1e-13, 1e-14, 1e-15, 1e-16,
     ];
     for h in hs {
         let measured = slope(f, x, h);

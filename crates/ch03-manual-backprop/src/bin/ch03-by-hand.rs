@@ -5,10 +5,12 @@ use ch03_manual_backprop::expressions::L;
 fn main() {
     let g = L::build(None);
     let row = |name: &str| {
-        let grads: Vec<String> = g.values().iter().map(|v| format!("{:>6?}", v.grad())).collect();
+        let grads: Vec<String> =
+            g.values().iter().map(|v| format!("{:>6?}", v.grad())).collect();
         println!("{name:<8}{}", grads.join(""));
     };
-    let labels: Vec<String> = g.values().iter().map(|v| format!("{:>6}", v.label())).collect();
+    let labels: Vec<String> =
+        g.values().iter().map(|v| format!("{:>6}", v.label())).collect();
     println!("{:<8}{}", "grads", labels.join(""));
     row("start");
     for (i, step) in L_STEPS.iter().enumerate() {

@@ -10,7 +10,8 @@ fn main() {
     let h = 0.001;
     println!("value  by hand  measured slope (h = {h:?})");
     for value in g.values() {
-        let measured = slope(|nudge| L::build(nudge).l.data(), value.label(), h);
+        let measured =
+            slope(|nudge| L::build(nudge).l.data(), value.label(), h);
         println!("{:<7}{:<9?}{measured:?}", value.label(), value.grad());
     }
 }

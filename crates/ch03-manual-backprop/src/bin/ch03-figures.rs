@@ -9,7 +9,8 @@ use viz::{Plot, plot::sample};
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
     let write = |name: &str, svg: String| {
-        std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
+        std::fs::write(format!("{dir}/{name}"), svg)
+            .expect("the figure is written");
     };
     let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
     let graph = |root: &Value| svg(&viz::to_dot(root));
@@ -27,7 +28,8 @@ fn main() {
             .filter(|(v, old)| v.grad() != *old)
             .map(|(v, _)| v.label())
             .collect();
-        let dot = viz::to_dot_highlighting(&g.l, |v| changed.contains(&v.label()));
+        let dot =
+            viz::to_dot_highlighting(&g.l, |v| changed.contains(&v.label()));
         write(&format!("03-l-grads-{}.svg", i + 1), svg(&dot));
     }
 
@@ -35,13 +37,17 @@ fn main() {
     let neuron = Neuron::build(None);
     by_hand::neuron(&neuron);
     let (n, o, slope) = (neuron.n.data(), neuron.o.data(), neuron.n.grad());
-    let plot = Plot::new("tanh(x), the neuron's point (n, o), and the tangent there")
-        .axes("x", "tanh(x)")
-        .y_range(-1.25, 1.75)
-        .curve("tanh(x)", sample(f64::tanh, -5.0, 5.0, 201))
-        .dashed("tangent at n", sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2))
-        // The title names the dot: a label beside it would sit on the curve.
-        .mark("", (n, o));
+    let plot =
+        Plot::new("tanh(x), the neuron's point (n, o), and the tangent there")
+            .axes("x", "tanh(x)")
+            .y_range(-1.25, 1.75)
+            .curve("tanh(x)", sample(f64::tanh, -5.0, 5.0, 201))
+            .dashed(
+                "tangent at n",
+                sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2),
+            )
+            // The title names the dot: a label beside it would sit on the curve.
+            .mark("", (n, o));
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 
     // The neuron, before and after backpropagation.

@@ -8,7 +8,8 @@ fn main() {
     let h = 1e-6;
     println!("value        by hand              measured slope (h = {h:?})");
     for value in g.values() {
-        let measured = slope(|nudge| Neuron::build(nudge).o.data(), value.label(), h);
+        let measured =
+            slope(|nudge| Neuron::build(nudge).o.data(), value.label(), h);
         println!("{:<13}{:<21?}{measured:?}", value.label(), value.grad());
     }
 }

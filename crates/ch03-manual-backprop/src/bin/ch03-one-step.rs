@@ -10,7 +10,8 @@ fn main() {
     println!("L before the step: {:?}", g.l.data());
 
     let inputs = [&g.a, &g.b, &g.c, &g.f];
-    let predicted: f64 = inputs.iter().map(|v| 0.01 * v.grad() * v.grad()).sum();
+    let predicted: f64 =
+        inputs.iter().map(|v| 0.01 * v.grad() * v.grad()).sum();
     println!("predicted by the grads: {:?}", g.l.data() + predicted);
 
     for input in inputs {

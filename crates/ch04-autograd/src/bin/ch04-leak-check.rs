@@ -13,9 +13,13 @@ struct Captured {
 
 fn main() {
     let watch = {
-        let out = Rc::new(Captured { grad: Cell::new(0.0), backward: RefCell::new(None) });
+        let out = Rc::new(Captured {
+            grad: Cell::new(0.0),
+            backward: RefCell::new(None),
+        });
         let itself = Rc::clone(&out);
-        *out.backward.borrow_mut() = Some(Box::new(move || println!("{:?}", itself.grad.get())));
+        *out.backward.borrow_mut() =
+            Some(Box::new(move || println!("{:?}", itself.grad.get())));
         Rc::downgrade(&out)
         // `out` is dropped here, at the end of the block.
     };

@@ -5,8 +5,14 @@ fn main() {
     let g = Neuron::build();
     let order = g.o.topo();
     for (i, value) in order.iter().enumerate() {
-        println!("{i:>2}  {:<12} {:<5} {:?}", value.label(), value.op(), value.data());
+        println!(
+            "{i:>2}  {:<12} {:<5} {:?}",
+            value.label(),
+            value.op(),
+            value.data()
+        );
     }
-    let backwards: Vec<&str> = order.iter().rev().map(|value| value.label()).collect();
+    let backwards: Vec<&str> =
+        order.iter().rev().map(|value| value.label()).collect();
     println!("backward runs: {}", backwards.join(", "));
 }

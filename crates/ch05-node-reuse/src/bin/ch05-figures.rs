@@ -7,7 +7,8 @@ fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
     let draw = |name: &str, dot: String| {
         let svg = viz::dot_to_svg(&dot).expect("the graph renders");
-        std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
+        std::fs::write(format!("{dir}/{name}"), svg)
+            .expect("the figure is written");
     };
 
     let s = buggy::a_plus_a();

@@ -54,14 +54,24 @@ fn main() {
     panic::set_hook(Box::new(|_| {}));
 
     let (a, b) = (node(3.0), node(-2.0));
-    attempt("a·b, both borrowed at once", || mul_backward_both_borrowed(&a, &b, 1.0));
-    println!("  a.grad = {:?}, b.grad = {:?}", a.borrow().grad, b.borrow().grad);
+    attempt("a·b, both borrowed at once", || {
+        mul_backward_both_borrowed(&a, &b, 1.0)
+    });
+    println!(
+        "  a.grad = {:?}, b.grad = {:?}",
+        a.borrow().grad,
+        b.borrow().grad
+    );
 
     let a = node(3.0);
-    attempt("a·a, both borrowed at once", || mul_backward_both_borrowed(&a, &a, 1.0));
+    attempt("a·a, both borrowed at once", || {
+        mul_backward_both_borrowed(&a, &a, 1.0)
+    });
     println!("  a.grad = {:?}", a.borrow().grad);
 
     let a = node(3.0);
-    attempt("a·a, one borrow at a time", || mul_backward_one_at_a_time(&a, &a, 1.0));
+    attempt("a·a, one borrow at a time", || {
+        mul_backward_one_at_a_time(&a, &a, 1.0)
+    });
     println!("  a.grad = {:?}", a.borrow().grad);
 }

@@ -12,5 +12,8 @@ fn main() {
     }
     a.set_grad(0.0);
     s.backward();
-    println!("after a.set_grad(0.0) and one more backward(): a.grad = {:?}", a.grad());
+    println!(
+        "after a.set_grad(0.0) and one more backward(): a.grad = {:?}",
+        a.grad()
+    );
 }

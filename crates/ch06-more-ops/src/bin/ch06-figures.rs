@@ -7,12 +7,16 @@ use micrograd::Value;
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
     let draw = |name: &str, root: &Value| {
-        let svg = viz::dot_to_svg(&viz::to_dot(root)).expect("the graph renders");
-        std::fs::write(format!("{dir}/{name}"), svg).expect("the figure is written");
+        let svg =
+            viz::dot_to_svg(&viz::to_dot(root)).expect("the graph renders");
+        std::fs::write(format!("{dir}/{name}"), svg)
+            .expect("the figure is written");
     };
     draw("06-two-a-plus-one.svg", &two_a_plus_one());
     let (one_op, apart) = (neuron(Value::tanh), neuron(tanh_taken_apart));
-    for (name, neuron) in [("06-neuron.svg", one_op), ("06-neuron-apart.svg", apart)] {
+    for (name, neuron) in
+        [("06-neuron.svg", one_op), ("06-neuron-apart.svg", apart)]
+    {
         neuron.o.backward();
         draw(name, &neuron.o);
     }

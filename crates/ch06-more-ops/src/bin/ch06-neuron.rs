@@ -7,7 +7,9 @@ use micrograd::Value;
 fn main() {
     let one_op = neuron(Value::tanh);
     let apart = neuron(tanh_taken_apart);
-    for (name, neuron) in [("tanh as one op", &one_op), ("tanh taken apart", &apart)] {
+    for (name, neuron) in
+        [("tanh as one op", &one_op), ("tanh taken apart", &apart)]
+    {
         neuron.o.backward();
         let nodes = neuron.o.topo().len();
         println!("{name}: o = {:?}, {nodes} nodes", neuron.o.data());
