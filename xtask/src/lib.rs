@@ -9,6 +9,7 @@ pub mod figures;
 pub mod files;
 pub mod links;
 pub mod mdbook;
+pub mod numbers;
 pub mod outputs;
 pub mod problem;
 pub mod project;
@@ -76,6 +77,7 @@ pub fn check(project: &Project) -> Result<(), Problems> {
     check_tangled(project, &chapters)?;
     check_outputs(project, &chapters)?;
     check_figures(project, &chapters)?;
+    nonempty(numbers::check(project, &chapters))?;
     nonempty(snapshots::check(project))
 }
 
@@ -104,6 +106,9 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     steps
         .run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
     steps.run("figures are current", || check_figures(project, &chapters))?;
+    steps.run("numbers in the prose are computed", || {
+        nonempty(numbers::check(project, &chapters))
+    })?;
     steps.run("cargo clippy -D warnings", || {
         let clippy = cargo::command(
             project,
