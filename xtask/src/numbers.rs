@@ -253,7 +253,7 @@ fn numbers(text: &str) -> Vec<Number> {
             mantissa.extend(&chars[i + 1..i + 4]);
             i += 4;
         }
-        let integer_digits = mantissa.len();
+        let significant = mantissa.trim_start_matches('0').trim_end_matches('0').len();
         let mut places = 0;
         if at(i) == '.' && at(i + 1).is_ascii_digit() {
             let end = digits(i + 1);
@@ -281,15 +281,20 @@ fn numbers(text: &str) -> Vec<Number> {
         } else if let Some((power, end)) = times_power_of_ten(&chars, i) {
             exponent = power;
             i = end;
+        } else if mantissa == "10"
+            && let Some((power, end)) = superscript(&chars, i)
+        {
+            // 10⁻⁶ alone: the power itself.
+            (mantissa, exponent) = ("1".to_string(), power);
+            i = end;
         }
         let value: f64 = mantissa.parse().unwrap_or(0.0);
         let scale = 10f64.powi(exponent);
-        let significant = mantissa[..integer_digits].trim_start_matches('0').trim_end_matches('0');
         found.push(Number {
             text: chars[start..i].iter().collect(),
             value: value * scale,
             unit: 10f64.powi(-(places as i32)) * scale,
-            checked: places > 0 || significant.len() >= 3,
+            checked: places > 0 || significant >= 3 || is_a_result(&chars, start),
         });
     }
     found
@@ -313,16 +318,28 @@ fn times_power_of_ten(chars: &[char], from: usize) -> Option<(i32, usize)> {
     if chars.get(i..i + 2) != Some(&['1', '0']) {
         return None;
     }
-    i += 2;
-    let negative = chars.get(i) == Some(&'⁻');
-    i += usize::from(negative);
+    superscript(chars, i + 2)
+}
+
+/// A superscript exponent such as ⁻¹⁶ at `from`: its value and where it ends.
+fn superscript(chars: &[char], from: usize) -> Option<(i32, usize)> {
+    let negative = chars.get(from) == Some(&'⁻');
+    let start = from + usize::from(negative);
+    let mut i = start;
     let mut power = 0i32;
-    let start = i;
     while let Some(digit) = chars.get(i).and_then(|c| SUPERSCRIPTS.chars().position(|s| s == *c)) {
         power = power * 10 + digit as i32;
         i += 1;
     }
     (i > start).then_some((if negative { -power } else { power }, i))
+}
+
+/// Is the number at `start` given as a result, as in "L = −8" or "is −8"? Then it is
+/// checked whatever its size.
+fn is_a_result(chars: &[char], start: usize) -> bool {
+    let before: String = chars[..start].iter().collect();
+    let before = before.trim_end_matches(['-', '−']).trim_end();
+    before.ends_with(" =") || before == "="
 }
 
 #[cfg(test)]

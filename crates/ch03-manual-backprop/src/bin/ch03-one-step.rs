@@ -12,6 +12,7 @@ fn main() {
     let inputs = [&g.a, &g.b, &g.c, &g.f];
     let predicted: f64 =
         inputs.iter().map(|v| 0.01 * v.grad() * v.grad()).sum();
+    println!("predicted rise: {predicted:?}");
     println!("predicted by the grads: {:?}", g.l.data() + predicted);
 
     for input in inputs {
