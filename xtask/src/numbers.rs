@@ -38,6 +38,9 @@ struct Number {
     unit: f64,
     /// Whether prose must back it with a computed number.
     checked: bool,
+    /// For a result given as `d = 4`, the name it is given for: `d`. Then the number must
+    /// be shown on a line that names `d`, if the chapter has such lines.
+    name: Option<String>,
 }
 
 impl Number {
@@ -72,13 +75,13 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Problems {
 }
 
 /// The checked numbers of the chapter's prose that nothing computed shows, with their lines.
-fn unbacked(chapter: &Chapter, computed: &[f64]) -> Vec<(usize, Number)> {
+fn unbacked(chapter: &Chapter, computed: &[Computed]) -> Vec<(usize, Number)> {
     let mut found = vec![];
     for block in prose(&chapter.source) {
         for (line, text) in &block.texts {
             for number in numbers(text) {
                 let declared = block.declared.iter().any(|d| d.text == number.text);
-                if number.checked && !declared && !computed.iter().any(|&c| number.is_shown_by(c)) {
+                if number.checked && !declared && !is_backed(&number, computed) {
                     found.push((*line, number));
                 }
             }
@@ -92,7 +95,10 @@ fn stale_marks(chapter: &Chapter) -> Problems {
     let mut problems = vec![];
     for block in prose(&chapter.source) {
         for declared in &block.declared {
-            let used = block.texts.iter().any(|(_, text)| numbers(text).contains(declared));
+            let used = block
+                .texts
+                .iter()
+                .any(|(_, text)| numbers(text).iter().any(|n| n.text == declared.text));
             if !used {
                 let message = format!(
                     "{} is declared not computed, but the next paragraph does not give it",
@@ -106,8 +112,9 @@ fn stale_marks(chapter: &Chapter) -> Problems {
 }
 
 /// Up to three computed numbers closest to `number`, as a clause of the message.
-fn nearest(computed: &[f64], number: &Number) -> String {
-    let mut by_distance: Vec<f64> = computed.to_vec();
+fn nearest(computed: &[Computed], number: &Number) -> String {
+    let mut by_distance: Vec<f64> =
+        computed.iter().flat_map(|c| c.numbers.iter().copied()).collect();
     by_distance.sort_by(|a, b| {
         let distance = |x: &f64| (x.abs() - number.value).abs();
         distance(a).total_cmp(&distance(b))
@@ -117,8 +124,34 @@ fn nearest(computed: &[f64], number: &Number) -> String {
     if shown.is_empty() { String::new() } else { format!(" (nearest: {})", shown.join(", ")) }
 }
 
-/// Every number the chapter's code, outputs, figures and snapshots contain.
-fn computed(project: &Project, chapter: &Chapter) -> Vec<f64> {
+/// A line of the chapter's code, outputs, figures or snapshots, and its numbers.
+struct Computed {
+    line: String,
+    numbers: Vec<f64>,
+}
+
+/// Does something computed show `number`, on a line naming it if it is a named result?
+fn is_backed(number: &Number, computed: &[Computed]) -> bool {
+    let shows = |c: &&Computed| c.numbers.iter().any(|&x| number.is_shown_by(x));
+    let naming: Vec<&Computed> = match &number.name {
+        Some(name) if !name.is_empty() => {
+            computed.iter().filter(|c| names(&c.line, name)).collect()
+        }
+        _ => vec![],
+    };
+    if naming.is_empty() { computed.iter().any(|c| shows(&c)) } else { naming.iter().any(shows) }
+}
+
+/// Does `line` contain `name` as a word of its own?
+fn names(line: &str, name: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    line.match_indices(name).any(|(at, _)| {
+        !is_word(line[..at].chars().next_back()) && !is_word(line[at + name.len()..].chars().next())
+    })
+}
+
+/// Every line of the chapter's code, outputs, figures and snapshots, with its numbers.
+fn computed(project: &Project, chapter: &Chapter) -> Vec<Computed> {
     let mut texts: Vec<String> = vec![];
     for fence in &chapter.fences {
         texts.extend(fence.lines.iter().map(|(_, code)| code.clone()));
@@ -140,7 +173,14 @@ fn computed(project: &Project, chapter: &Chapter) -> Vec<f64> {
             texts.extend(fs::read_to_string(entry.path()));
         }
     }
-    texts.iter().flat_map(|text| numbers(text)).map(|n| n.value).collect()
+    texts
+        .iter()
+        .flat_map(|text| text.lines())
+        .map(|line| Computed {
+            line: line.to_string(),
+            numbers: numbers(line).iter().map(|n| n.value).collect(),
+        })
+        .collect()
 }
 
 /// The contents of an SVG's `<text>` elements.
@@ -288,13 +328,15 @@ fn numbers(text: &str) -> Vec<Number> {
             (mantissa, exponent) = ("1".to_string(), power);
             i = end;
         }
+        let name = result_name(&chars, start, i);
         let value: f64 = mantissa.parse().unwrap_or(0.0);
         let scale = 10f64.powi(exponent);
         found.push(Number {
             text: chars[start..i].iter().collect(),
             value: value * scale,
             unit: 10f64.powi(-(places as i32)) * scale,
-            checked: places > 0 || significant >= 3 || is_a_result(&chars, start),
+            checked: places > 0 || significant >= 3 || name.is_some(),
+            name,
         });
     }
     found
@@ -334,12 +376,25 @@ fn superscript(chars: &[char], from: usize) -> Option<(i32, usize)> {
     (i > start).then_some((if negative { -power } else { power }, i))
 }
 
-/// Is the number at `start` given as a result, as in "L = −8" or "is −8"? Then it is
-/// checked whatever its size.
-fn is_a_result(chars: &[char], start: usize) -> bool {
+/// If the number written from `start` to `end` is given as a result, as in "d = 4" or
+/// "= −8", the name it is given for ("d"; empty if none). Then it is checked whatever its
+/// size. Not if it starts a formula, as in "= 2 · 3".
+fn result_name(chars: &[char], start: usize, end: usize) -> Option<String> {
     let before: String = chars[..start].iter().collect();
     let before = before.trim_end_matches(['-', '−']).trim_end();
-    before.ends_with(" =") || before == "="
+    let before = before.strip_suffix('=')?;
+    if !before.is_empty() && !before.ends_with(' ') {
+        return None;
+    }
+    let after = chars[end..].iter().find(|c| **c != ' ');
+    if after.is_some_and(|c| "/·×+−*^(".contains(*c)) {
+        return None;
+    }
+    let name = before.trim_end().rsplit(' ').next().unwrap_or("");
+    // Plain names only (d, L, x1): not ∂L/∂a or e²ⁿ, which outputs write otherwise.
+    let is_name = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    Some(if is_name { name.to_string() } else { String::new() })
 }
 
 #[cfg(test)]
