@@ -427,14 +427,35 @@ mod tests {
     #[test]
     fn a_number_is_shown_by_its_rounded_or_cut_off_value() {
         let number = |text: &str| numbers(text).remove(0);
-        assert!(number("0.7071").is_shown_by(0.7071067811865476));
+        assert!(number("0.7071").is_shown_by(std::f64::consts::FRAC_1_SQRT_2));
         assert!(number("5.8284").is_shown_by(5.828427124746189));
         assert!(number("0.7072").is_shown_by(0.7071567));
-        assert!(!number("0.7072").is_shown_by(0.7071067811865476));
+        assert!(!number("0.7072").is_shown_by(std::f64::consts::FRAC_1_SQRT_2));
         assert!(number("1.5").is_shown_by(-1.4999999999999993));
         assert!(number("6.7·10⁻¹⁶").is_shown_by(6.661338147750939e-16));
         assert!(number("65,818").is_shown_by(65818.0));
         assert!(!number("65,818").is_shown_by(65819.0));
+    }
+
+    #[test]
+    fn a_result_is_checked_on_the_lines_that_name_it() {
+        let d = numbers("With d = 4 and f = −2:").remove(0);
+        assert!(d.checked && d.name.as_deref() == Some("d"));
+        assert!(numbers("= −2 · −3 = 6")[0].name.is_none(), "−2 starts a formula");
+        assert_eq!(numbers("= −2 · −3 = 6")[2].name.as_deref(), Some(""));
+        let computed = |lines: &[&str]| -> Vec<Computed> {
+            lines
+                .iter()
+                .map(|l| Computed {
+                    line: l.to_string(),
+                    numbers: numbers(l).iter().map(|n| n.value).collect(),
+                })
+                .collect()
+        };
+        assert!(is_backed(&d, &computed(&["d = Value(data=4.0)", "e = 1.0"])));
+        assert!(!is_backed(&d, &computed(&["d = Value(data=1.0)", "e = 4.0"])));
+        assert!(is_backed(&d, &computed(&["e = 4.0"])), "no line names d");
+        assert!(names("L before: 1", "L") && !names("Layer", "L"));
     }
 
     #[test]
