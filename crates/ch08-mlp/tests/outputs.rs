@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use ch08_mlp::small_net_output;
+use ch08_mlp::{chain_net_output, small_net_output};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");
@@ -35,6 +35,11 @@ fn mlp() {
 #[test]
 fn handles() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-handles")));
+}
+
+#[test]
+fn dot_of_two_neurons_in_a_row() {
+    insta::assert_snapshot!(viz::to_dot(&chain_net_output()));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Draws this chapter's figures into the folder given as the first argument.
 
-use ch08_mlp::{X, lecture_net, small_net_output};
+use ch08_mlp::{X, chain_net_output, lecture_net, small_net_output};
 use micrograd::Value;
 
 fn main() {
@@ -17,6 +17,7 @@ fn main() {
         "08-architecture.svg",
         viz::network::network_svg(&[3, 4, 4, 1], "tanh"),
     );
+    write("08-chain-net.svg", graph(&chain_net_output()));
     write("08-small-net.svg", graph(&small_net_output()));
     let o = lecture_net().predict(&X);
     o.backward();

@@ -7,17 +7,19 @@ use micrograd::nn::Module;
 
 fn main() {
     let net = lecture_net();
-    println!("o = {:?}", net.predict(&X).data());
-    let w = net.parameters()[0].clone();
-    w.set_data(w.data() + 0.1);
-    println!("with the first weight 0.1 larger: o = {:?}", net.predict(&X).data());
-
-    let o = net.predict(&X);
-    o.backward();
     let nonzero =
         || net.parameters().iter().filter(|p| p.grad() != 0.0).count();
+    let o = net.predict(&X);
+    o.backward();
+    println!("o = {:?}", o.data());
     println!("after o.backward(): {} of 41 grads are not 0", nonzero());
-    println!("the first weight's grad: {:?}", w.grad());
+    let w = net.parameters()[0].clone();
+    println!("the first weight: data {:?}, grad {:?}", w.data(), w.grad());
+    println!("so o + 0.01 × grad = {:?}", o.data() + 0.01 * w.grad());
+
     net.zero_grad();
     println!("after net.zero_grad(): {} of 41 grads are not 0", nonzero());
+    w.set_data(w.data() + 0.01);
+    let nudged = net.predict(&X);
+    println!("with that weight 0.01 larger: o = {:?}", nudged.data());
 }

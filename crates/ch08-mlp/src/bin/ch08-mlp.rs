@@ -9,17 +9,19 @@ fn main() {
     let net = lecture_net();
     println!("MLP(3, [4, 4, 1]) has {} parameters:", net.parameters().len());
     for (i, layer) in net.layers().iter().enumerate() {
+        let neurons = if layer.nout() == 1 { "neuron" } else { "neurons" };
         println!(
-            "  layer {}: {} neurons × ({} weights + 1 bias) = {}",
+            "  layer {}: {} {neurons} × ({} weights + 1 bias) = {}",
             i + 1,
             layer.nout(),
             layer.nin(),
             layer.parameters().len()
         );
     }
-    let first: Vec<f64> =
-        net.parameters()[..4].iter().map(|p| p.data()).collect();
-    println!("the first neuron's w1, w2, w3, b: {first:?}");
+    println!("the first neuron's w1, w2, w3 and b:");
+    for p in &net.parameters()[..4] {
+        println!("  {:?}", p.data());
+    }
 
     let o = net.predict(&X);
     println!("x = {X:?}");

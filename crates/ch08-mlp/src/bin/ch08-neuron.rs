@@ -9,8 +9,10 @@ use micrograd::nn::{Activation, Module, Neuron};
 fn main() {
     let neuron = Neuron::new(2, Activation::Tanh, &mut rng());
     let x = [Value::new(2.0).named("x1"), Value::new(0.0).named("x2")];
-    println!("a random neuron: w = {:?}", neuron.weights());
-    println!("                 b = {:?}", neuron.bias());
+    println!("a random neuron with 2 inputs:");
+    for (name, p) in ["w1", "w2", "b"].iter().zip(neuron.parameters()) {
+        println!("  {name} = {:?}", p.data());
+    }
     println!("on x = [2, 0]: o = {:?}", neuron.forward(&x).data());
 
     // Chapter 3's weights w1 = −3, w2 = 1 and bias b = 6.8813…
