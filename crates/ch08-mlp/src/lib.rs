@@ -39,8 +39,11 @@ pub fn named_output(net: &Mlp, x: &[f64], names: &Names) -> Value {
     for (p, name) in net.parameters().into_iter().zip(names.parameters) {
         p.named(name);
     }
-    let mut values: Vec<Value> =
-        x.iter().zip(names.inputs).map(|(&x, n)| Value::new(x).named(n)).collect();
+    let mut values: Vec<Value> = x
+        .iter()
+        .zip(names.inputs)
+        .map(|(&x, name)| Value::new(x).named(name))
+        .collect();
     let mut neurons = names.neurons.iter();
     // Mlp::forward's fold, written out, so that each output can be named.
     for layer in net.layers() {

@@ -31,6 +31,7 @@ fn main() {
     println!("other shapes:");
     for (nin, nouts) in [(2, &[2, 1][..]), (1, &[1]), (2, &[16, 16, 1])] {
         let net = Mlp::new(nin, nouts, &mut rng());
-        println!("  MLP({nin}, {nouts:?}): {} parameters", net.parameters().len());
+        let count = net.parameters().len();
+        println!("  MLP({nin}, {nouts:?}): {count} parameters");
     }
 }
