@@ -13,14 +13,13 @@ fn main() {
     // it, and with b added last.
     let x = [2.0, 3.0, -1.0];
     let mut rng = rng();
-    let (mut neurons, mut differ) = (0, 0);
-    for _ in 0..1000 {
+    let (neurons, mut differ) = (1000, 0);
+    for _ in 0..neurons {
         let neuron = Neuron::new(3, Activation::Tanh, &mut rng);
         let w: Vec<f64> = neuron.weights().iter().map(|w| w.data()).collect();
         let b = neuron.bias().data();
         let from_b = b + w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
         let b_last = w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + b;
-        neurons += 1;
         if from_b != b_last {
             differ += 1;
         }
