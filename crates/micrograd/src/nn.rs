@@ -1,37 +1,46 @@
 // Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A tiny neural-network library on top of [`Value`]: neurons, layers of neurons, and
-//! multi-layer perceptrons, as in micrograd's `nn.py`.
+//! A tiny neural-network library on top of [`Value`]: neurons, layers of
+//! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
+//!
+//! ```
+//! use micrograd::nn::{Mlp, Module};
+//! use rand::SeedableRng;
+//! use rand::rngs::Xoshiro256PlusPlus;
+//!
+//! let mut rng = Xoshiro256PlusPlus::seed_from_u64(1337);
+//! let net = Mlp::new(3, &[4, 4, 1], &mut rng);
+//! assert_eq!(net.parameters().len(), 41);
+//! let o = net.predict(&[2.0, 3.0, -1.0]);
+//! assert!(-1.0 < o.data() && o.data() < 1.0);
+//! ```
 
 use rand::Rng;
 
 use crate::Value;
 
-/// Anything with trainable parameters.
-pub trait Module {
-    /// Handles to every parameter, in a fixed order: a neuron's weights, then its bias;
-    /// a layer's neurons in turn; a network's layers in turn.
-    fn parameters(&self) -> Vec<Value>;
-
-    /// Sets the grad of every parameter to 0, ready for the next `backward`.
-    fn zero_grad(&self) {
-        for p in self.parameters() {
-            p.zero_grad();
-        }
-    }
+/// A number drawn uniformly from [−1, 1), made from the generator's next 64
+/// bits by this formula alone, so that a seeded generator gives the same
+/// weights with any version of `rand`.
+pub fn uniform(rng: &mut impl Rng) -> f64 {
+    // The top 53 bits, as a fraction in [0, 1): an f64 has 53 bits of
+    // precision, so every fraction k / 2⁵³ is exact, and equally likely.
+    let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    2.0 * fraction - 1.0
 }
 
 /// What a neuron does to its weighted sum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Activation {
-    /// tanh, as in the lecture.
+    /// tanh, as in the lecture: squashes the sum into (−1, 1).
     Tanh,
-    /// relu, as in micrograd's hidden layers.
+    /// relu, as in micrograd's hidden layers: max(0, sum).
     Relu,
     /// Nothing: the weighted sum itself, as in micrograd's output layer.
     Linear,
 }
 
 impl Activation {
+    /// The activation applied to `x`.
     fn apply(self, x: Value) -> Value {
         match self {
             Activation::Tanh => x.tanh(),
@@ -41,15 +50,7 @@ impl Activation {
     }
 }
 
-/// A number drawn uniformly from [−1, 1), made from the generator's next 64 bits by this
-/// formula alone, so that a seeded generator gives the same weights with any `rand`.
-pub fn uniform(rng: &mut impl Rng) -> f64 {
-    // The top 53 bits, as a fraction in [0, 1): every f64 step of that range equally likely.
-    let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    2.0 * fraction - 1.0
-}
-
-/// One neuron: activation(w · x + b).
+/// One neuron: act(b + w₀x₀ + w₁x₁ + …).
 #[derive(Debug)]
 pub struct Neuron {
     w: Vec<Value>,
@@ -58,7 +59,8 @@ pub struct Neuron {
 }
 
 impl Neuron {
-    /// A neuron with `nin` inputs; weights and bias drawn uniformly from [−1, 1).
+    /// A neuron with `nin` inputs; its weights, in order, and then its bias
+    /// are drawn with [`uniform`], from [−1, 1).
     ///
     /// # Panics
     ///
@@ -79,7 +81,25 @@ impl Neuron {
         self.w.len()
     }
 
-    /// activation(b + w₀x₀ + w₁x₁ + …), added up in that order, as micrograd does.
+    /// The weights, one per input, in order.
+    pub fn weights(&self) -> &[Value] {
+        &self.w
+    }
+
+    /// The bias.
+    pub fn bias(&self) -> &Value {
+        &self.b
+    }
+
+    /// What the neuron does to its weighted sum.
+    pub fn activation(&self) -> Activation {
+        self.activation
+    }
+}
+
+impl Neuron {
+    /// act(b + w₀x₀ + w₁x₁ + …), added up in that order, from the left, as
+    /// micrograd does.
     ///
     /// # Panics
     ///
@@ -101,6 +121,20 @@ impl Neuron {
     }
 }
 
+/// Anything with trainable parameters.
+pub trait Module {
+    /// Handles to every parameter, in a fixed order: a neuron's weights, then
+    /// its bias; a layer's neurons in turn; a network's layers in turn.
+    fn parameters(&self) -> Vec<Value>;
+
+    /// Sets the grad of every parameter to 0, ready for the next `backward`.
+    fn zero_grad(&self) {
+        for p in self.parameters() {
+            p.zero_grad();
+        }
+    }
+}
+
 impl Module for Neuron {
     fn parameters(&self) -> Vec<Value> {
         let mut parameters = self.w.clone();
@@ -116,7 +150,8 @@ pub struct Layer {
 }
 
 impl Layer {
-    /// `nout` neurons with `nin` inputs each.
+    /// `nout` neurons with `nin` inputs each, made one after the other with
+    /// [`Neuron::new`].
     ///
     /// # Panics
     ///
@@ -135,12 +170,34 @@ impl Layer {
         }
     }
 
+    /// How many inputs each neuron takes.
+    pub fn nin(&self) -> usize {
+        self.neurons[0].nin()
+    }
+
+    /// How many neurons, and so how many outputs, the layer has.
+    pub fn nout(&self) -> usize {
+        self.neurons.len()
+    }
+
+    /// The neurons, in order.
+    pub fn neurons(&self) -> &[Neuron] {
+        &self.neurons
+    }
+
     /// Each neuron's output, in order.
     ///
     /// # Panics
     ///
-    /// If `x` does not have as many values as the layer has inputs.
+    /// If `x` does not have exactly [`Layer::nin`] values.
     pub fn forward(&self, x: &[Value]) -> Vec<Value> {
+        assert_eq!(
+            x.len(),
+            self.nin(),
+            "a layer with {} inputs was given {}",
+            self.nin(),
+            x.len()
+        );
         self.neurons.iter().map(|neuron| neuron.forward(x)).collect()
     }
 }
@@ -158,8 +215,8 @@ pub struct Mlp {
 }
 
 impl Mlp {
-    /// The lecture's network: `nin` inputs, then a layer of each size in `nouts`, every
-    /// neuron with tanh.
+    /// The lecture's network: `nin` inputs, then a layer of each size in
+    /// `nouts`, every neuron with tanh.
     ///
     /// # Panics
     ///
@@ -174,8 +231,9 @@ impl Mlp {
         )
     }
 
-    /// A network whose hidden layers use `hidden` and whose last layer uses `output`:
-    /// micrograd's own is `Activation::Relu` then `Activation::Linear`.
+    /// A network whose hidden layers use `hidden` and whose last layer uses
+    /// `output`: micrograd's own is `Activation::Relu`, then
+    /// `Activation::Linear`. The layers are made in order, with [`Layer::new`].
     ///
     /// # Panics
     ///
@@ -187,7 +245,16 @@ impl Mlp {
         output: Activation,
         rng: &mut impl Rng,
     ) -> Mlp {
+        assert!(nin > 0, "a network needs at least one input");
         assert!(!nouts.is_empty(), "a network needs at least one layer");
+        if let Some(empty) = nouts.iter().position(|&n| n == 0) {
+            panic!(
+                "every layer needs at least one neuron, but layer {} of {:?} \
+                 has none",
+                empty + 1,
+                nouts
+            );
+        }
         let sizes: Vec<usize> =
             std::iter::once(nin).chain(nouts.iter().copied()).collect();
         let last = nouts.len() - 1;
@@ -202,12 +269,32 @@ impl Mlp {
         Mlp { layers }
     }
 
-    /// The network's outputs for the inputs `x`: plain numbers or values.
+    /// How many inputs the network takes.
+    pub fn nin(&self) -> usize {
+        self.layers[0].nin()
+    }
+
+    /// The layers, from the one that sees the inputs to the output layer.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+}
+
+impl Mlp {
+    /// The network's outputs for the inputs `x`: plain numbers, as in
+    /// `net.forward(&[2.0, 3.0, -1.0])`, or values.
     ///
     /// # Panics
     ///
-    /// If `x` does not have as many values as the network has inputs.
+    /// If `x` does not have exactly [`Mlp::nin`] values.
     pub fn forward<X: Clone + Into<Value>>(&self, x: &[X]) -> Vec<Value> {
+        assert_eq!(
+            x.len(),
+            self.nin(),
+            "the network takes {} inputs but was given {}",
+            self.nin(),
+            x.len()
+        );
         let inputs: Vec<Value> = x.iter().cloned().map(Into::into).collect();
         self.layers.iter().fold(inputs, |x, layer| layer.forward(&x))
     }
@@ -216,10 +303,16 @@ impl Mlp {
     ///
     /// # Panics
     ///
-    /// If the last layer has more than one neuron, or as [`Mlp::forward`] does.
+    /// If the last layer has more than one neuron, or as [`Mlp::forward`]
+    /// does.
     pub fn predict<X: Clone + Into<Value>>(&self, x: &[X]) -> Value {
         let mut outputs = self.forward(x);
-        assert_eq!(outputs.len(), 1, "predict is for networks with one output");
+        assert_eq!(
+            outputs.len(),
+            1,
+            "predict is for networks with one output, and this one has {}",
+            outputs.len()
+        );
         outputs.pop().expect("one output")
     }
 }

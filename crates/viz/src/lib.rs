@@ -6,6 +6,7 @@
 //! Everything here is deterministic: the same input gives the same bytes.
 
 pub mod graph;
+pub mod network;
 pub mod plot;
 
 pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};

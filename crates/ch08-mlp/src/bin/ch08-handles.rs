@@ -1,0 +1,25 @@
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Parameters are handles: changing one through `parameters()` changes the
+//! network, and `zero_grad` resets the grads the network's own values hold.
+
+use ch08_mlp::{X, lecture_net};
+use micrograd::nn::Module;
+
+fn main() {
+    let net = lecture_net();
+    let nonzero =
+        || net.parameters().iter().filter(|p| p.grad() != 0.0).count();
+    let o = net.predict(&X);
+    o.backward();
+    println!("o = {:?}", o.data());
+    println!("after o.backward(): {} of 41 grads are not 0", nonzero());
+    let w = net.parameters()[0].clone();
+    println!("the first weight: data {:?}, grad {:?}", w.data(), w.grad());
+    println!("so o + 0.01 × grad = {:?}", o.data() + 0.01 * w.grad());
+
+    net.zero_grad();
+    println!("after net.zero_grad(): {} of 41 grads are not 0", nonzero());
+    w.set_data(w.data() + 0.01);
+    let nudged = net.predict(&X);
+    println!("with that weight 0.01 larger: o = {:?}", nudged.data());
+}

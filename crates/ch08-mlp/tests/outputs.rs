@@ -1,0 +1,48 @@
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Snapshot tests: what the chapter's programs print, and the DOT text of the
+//! small network's graph.
+
+use std::process::Command;
+
+use ch08_mlp::{chain_net_output, small_net_output};
+
+fn printed(program: &str) -> String {
+    let output = Command::new(program).output().expect("the program runs");
+    assert!(output.status.success(), "{program} failed");
+    String::from_utf8(output.stdout).expect("the output is UTF-8")
+}
+
+#[test]
+fn uniform() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-uniform")));
+}
+
+#[test]
+fn order() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-order")));
+}
+
+#[test]
+fn neuron() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-neuron")));
+}
+
+#[test]
+fn mlp() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-mlp")));
+}
+
+#[test]
+fn handles() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-handles")));
+}
+
+#[test]
+fn dot_of_two_neurons_in_a_row() {
+    insta::assert_snapshot!(viz::to_dot(&chain_net_output()));
+}
+
+#[test]
+fn dot_of_the_small_network() {
+    insta::assert_snapshot!(viz::to_dot(&small_net_output()));
+}
