@@ -17,9 +17,6 @@ pub const YS: [f64; 4] = [1.0, -1.0, -1.0, 1.0];
 /// The seed of the generator that draws the network's starting weights.
 pub const SEED: u64 = 0;
 
-/// The learning rate of this chapter's runs, the lecture's.
-pub const RATE: f64 = 0.05;
-
 /// MLP(3, [4, 4, 1]), drawn from a generator seeded with `SEED`: every call
 /// gives a new network with the same starting weights.
 pub fn network() -> Mlp {
@@ -36,6 +33,9 @@ pub fn predictions(mlp: &Mlp) -> Vec<Value> {
 pub fn loss(ypred: &[Value]) -> Value {
     ypred.iter().zip(YS).map(|(y, target)| (y - target).pow(2.0)).sum()
 }
+
+/// The learning rate of this chapter's runs, the lecture's.
+pub const RATE: f64 = 0.05;
 
 /// One step of gradient descent: each parameter moves against its grad, by
 /// `rate` times the grad.

@@ -1,13 +1,12 @@
 // Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! What the untrained network says, how wrong it is, which way to move one
-//! weight, and one step of gradient descent by hand.
+//! What the untrained network says, and how wrong it is.
 
-use ch09_training::{RATE, XS, YS, descend, loss, network, predictions};
+use ch09_training::{XS, YS, loss, network, predictions};
 use micrograd::nn::Module;
 
 fn main() {
     let mlp = network();
-    println!("{} parameters", mlp.parameters().len());
+    println!("MLP(3, [4, 4, 1]), {} parameters", mlp.parameters().len());
     let ypred = predictions(&mlp);
     println!("x                 target  prediction             (y - target)²");
     for ((x, target), y) in XS.iter().zip(YS).zip(&ypred) {
@@ -18,18 +17,4 @@ fn main() {
     let loss = loss(&ypred);
     let nodes = loss.topo().len();
     println!("loss = {:?}, a graph of {nodes} nodes", loss.data());
-
-    loss.backward();
-    let w = mlp.parameters()[0].clone();
-    println!("the first weight: {:?}, its grad: {:?}", w.data(), w.grad());
-
-    descend(&mlp, RATE);
-    println!("one step at rate {RATE:?} takes it to {:?}", w.data());
-    let after = predictions(&mlp);
-    println!("target  before                 after");
-    for ((target, y), z) in YS.iter().zip(&ypred).zip(&after) {
-        println!("{target:<7?} {:<22?} {:?}", y.data(), z.data());
-    }
-    let new_loss = ch09_training::loss(&after);
-    println!("loss: before {:?}, after {:?}", loss.data(), new_loss.data());
 }
