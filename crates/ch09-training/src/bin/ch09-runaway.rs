@@ -1,0 +1,56 @@
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The loop without zero_grad, run on: how far each step moves the weights.
+
+use ch09_training::{
+    RATE, YS, network, predictions, train, train_forgetting_zero_grad,
+};
+use micrograd::nn::{Mlp, Module};
+
+/// The length of a list of numbers seen as a vector: √(Σ x²).
+fn length(xs: impl Iterator<Item = f64>) -> f64 {
+    xs.map(|x| x * x).sum::<f64>().sqrt()
+}
+
+/// Takes `steps` steps, one at a time, with `step`, which returns the loss it
+/// started from. For each: that loss, the length of the step the weights took,
+/// and the size (the length) of the weights after it.
+fn measure(
+    mlp: &Mlp,
+    steps: usize,
+    step: impl Fn(&Mlp) -> f64,
+) -> Vec<(f64, f64, f64)> {
+    let data = || mlp.parameters().iter().map(|p| p.data()).collect();
+    (0..steps)
+        .map(|_| {
+            let before: Vec<f64> = data();
+            let loss = step(mlp);
+            let after: Vec<f64> = data();
+            let moved = before.iter().zip(&after).map(|(b, a)| a - b);
+            (loss, length(moved), length(after.into_iter()))
+        })
+        .collect()
+}
+
+fn main() {
+    let mlp = network();
+    // One step at a time: the grads that were not zeroed stay in the weights.
+    let buggy = |mlp: &Mlp| train_forgetting_zero_grad(mlp, 1, RATE)[0];
+    println!("without zero_grad, rate {RATE:?}");
+    println!(
+        "step  loss                    step length          weights' size"
+    );
+    for (step, (loss, moved, size)) in
+        measure(&mlp, 40, buggy).iter().enumerate()
+    {
+        println!("{:>4}  {loss:<22?}  {moved:<20?} {size:?}", step + 1);
+    }
+    println!("after 40 steps:");
+    for (target, y) in YS.iter().zip(predictions(&mlp)) {
+        println!("  target {target:<4?}  prediction {:?}", y.data());
+    }
+
+    let fixed = measure(&network(), 40, |mlp| train(mlp, 1, RATE)[0]);
+    let (loss, moved, size) = fixed[39];
+    println!("with zero_grad, step 40: loss {loss:?}");
+    println!("  step length {moved:?}, weights' size {size:?}");
+}
