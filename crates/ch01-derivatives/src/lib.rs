@@ -6,9 +6,9 @@ pub fn f(x: f64) -> f64 {
     3.0 * x * x - 4.0 * x + 5.0
 }
 
-/// The slope of `f` at `x`, measured by nudging `x` up by `h`: rise over run.
-pub fn slope(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
-    (f(x + h) - f(x)) / h
+/// The slope of `func` at `x`, measured by nudging `x` up by `h`: rise over run.
+pub fn slope(func: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
+    (func(x + h) - func(x)) / h
 }
 
 /// The exact slope of `f`, by the rules of calculus: f′(x) = 6x − 4.

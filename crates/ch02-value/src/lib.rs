@@ -63,6 +63,13 @@ impl fmt::Display for Value {
     }
 }
 
+/// `{:?}` and `dbg!` show what `{}` shows, not the whole graph behind it.
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl Add for &Value {
     type Output = Value;
 

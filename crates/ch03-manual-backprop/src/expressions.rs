@@ -3,6 +3,37 @@
 
 use crate::Value;
 
+/// L = (a·b + c)·f and every value in it.
+pub struct LGraph {
+    pub a: Value,
+    pub b: Value,
+    pub c: Value,
+    pub e: Value,
+    pub d: Value,
+    pub f: Value,
+    /// L itself, the output.
+    pub l: Value,
+}
+
+impl LGraph {
+    /// Builds L with a = 2, b = −3, c = 10, f = −2.
+    pub fn build() -> LGraph {
+        let a = Value::new(2.0).named("a");
+        let b = Value::new(-3.0).named("b");
+        let c = Value::new(10.0).named("c");
+        let e = (&a * &b).named("e");
+        let d = (&e + &c).named("d");
+        let f = Value::new(-2.0).named("f");
+        let l = (&d * &f).named("L");
+        LGraph { a, b, c, e, d, f, l }
+    }
+
+    /// Every value, from the output back to the inputs.
+    pub fn values(&self) -> [&Value; 7] {
+        [&self.l, &self.f, &self.d, &self.c, &self.e, &self.a, &self.b]
+    }
+}
+
 /// Which value to nudge, and by how much: `Some(("a", 0.001))` adds 0.001 to a.
 pub type Nudge = Option<(&'static str, f64)>;
 
@@ -16,20 +47,18 @@ fn nudged(value: Value, nudge: Nudge) -> Value {
     value
 }
 
-/// L = (a·b + c)·f and every value in it.
-pub struct L {
-    pub a: Value,
-    pub b: Value,
-    pub c: Value,
-    pub e: Value,
-    pub d: Value,
-    pub f: Value,
-    pub l: Value,
+/// Panics if the nudge names none of `values`: a misspelt name must not
+/// quietly measure a slope of 0.0.
+fn check_nudge(nudge: Nudge, values: &[&Value]) {
+    if let Some((name, _)) = nudge {
+        let found = values.iter().any(|v| v.label() == name);
+        assert!(found, "the nudge names {name:?}, which is no value's label");
+    }
 }
 
-impl L {
-    /// Builds L with a = 2, b = −3, c = 10, f = −2, nudging the value `nudge` names.
-    pub fn build(nudge: Nudge) -> L {
+impl LGraph {
+    /// Builds L as `build` does, nudging the value `nudge` names.
+    pub fn build_nudged(nudge: Nudge) -> LGraph {
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let a = input(2.0, "a");
         let b = input(-3.0, "b");
@@ -38,16 +67,14 @@ impl L {
         let d = nudged((&e + &c).named("d"), nudge);
         let f = input(-2.0, "f");
         let l = nudged((&d * &f).named("L"), nudge);
-        L { a, b, c, e, d, f, l }
-    }
-
-    /// Every value, from the output back to the inputs.
-    pub fn values(&self) -> [&Value; 7] {
-        [&self.l, &self.f, &self.d, &self.c, &self.e, &self.a, &self.b]
+        let graph = LGraph { a, b, c, e, d, f, l };
+        check_nudge(nudge, &graph.values());
+        graph
     }
 }
 
-/// The slope of `output` with respect to the value named `name`, measured by nudging it by `h`.
+/// The slope of `output` with respect to the value named `name`, measured by
+/// nudging it by `h`.
 pub fn slope(output: impl Fn(Nudge) -> f64, name: &'static str, h: f64) -> f64 {
     (output(Some((name, h))) - output(None)) / h
 }
@@ -67,8 +94,13 @@ pub struct Neuron {
 }
 
 impl Neuron {
+    /// Builds the chapter's neuron.
+    pub fn build() -> Neuron {
+        Neuron::build_nudged(None)
+    }
+
     /// Builds the chapter's neuron, nudging the value `nudge` names.
-    pub fn build(nudge: Nudge) -> Neuron {
+    pub fn build_nudged(nudge: Nudge) -> Neuron {
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let x1 = input(2.0, "x1");
         let x2 = input(0.0, "x2");
@@ -80,7 +112,9 @@ impl Neuron {
         let x1w1x2w2 = nudged((&x1w1 + &x2w2).named("x1w1 + x2w2"), nudge);
         let n = nudged((&x1w1x2w2 + &b).named("n"), nudge);
         let o = nudged(n.tanh().named("o"), nudge);
-        Neuron { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o }
+        let neuron = Neuron { x1, x2, w1, w2, b, x1w1, x2w2, x1w1x2w2, n, o };
+        check_nudge(nudge, &neuron.values());
+        neuron
     }
 
     /// Every value, from the output back to the inputs.

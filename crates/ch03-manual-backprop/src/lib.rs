@@ -111,6 +111,13 @@ impl fmt::Display for Value {
     }
 }
 
+/// `{:?}` and `dbg!` show what `{}` shows, not the whole graph behind it.
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl viz::Expr for Value {
     fn id(&self) -> usize {
         // Two handles to one node share this address, so they are drawn as one box.

@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use ch03_manual_backprop::by_hand::{self, L_STEPS};
-use ch03_manual_backprop::expressions::{L, Neuron};
+use ch03_manual_backprop::expressions::{LGraph, Neuron};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");
@@ -44,16 +44,16 @@ fn neuron_grads() {
 
 #[test]
 fn dot_of_l_with_grads() {
-    let g = L::build(None);
+    let graph = LGraph::build();
     for step in L_STEPS {
-        step(&g);
+        step(&graph);
     }
-    insta::assert_snapshot!(viz::to_dot(&g.l));
+    insta::assert_snapshot!(viz::to_dot(&graph.l));
 }
 
 #[test]
 fn dot_of_neuron_with_grads() {
-    let g = Neuron::build(None);
-    by_hand::neuron(&g);
-    insta::assert_snapshot!(viz::to_dot(&g.o));
+    let neuron = Neuron::build();
+    by_hand::neuron(&neuron);
+    insta::assert_snapshot!(viz::to_dot(&neuron.o));
 }

@@ -1,10 +1,9 @@
 // Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! A first `Value`: it can add and multiply, but it forgets how it was made.
 
-use std::fmt;
 use std::ops::{Add, Mul};
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Value {
     data: f64,
 }
@@ -25,16 +24,10 @@ impl Mul for Value {
     }
 }
 
-impl fmt::Display for Value {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "Value(data={:?})", self.data)
-    }
-}
-
 fn main() {
     let a = Value { data: 2.0 };
     let b = Value { data: -3.0 };
     let c = Value { data: 10.0 };
-    println!("a + b = {}", a + b);
-    println!("a * b + c = {}", a * b + c);
+    println!("a + b = {:?}", a + b);
+    println!("a * b + c = {:?}", a * b + c);
 }

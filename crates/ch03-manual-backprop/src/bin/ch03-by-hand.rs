@@ -1,20 +1,23 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
 use ch03_manual_backprop::by_hand::L_STEPS;
-use ch03_manual_backprop::expressions::L;
+use ch03_manual_backprop::expressions::LGraph;
 
 fn main() {
-    let g = L::build(None);
+    let graph = LGraph::build();
     let row = |name: &str| {
-        let grads: Vec<String> =
-            g.values().iter().map(|v| format!("{:>6?}", v.grad())).collect();
+        let grads: Vec<String> = graph
+            .values()
+            .iter()
+            .map(|v| format!("{:>6?}", v.grad()))
+            .collect();
         println!("{name:<8}{}", grads.join(""));
     };
     let labels: Vec<String> =
-        g.values().iter().map(|v| format!("{:>6}", v.label())).collect();
+        graph.values().iter().map(|v| format!("{:>6}", v.label())).collect();
     println!("{:<8}{}", "grads", labels.join(""));
     row("start");
     for (i, step) in L_STEPS.iter().enumerate() {
-        step(&g);
+        step(&graph);
         row(&format!("step {}", i + 1));
     }
 }

@@ -1,17 +1,23 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
 use ch03_manual_backprop::by_hand::L_STEPS;
-use ch03_manual_backprop::expressions::{L, slope};
+use ch03_manual_backprop::expressions::{LGraph, slope};
 
 fn main() {
-    let g = L::build(None);
+    let graph = LGraph::build();
     for step in L_STEPS {
-        step(&g);
+        step(&graph);
     }
     let h = 0.001;
-    println!("value  by hand  measured slope (h = {h:?})");
-    for value in g.values() {
-        let measured =
-            slope(|nudge| L::build(nudge).l.data(), value.label(), h);
-        println!("{:<7}{:<9?}{measured:?}", value.label(), value.grad());
+    let measured = format!("measured slope (h = {h:?})");
+    println!("{:<7}{:<9}{measured:<28}difference", "value", "by hand");
+    for value in graph.values() {
+        let output = |nudge| LGraph::build_nudged(nudge).l.data();
+        let measured = slope(output, value.label(), h);
+        let difference = measured - value.grad();
+        println!(
+            "{:<7}{:<9?}{measured:<28?}{difference:.1e}",
+            value.label(),
+            value.grad()
+        );
     }
 }

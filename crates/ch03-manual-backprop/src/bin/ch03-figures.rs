@@ -3,7 +3,7 @@
 
 use ch03_manual_backprop::Value;
 use ch03_manual_backprop::by_hand::{self, L_STEPS};
-use ch03_manual_backprop::expressions::{L, Neuron};
+use ch03_manual_backprop::expressions::{LGraph, Neuron};
 use viz::{Plot, plot::sample};
 
 fn main() {
@@ -13,28 +13,30 @@ fn main() {
             .expect("the figure is written");
     };
     let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
-    let graph = |root: &Value| svg(&viz::to_dot(root));
+    let drawing = |root: &Value| svg(&viz::to_dot(root));
 
     // L, redrawn after each step of backpropagation, with the boxes whose grads the step
     // has just filled in shaded. Grads not computed yet are still at their starting zero.
-    let g = L::build(None);
+    let graph = LGraph::build();
     for (i, step) in L_STEPS.iter().enumerate() {
-        let before: Vec<f64> = g.values().iter().map(|v| v.grad()).collect();
-        step(&g);
-        let values = g.values();
+        let before: Vec<f64> =
+            graph.values().iter().map(|v| v.grad()).collect();
+        step(&graph);
+        let values = graph.values();
         let changed: Vec<&str> = values
             .iter()
             .zip(before)
             .filter(|(v, old)| v.grad() != *old)
             .map(|(v, _)| v.label())
             .collect();
-        let dot =
-            viz::to_dot_highlighting(&g.l, |v| changed.contains(&v.label()));
+        let dot = viz::to_dot_highlighting(&graph.l, |v| {
+            changed.contains(&v.label())
+        });
         write(&format!("03-l-grads-{}.svg", i + 1), svg(&dot));
     }
 
     // tanh, with the neuron's n and the tangent there: its slope is n's grad.
-    let neuron = Neuron::build(None);
+    let neuron = Neuron::build();
     by_hand::neuron(&neuron);
     let (n, o, slope) = (neuron.n.data(), neuron.o.data(), neuron.n.grad());
     let plot =
@@ -51,6 +53,6 @@ fn main() {
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 
     // The neuron, before and after backpropagation.
-    write("03-neuron.svg", graph(&Neuron::build(None).o));
-    write("03-neuron-grads.svg", graph(&neuron.o));
+    write("03-neuron.svg", drawing(&Neuron::build().o));
+    write("03-neuron-grads.svg", drawing(&neuron.o));
 }

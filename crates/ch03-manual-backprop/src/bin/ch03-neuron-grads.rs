@@ -3,13 +3,19 @@ use ch03_manual_backprop::by_hand;
 use ch03_manual_backprop::expressions::{Neuron, slope};
 
 fn main() {
-    let g = Neuron::build(None);
-    by_hand::neuron(&g);
+    let neuron = Neuron::build();
+    by_hand::neuron(&neuron);
     let h = 1e-6;
-    println!("value        by hand              measured slope (h = {h:?})");
-    for value in g.values() {
-        let measured =
-            slope(|nudge| Neuron::build(nudge).o.data(), value.label(), h);
-        println!("{:<13}{:<21?}{measured:?}", value.label(), value.grad());
+    let measured = format!("measured slope (h = {h:?})");
+    println!("{:<13}{:<21}{measured:<28}difference", "value", "by hand");
+    for value in neuron.values() {
+        let output = |nudge| Neuron::build_nudged(nudge).o.data();
+        let measured = slope(output, value.label(), h);
+        let difference = measured - value.grad();
+        println!(
+            "{:<13}{:<21?}{measured:<28?}{difference:.1e}",
+            value.label(),
+            value.grad()
+        );
     }
 }

@@ -2,7 +2,7 @@
 use ch03_manual_backprop::expressions::Neuron;
 
 fn main() {
-    let neuron = Neuron::build(None);
+    let neuron = Neuron::build();
     println!("x1·w1 + x2·w2 = {:?}", neuron.x1w1x2w2.data());
     println!("n = {:?}", neuron.n.data());
     println!("o = tanh(n) = {:?}", neuron.o.data());

@@ -1,26 +1,26 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
 use ch03_manual_backprop::by_hand::L_STEPS;
-use ch03_manual_backprop::expressions::L;
+use ch03_manual_backprop::expressions::LGraph;
 
 fn main() {
-    let g = L::build(None);
+    let graph = LGraph::build();
     for step in L_STEPS {
-        step(&g);
+        step(&graph);
     }
-    println!("L before the step: {:?}", g.l.data());
+    println!("L before the step: {:?}", graph.l.data());
 
-    let inputs = [&g.a, &g.b, &g.c, &g.f];
+    let inputs = [&graph.a, &graph.b, &graph.c, &graph.f];
     let predicted: f64 =
         inputs.iter().map(|v| 0.01 * v.grad() * v.grad()).sum();
     println!("predicted rise: {predicted:?}");
-    println!("predicted by the grads: {:?}", g.l.data() + predicted);
+    println!("predicted by the grads: {:?}", graph.l.data() + predicted);
 
     for input in inputs {
         input.set_data(input.data() + 0.01 * input.grad());
     }
     // The graph holds the old results: compute e, d and L again from the moved inputs.
-    let e = &g.a * &g.b;
-    let d = &e + &g.c;
-    let l = &d * &g.f;
+    let e = &graph.a * &graph.b;
+    let d = &e + &graph.c;
+    let l = &d * &graph.f;
     println!("L after the step:  {:?}", l.data());
 }

@@ -1,9 +1,9 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
-use ch03_manual_backprop::expressions::L;
+use ch03_manual_backprop::expressions::LGraph;
 
 fn main() {
-    let g = L::build(None);
-    for value in g.values() {
+    let graph = LGraph::build();
+    for value in graph.values() {
         println!("{} = {value}", value.label());
     }
 }
