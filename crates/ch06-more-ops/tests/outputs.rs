@@ -37,7 +37,6 @@ fn dot_of_two_a_plus_one() {
     insta::assert_snapshot!(viz::to_dot(&two_a_plus_one()));
 }
 
-
 #[test]
 fn dot_of_the_neuron_taken_apart() {
     let neuron = neuron(tanh_taken_apart);

@@ -8,11 +8,7 @@ use viz::Expr;
 
 /// The nodes under `node`, operands first, left to right, each once: the order
 /// in which `viz::to_dot` numbers them.
-fn postorder<E: Expr>(
-    node: &E,
-    seen: &mut HashSet<usize>,
-    order: &mut Vec<E>,
-) {
+fn postorder<E: Expr>(node: &E, seen: &mut HashSet<usize>, order: &mut Vec<E>) {
     if seen.insert(node.id()) {
         for child in node.children() {
             postorder(&child, seen, order);

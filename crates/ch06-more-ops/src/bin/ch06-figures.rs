@@ -17,4 +17,3 @@ fn main() {
     apart.o.backward();
     draw("06-neuron-apart.svg", &apart.o);
 }
-
