@@ -1,5 +1,5 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The engine's tests, through its public API.
+//! The engine's tests, through its public API. The engine itself is tangled
+//! from chapter 6 of the book; these tests are written here, beside it.
 
 use micrograd::Value;
 
