@@ -174,9 +174,10 @@ impl Value {
 
     // impl Value, continued
 
-    /// A topological order by the lecture's recursive walk: every value this one
-    /// was computed from, itself included, each once, children first. Each level
-    /// of the graph is one nested call, so a deep graph overflows the stack.
+    /// A topological order by the lecture's recursive walk: every value this
+    /// one was computed from, itself included, each once, children first. Each
+    /// level of the graph is one nested call, so a deep graph overflows the
+    /// stack.
     pub fn topo_recursive(&self) -> Vec<Value> {
         fn visit(
             value: &Value,

@@ -1,6 +1,7 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The engine with the reuse bug fixed: each backward step *adds* its share to
-//! each child's grad. The engine as chapter 4 left it is the crate `ch04_autograd`.
+//! The engine with the reuse bug fixed: each backward step *adds* its share
+//! to each child's grad. The engine as chapter 4 left it is the crate
+//! `ch04_autograd`.
 
 use std::cell::Cell;
 use std::collections::HashSet;

@@ -14,10 +14,10 @@ mod ops;
 /// Cloning a `Value` gives a second handle to the same node, not a copy of the
 /// number.
 ///
-/// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that built
-/// it. Its handles are `Rc`s, whose counts are not atomic, and its numbers are in
-/// `Cell`s, which two threads must not change at once. Each thread can build and
-/// differentiate graphs of its own.
+/// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that
+/// built it. Its handles are `Rc`s, whose counts are not atomic, and its
+/// numbers are in `Cell`s, which two threads must not change at once. Each
+/// thread can build and differentiate graphs of its own.
 ///
 /// ```compile_fail,E0277
 /// fn send<T: Send>(_: T) {}
@@ -26,25 +26,30 @@ mod ops;
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// A node's backward rule: given the node, it pushes the node's grad into its children.
-/// It gets its node as an argument, so it never holds a handle to it: no cycle of `Rc`s.
+/// A node's backward rule: given the node, it pushes the node's grad into its
+/// children. It gets its node as an argument, so it never holds a handle to
+/// it: no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
 
-/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
+/// What a `Value` points to: the number, its gradient, how it was made, and
+/// how to go back.
 struct Node {
-    /// The number. In a `Cell` so that it can be changed through shared handles.
+    /// The number. In a `Cell` so that it can be changed through shared
+    /// handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
-    /// 0.0 until it is computed.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of
+    /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
-    /// The operands this value was computed from, in operand order; empty for an input.
+    /// The operands this value was computed from, in operand order; empty for
+    /// an input.
     children: Vec<Value>,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads, by the rule of its operation.
-    /// It is given the node it belongs to when called. `None` for an input.
+    /// Pushes this node's grad into its children's grads, by the rule of its
+    /// operation. It is given the node it belongs to when called. `None` for
+    /// an input.
     backward: Option<Backward>,
 }
 
@@ -105,7 +110,8 @@ impl Value {
         self.0.grad.get()
     }
 
-    /// Replaces the grad; [`Value::backward`] sets the output's grad to 1 with it.
+    /// Replaces the grad; [`Value::backward`] sets the output's grad to 1
+    /// with it.
     pub fn set_grad(&self, grad: f64) {
         self.0.grad.set(grad);
     }
@@ -187,12 +193,13 @@ impl Value {
     /// from, as ∂self/∂value.
     ///
     /// Each step *adds* its share to its operands' grads, so the result is
-    /// right only if every grad of the graph starts at 0, as in a freshly built
-    /// graph. Before running `backward` on the same graph again, call
-    /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough, since
-    /// an intermediate node would pass its old grad on again. Or build the graph
-    /// anew, as training does at each step, and [`Value::zero_grad`] the values
-    /// that outlive it, such as a network's weights.
+    /// right only if every grad of the graph starts at 0, as in a freshly
+    /// built graph. Before running `backward` on the same graph again, call
+    /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough,
+    /// since an intermediate node would pass its old grad on again. Or build
+    /// the graph anew, as training does at each step, and
+    /// [`Value::zero_grad`] the values that outlive it, such as a network's
+    /// weights.
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
@@ -218,7 +225,8 @@ impl fmt::Debug for Value {
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-        // Two handles to one node share this address, so they are drawn as one box.
+        // Two handles to one node share this address, so they are drawn as
+        // one box.
         Value::id(self)
     }
 

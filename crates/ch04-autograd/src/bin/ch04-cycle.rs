@@ -1,5 +1,6 @@
 // Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A node whose backward closure owns a handle to the node itself, as in Python.
+//! A node whose backward closure owns a handle to the node itself, as in
+//! Python.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -1,6 +1,6 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A backward step over RefCell nodes that holds two mutable borrows at once, and
-//! one that does not.
+//! A backward step over RefCell nodes that holds two mutable borrows at once,
+//! and one that does not.
 
 use std::cell::{BorrowMutError, RefCell};
 use std::rc::Rc;
