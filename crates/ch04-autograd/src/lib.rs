@@ -174,19 +174,46 @@ impl Value {
 
     // impl Value, continued
 
-    /// Every value this one was computed from, itself included, each once, children
-    /// before the values made from them: a topological order. Iterative, so a deep graph
-    /// cannot overflow the stack.
+    /// A topological order by the lecture's recursive walk: every value this
+    /// one was computed from, itself included, each once, children first. Each
+    /// level of the graph is one nested call, so a deep graph overflows the
+    /// stack.
+    pub fn topo_recursive(&self) -> Vec<Value> {
+        fn visit(
+            value: &Value,
+            visited: &mut HashSet<usize>,
+            order: &mut Vec<Value>,
+        ) {
+            if visited.insert(value.id()) {
+                for child in value.children() {
+                    visit(child, visited, order);
+                }
+                order.push(value.clone());
+            }
+        }
+        let mut order = vec![];
+        visit(self, &mut HashSet::new(), &mut order);
+        order
+    }
+
+    // impl Value continues below
+
+    // impl Value, continued
+
+    /// Every value this one was computed from, itself included, each once,
+    /// children before the values made from them: a topological order.
+    /// Iterative, so a deep graph cannot overflow the stack.
     pub fn topo(&self) -> Vec<Value> {
         let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);
         // A frame: a node, and how many of its children have been looked at.
         let mut stack = vec![(self.clone(), 0)];
         while let Some((node, next)) = stack.last_mut() {
-            match node.children().get(*next).cloned() {
+            match node.children().get(*next) {
                 Some(child) => {
                     *next += 1;
                     if visited.insert(child.id()) {
+                        let child = child.clone();
                         stack.push((child, 0));
                     }
                 }
@@ -224,6 +251,7 @@ impl Watch {
 }
 
 impl Value {
+    /// A handle to this node that does not keep it alive.
     pub fn watch(&self) -> Watch {
         Watch(Rc::downgrade(&self.0))
     }

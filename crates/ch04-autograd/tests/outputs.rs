@@ -27,6 +27,11 @@ fn backward() {
 }
 
 #[test]
+fn cycle() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-cycle")));
+}
+
+#[test]
 fn leak_check() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch04-leak-check")));
 }

@@ -3,7 +3,7 @@
 
 /// Built with the engine of chapter 4, which assigns grads.
 pub mod buggy {
-    use crate::buggy::Value;
+    use ch04_autograd::Value;
 
     /// s = a + a, with a = 3.
     pub fn a_plus_a() -> Value {

@@ -1,6 +1,7 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The engine with the reuse bug fixed: each backward step *adds* its share to each
-//! child's grad. The engine as chapter 4 left it is kept, for comparison, in [`buggy`].
+//! The engine with the reuse bug fixed: each backward step *adds* its share
+//! to each child's grad. The engine as chapter 4 left it is the crate
+//! `ch04_autograd`.
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -8,7 +9,6 @@ use std::fmt;
 use std::ops::{Add, Mul};
 use std::rc::Rc;
 
-pub mod buggy;
 pub mod expressions;
 
 /// A number in an expression graph: a cheap handle to a shared node.
@@ -182,10 +182,11 @@ impl Value {
         // A frame: a node, and how many of its children have been looked at.
         let mut stack = vec![(self.clone(), 0)];
         while let Some((node, next)) = stack.last_mut() {
-            match node.children().get(*next).cloned() {
+            match node.children().get(*next) {
                 Some(child) => {
                     *next += 1;
                     if visited.insert(child.id()) {
+                        let child = child.clone();
                         stack.push((child, 0));
                     }
                 }

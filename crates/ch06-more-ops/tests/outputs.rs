@@ -38,13 +38,6 @@ fn dot_of_two_a_plus_one() {
 }
 
 #[test]
-fn dot_of_the_neuron() {
-    let neuron = neuron(Value::tanh);
-    neuron.o.backward();
-    insta::assert_snapshot!(viz::to_dot(&neuron.o));
-}
-
-#[test]
 fn dot_of_the_neuron_taken_apart() {
     let neuron = neuron(tanh_taken_apart);
     neuron.o.backward();

@@ -1,22 +1,6 @@
 // Generated from chapters/06-more-ops.md, chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! micrograd: a tiny scalar autograd engine.
-//!
-//! A [`Value`] is a number that remembers how it was computed. Build an expression out of
-//! values with `+ - * /` (plain `f64` numbers are welcome on either side) and the methods
-//! [`Value::pow`], [`Value::exp`], [`Value::tanh`] and [`Value::relu`]; then call
-//! [`Value::backward`] on the result. If every grad started at 0, as in a freshly built
-//! graph, each value the result was computed from then holds, in [`Value::grad`], the
-//! derivative of the result with respect to itself.
-//!
-//! ```
-//! use micrograd::Value;
-//!
-//! let a = Value::new(-2.0);
-//! let b = Value::new(3.0);
-//! let f = (&a * &b) * (&a + &b);
-//! f.backward();
-//! assert_eq!((a.grad(), b.grad()), (-3.0, -8.0));
-//! ```
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -27,29 +11,45 @@ mod ops;
 
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
-/// Cloning a `Value` gives a second handle to the same node, not a copy of the number.
+/// Cloning a `Value` gives a second handle to the same node, not a copy of the
+/// number.
+///
+/// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that
+/// built it. Its handles are `Rc`s, whose counts are not atomic, and its
+/// numbers are in `Cell`s, which two threads must not change at once. Each
+/// thread can build and differentiate graphs of its own.
+///
+/// ```compile_fail,E0277
+/// fn send<T: Send>(_: T) {}
+/// send(micrograd::Value::new(1.0));
+/// ```
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// A node's backward rule: given the node, it pushes the node's grad into its children.
-/// It gets its node as an argument, so it never holds a handle to it: no cycle of `Rc`s.
+/// A node's backward rule: given the node, it pushes the node's grad into its
+/// children. It gets its node as an argument, so it never holds a handle to
+/// it: no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
 
-/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
+/// What a `Value` points to: the number, its gradient, how it was made, and
+/// how to go back.
 struct Node {
-    /// The number. In a `Cell` so that it can be changed through shared handles.
+    /// The number. In a `Cell` so that it can be changed through shared
+    /// handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
-    /// 0.0 until it is computed.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of
+    /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
-    /// The operands this value was computed from, in operand order; empty for an input.
+    /// The operands this value was computed from, in operand order; empty for
+    /// an input.
     children: Vec<Value>,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads, by the rule of its operation.
-    /// It is given the node it belongs to when called. `None` for an input.
+    /// Pushes this node's grad into its children's grads, by the rule of its
+    /// operation. It is given the node it belongs to when called. `None` for
+    /// an input.
     backward: Option<Backward>,
 }
 
@@ -110,13 +110,25 @@ impl Value {
         self.0.grad.get()
     }
 
+    /// Replaces the grad; [`Value::backward`] sets the output's grad to 1
+    /// with it.
     pub fn set_grad(&self, grad: f64) {
         self.0.grad.set(grad);
     }
 
-    /// Sets the grad back to 0; see [`Value::backward`] for when that is needed.
+    /// Sets the grad of this one value back to 0: for the values that outlive
+    /// a graph, such as a network's weights, before the next graph's backward.
     pub fn zero_grad(&self) {
         self.set_grad(0.0);
+    }
+
+    /// Sets the grad of every value in the graph under this one, itself
+    /// included, back to 0: before running [`Value::backward`] on the same
+    /// graph again.
+    pub fn zero_grad_graph(&self) {
+        for value in self.topo() {
+            value.zero_grad();
+        }
     }
 
     /// Adds one use's share to this node's grad: chapter 5's fix.
@@ -151,19 +163,20 @@ impl Value {
         }
     }
 
-    /// Every value this one was computed from, itself included, each once, children
-    /// before the values made from them: a topological order. Iterative, so a deep graph
-    /// cannot overflow the stack.
+    /// Every value this one was computed from, itself included, each once,
+    /// children before the values made from them: a topological order.
+    /// Iterative, so a deep graph cannot overflow the stack.
     pub fn topo(&self) -> Vec<Value> {
         let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);
         // A frame: a node, and how many of its children have been looked at.
         let mut stack = vec![(self.clone(), 0)];
         while let Some((node, next)) = stack.last_mut() {
-            match node.children().get(*next).cloned() {
+            match node.children().get(*next) {
                 Some(child) => {
                     *next += 1;
                     if visited.insert(child.id()) {
+                        let child = child.clone();
                         stack.push((child, 0));
                     }
                 }
@@ -176,15 +189,17 @@ impl Value {
         order
     }
 
-    /// Backpropagation: fills in the grad of every value `self` was computed from, as
-    /// ∂self/∂value.
+    /// Backpropagation: fills in the grad of every value `self` was computed
+    /// from, as ∂self/∂value.
     ///
-    /// Each step *adds* its share to its operands' grads, so the result is right only if
-    /// every grad of the graph starts at 0, as in a freshly built graph. Before running
-    /// `backward` on the same graph again, zero *every* node of it, not just the inputs,
-    /// since an intermediate node would pass its old grad on again:
-    /// `for v in y.topo() { v.zero_grad() }`. Or build the graph anew, as training does at
-    /// each step, and zero the values that outlive it, such as a network's weights.
+    /// Each step *adds* its share to its operands' grads, so the result is
+    /// right only if every grad of the graph starts at 0, as in a freshly
+    /// built graph. Before running `backward` on the same graph again, call
+    /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough,
+    /// since an intermediate node would pass its old grad on again. Or build
+    /// the graph anew, as training does at each step, and
+    /// [`Value::zero_grad`] the values that outlive it, such as a network's
+    /// weights.
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
@@ -210,7 +225,8 @@ impl fmt::Debug for Value {
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-        // Two handles to one node share this address, so they are drawn as one box.
+        // Two handles to one node share this address, so they are drawn as
+        // one box.
         Value::id(self)
     }
 

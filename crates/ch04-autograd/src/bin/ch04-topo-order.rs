@@ -1,4 +1,5 @@
 // Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+use ch04_autograd::Value;
 use ch04_autograd::expressions::Neuron;
 
 fn main() {
@@ -15,4 +16,9 @@ fn main() {
     let backwards: Vec<&str> =
         order.iter().rev().map(|value| value.label()).collect();
     println!("backward runs: {}", backwards.join(", "));
+    let labels = |order: Vec<Value>| -> Vec<&str> {
+        order.iter().map(|value| value.label()).collect()
+    };
+    let same = labels(g.o.topo_recursive()) == labels(order);
+    println!("the recursive walk gives the same order: {same}");
 }

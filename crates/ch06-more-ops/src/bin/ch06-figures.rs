@@ -13,11 +13,7 @@ fn main() {
             .expect("the figure is written");
     };
     draw("06-two-a-plus-one.svg", &two_a_plus_one());
-    let (one_op, apart) = (neuron(Value::tanh), neuron(tanh_taken_apart));
-    for (name, neuron) in
-        [("06-neuron.svg", one_op), ("06-neuron-apart.svg", apart)]
-    {
-        neuron.o.backward();
-        draw(name, &neuron.o);
-    }
+    let apart = neuron(tanh_taken_apart);
+    apart.o.backward();
+    draw("06-neuron-apart.svg", &apart.o);
 }
