@@ -1,6 +1,6 @@
 // Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Snapshot tests: what the chapter's programs print, and the DOT text of the
-//! small network's graph.
+//! two small networks' graphs.
 
 use std::process::Command;
 
