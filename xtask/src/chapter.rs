@@ -122,7 +122,7 @@ impl Chapter {
                             Ok(Block::Fence(fence)) => fences.push(fence),
                             Ok(Block::Run(run)) => runs.push(run),
                             Ok(Block::Other) => {}
-                            Err(message) => problems.push(Problem::new(path, line, message)),
+                            Err((at, message)) => problems.push(Problem::new(path, at, message)),
                         }
                     }
                     previous = Some((line, closing));
@@ -205,8 +205,22 @@ fn closed(found: &Found, previous: Option<(usize, usize)>) -> Result<(), Vec<(us
     Err(problems)
 }
 
-/// Reads one fenced block that is properly closed.
-fn code_block(found: &Found, chapter_crate: &str, lines: &LineIndex) -> Result<Block, String> {
+/// Reads one fenced block that is properly closed; an error comes with its line.
+fn code_block(
+    found: &Found,
+    chapter_crate: &str,
+    lines: &LineIndex,
+) -> Result<Block, (usize, String)> {
+    info_block(found, chapter_crate, lines).map_err(|message| (found.line, message))?
+}
+
+/// Reads a block's info string; the block itself is read by the function it returns, for
+/// a console block's errors belong to its lines.
+fn info_block(
+    found: &Found,
+    chapter_crate: &str,
+    lines: &LineIndex,
+) -> Result<Result<Block, (usize, String)>, String> {
     let words: Vec<&str> = found.info.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let language = words.first().copied().unwrap_or("");
     if let Some(word) = words.iter().find(|w| w.contains('=')) {
@@ -246,13 +260,13 @@ fn code_block(found: &Found, chapter_crate: &str, lines: &LineIndex) -> Result<B
             None => grammar::DEFAULT_TIMEOUT,
         };
         let stderr = words.contains(&"stderr");
-        return run_block(found, lines, timeout, stderr).map(Block::Run);
+        return Ok(run_block(found, lines, timeout, stderr).map(Block::Run));
     }
     let Some(file) = value("file") else {
         if given.contains(&"crate") {
             return Err("this fence names a crate but no `file:`".into());
         }
-        return Ok(Block::Other);
+        return Ok(Ok(Block::Other));
     };
     let crate_name = match value("crate") {
         Some(name) => {
@@ -275,12 +289,12 @@ fn code_block(found: &Found, chapter_crate: &str, lines: &LineIndex) -> Result<B
             (first_body_line + i, if hides_lines { unhide(code) } else { code.to_string() })
         })
         .collect();
-    Ok(Block::Fence(Fence {
+    Ok(Ok(Block::Fence(Fence {
         line: found.line,
         crate_name: crate_name.to_string(),
         file: file.to_string(),
         lines,
-    }))
+    })))
 }
 
 /// Reads a console block: its first line is `$ COMMAND`, the rest is what it prints.
@@ -289,20 +303,20 @@ fn run_block(
     lines: &LineIndex,
     timeout: Duration,
     stderr: bool,
-) -> Result<Run, String> {
+) -> Result<Run, (usize, String)> {
     let first_body_line = found.line + 1;
     let mut body_lines = found.body.lines();
     let Some(command) = body_lines.next().and_then(|l| l.strip_prefix("$ ")) else {
-        return Err(
-            "a console block starts with the command it shows, as `$ cargo run --bin chNN-name`"
-                .into(),
-        );
+        let message =
+            "a console block starts with the command it shows, as `$ cargo run --bin chNN-name`";
+        return Err((first_body_line, message.into()));
     };
     let command = command.trim().to_string();
-    let shown = grammar::shown_command(&command)?;
+    let shown = grammar::shown_command(&command).map_err(|m| (first_body_line, m))?;
     let expected: Vec<String> = body_lines.map(str::to_string).collect();
     if let Some(i) = expected.iter().position(|l| l.starts_with("$ ")) {
-        return Err(format!("line {}: one command per console block", first_body_line + 1 + i));
+        let message = "one command per console block: start a new block for this one";
+        return Err((first_body_line + 1 + i, message.into()));
     }
     // The output starts after the command's line and ends before the closing fence.
     let text = &found.source[found.range.clone()];
