@@ -195,12 +195,15 @@ fn closed(found: &Found, previous: Option<(usize, usize)>) -> Result<(), Vec<(us
         problems[0].1.push_str(&format!(
             "; or, if this line is meant to close a block, a stray ``` on line {closing} closed the block above early"
         ));
-        problems.push((
-            closing,
-            format!(
-                "this ``` closes the code block opened on line {opened}; if it is stray, remove it (the ``` on line {line} then opens a block that runs on)"
+        problems.insert(
+            0,
+            (
+                closing,
+                format!(
+                    "this ``` closes the code block opened on line {opened}; if it is stray, remove it (the ``` on line {line} then opens a block that runs on)"
+                ),
             ),
-        ));
+        );
     }
     Err(problems)
 }
