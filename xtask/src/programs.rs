@@ -60,6 +60,10 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
         _ => {
             let mut failures: Vec<Failure> =
                 messages.iter().filter_map(|m| compile_error(m, origins)).collect();
+            // Errors with a place make rustc's closing "aborting due to…" line redundant.
+            if failures.iter().any(|(place, _)| place.is_some()) {
+                failures.retain(|(place, _)| place.is_some());
+            }
             if failures.is_empty() {
                 let stderr = String::from_utf8_lossy(&output.stderr);
                 failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
@@ -132,9 +136,13 @@ pub fn run(
         Ended::TimedOut { stdout, .. } => Err(vec![(
             None,
             format!(
-                "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. Its last lines:\n{}",
+                "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
                 limit.as_secs(),
-                tail(&stdout, 5)
+                if stdout.is_empty() {
+                    "It printed nothing.".to_string()
+                } else {
+                    format!("Its last lines:\n{}", tail(&stdout, 5))
+                }
             ),
         )]),
         Ended::PrintedTooMuch => Err(vec![(
@@ -154,8 +162,9 @@ fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> {
     let mut parts = place.trim_end_matches(':').rsplitn(3, ':');
     let (_column, line, file) = (parts.next()?, parts.next()?.parse().ok()?, parts.next()?);
     let located = origins.locate(file, line)?;
-    let message: Vec<&str> =
-        message.lines().take_while(|l| !l.starts_with("note: ")).take(10).collect();
+    let message =
+        message.lines().take_while(|l| !l.starts_with("note: ") && *l != "stack backtrace:");
+    let message: Vec<String> = message.take(10).map(clip).collect();
     Some((
         Some(located),
         format!("`{command}` panicked here ({file}:{line}):\n    {}", message.join("\n    ")),
