@@ -12,6 +12,21 @@ use std::time::{Duration, Instant};
 /// book's longest output block shows, and little enough to hold, match and diff at once.
 pub const OUTPUT_CAP: usize = 1 << 20;
 
+/// The limits of a shown program (or a figures program) when its block asks for none.
+pub const PROGRAM: Limits = Limits { time: crate::grammar::DEFAULT_TIMEOUT, output: OUTPUT_CAP };
+
+/// The limits of a build of a chapter's program: a cold build of a crate with large
+/// dependencies takes minutes on a busy machine, so only a build that cannot end (a build
+/// script that loops, say) meets them.
+pub const BUILD: Limits = Limits { time: Duration::from_secs(3600), output: 64 << 20 };
+
+/// How long a program may run, and how many bytes it may print on each of stdout and stderr.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub time: Duration,
+    pub output: usize,
+}
+
 /// How a program ended.
 #[derive(Debug)]
 pub enum Ended {
@@ -19,13 +34,14 @@ pub enum Ended {
     Exited { status: ExitStatus, stdout: String, stderr: String },
     /// It ran past its time limit and was killed; what it printed until then.
     TimedOut { stdout: String, stderr: String },
-    /// It printed more than [`OUTPUT_CAP`] bytes and was killed.
+    /// It printed more than its limit and was killed.
     PrintedTooMuch,
 }
 
 /// Runs `command` with no input; with `merged`, stderr goes into the same pipe as stdout,
 /// so the two interleave as in a terminal, and the `stderr` of the result is empty.
-pub fn run(mut command: Command, limit: Duration, merged: bool) -> io::Result<Ended> {
+pub fn run(mut command: Command, limits: Limits, merged: bool) -> io::Result<Ended> {
+    let cap = limits.output;
     command.stdin(Stdio::null());
     let merged_pipe = if merged {
         let (reader, writer) = io::pipe()?;
@@ -47,18 +63,18 @@ pub fn run(mut command: Command, limit: Duration, merged: bool) -> io::Result<En
         let sender = sender.clone();
         thread::spawn(move || {
             let mut bytes = vec![];
-            let result = pipe.take(OUTPUT_CAP as u64 + 1).read_to_end(&mut bytes);
+            let result = pipe.take(cap as u64 + 1).read_to_end(&mut bytes);
             let _ = sender.send((index, result.map(|_| bytes)));
         });
     }
     drop(sender);
-    let deadline = Instant::now() + limit;
+    let deadline = Instant::now() + limits.time;
     let mut printed: [Option<Vec<u8>>; 2] = [None, None];
     let status = loop {
         // A reader that is done has either reached the end of its pipe or the cap.
         while let Ok((index, bytes)) = receiver.try_recv() {
             let bytes = bytes.unwrap_or_default();
-            if bytes.len() > OUTPUT_CAP {
+            if bytes.len() > cap {
                 stop(&mut child);
                 return Ok(Ended::PrintedTooMuch);
             }
@@ -81,7 +97,7 @@ pub fn run(mut command: Command, limit: Duration, merged: bool) -> io::Result<En
             break;
         };
         let bytes = bytes.unwrap_or_default();
-        if bytes.len() > OUTPUT_CAP {
+        if bytes.len() > cap {
             return Ok(Ended::PrintedTooMuch);
         }
         printed[index] = Some(bytes);
@@ -109,6 +125,10 @@ fn stop(child: &mut Child) {
 mod tests {
     use super::*;
 
+    fn short(millis: u64) -> Limits {
+        Limits { time: Duration::from_millis(millis), ..PROGRAM }
+    }
+
     fn shell(script: &str) -> Command {
         let mut command = Command::new("sh");
         command.args(["-c", script]);
@@ -118,14 +138,14 @@ mod tests {
     #[test]
     fn output_is_captured_and_merged_in_order() {
         let Ended::Exited { status, stdout, stderr } =
-            run(shell("echo out; echo err >&2"), Duration::from_secs(10), false).unwrap()
+            run(shell("echo out; echo err >&2"), PROGRAM, false).unwrap()
         else {
             panic!("should exit");
         };
         assert!(status.success());
         assert_eq!((stdout.as_str(), stderr.as_str()), ("out\n", "err\n"));
         let Ended::Exited { stdout, .. } =
-            run(shell("echo a; echo b >&2; echo c"), Duration::from_secs(10), true).unwrap()
+            run(shell("echo a; echo b >&2; echo c"), PROGRAM, true).unwrap()
         else {
             panic!("should exit");
         };
@@ -135,7 +155,7 @@ mod tests {
     #[test]
     fn a_program_that_never_ends_is_stopped() {
         let started = Instant::now();
-        let ended = run(shell("echo started; exec sleep 30"), Duration::from_millis(300), false);
+        let ended = run(shell("echo started; exec sleep 30"), short(300), false);
         assert!(matches!(ended.unwrap(), Ended::TimedOut { stdout, .. } if stdout == "started\n"));
         assert!(started.elapsed() < Duration::from_secs(5));
     }
@@ -143,7 +163,7 @@ mod tests {
     #[test]
     fn a_program_that_prints_without_end_is_stopped() {
         let started = Instant::now();
-        let ended = run(shell("exec yes"), Duration::from_secs(20), false).unwrap();
+        let ended = run(shell("exec yes"), PROGRAM, false).unwrap();
         assert!(matches!(ended, Ended::PrintedTooMuch));
         assert!(started.elapsed() < Duration::from_secs(10));
     }

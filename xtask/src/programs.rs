@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::cargo;
 use crate::grammar::Shown;
 use crate::json::Json;
-use crate::process::{self, Ended, OUTPUT_CAP};
+use crate::process::{self, Ended, Limits};
 use crate::project::Project;
 use crate::tangle::Generated;
 
@@ -43,20 +43,28 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
         args.extend(["-p", package]);
     }
     args.extend(["--bin", &shown.bin]);
-    let mut command = cargo::command(project, "build", &args);
-    let output = command
-        .stdin(std::process::Stdio::null())
-        .output()
+    let command = cargo::command(project, "build", &args);
+    let ended = process::run(command, process::BUILD, false)
         .map_err(|e| vec![(None, format!("cannot start cargo: {e}"))])?;
-    let messages: Vec<Json> =
-        String::from_utf8_lossy(&output.stdout).lines().filter_map(Json::parse).collect();
+    let (success, stdout, stderr) = match ended {
+        Ended::Exited { status, stdout, stderr } => (status.success(), stdout, stderr),
+        Ended::TimedOut { .. } => {
+            let limit = process::BUILD.time.as_secs() / 60;
+            return Err(vec![(None, format!("building it took over {limit} minutes: stopped"))]);
+        }
+        Ended::PrintedTooMuch => {
+            let cap = process::BUILD.output >> 20;
+            return Err(vec![(None, format!("building it printed over {cap} MiB: stopped"))]);
+        }
+    };
+    let messages: Vec<Json> = stdout.lines().filter_map(Json::parse).collect();
     let executable = messages.iter().find_map(|m| {
         let is_it = m.get("reason").str() == Some("compiler-artifact")
             && m.get("target").get("name").str() == Some(&shown.bin);
         m.get("executable").str().filter(|_| is_it).map(PathBuf::from)
     });
     match executable {
-        Some(executable) if output.status.success() => Ok(executable),
+        Some(executable) if success => Ok(executable),
         _ => {
             let mut failures: Vec<Failure> =
                 messages.iter().filter_map(|m| compile_error(m, origins)).collect();
@@ -65,7 +73,6 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
                 failures.retain(|(place, _)| place.is_some());
             }
             if failures.is_empty() {
-                let stderr = String::from_utf8_lossy(&output.stderr);
                 failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
             }
             Err(failures)
@@ -110,7 +117,7 @@ pub fn run(
 ) -> Result<String, Vec<Failure>> {
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
-    let ended = process::run(program, limit, merged)
+    let ended = process::run(program, Limits { time: limit, ..process::PROGRAM }, merged)
         .map_err(|e| vec![(None, format!("cannot start `{command}`: {e}"))])?;
     match ended {
         Ended::Exited { status, stdout, stderr } if status.success() => {
@@ -149,7 +156,7 @@ pub fn run(
             None,
             format!(
                 "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
-                OUTPUT_CAP / 1024
+                process::PROGRAM.output / 1024
             ),
         )]),
     }
