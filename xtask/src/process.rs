@@ -8,8 +8,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// The most a shown program may print, stdout and stderr each: a thousand times what the
-/// book's longest output block shows, and little enough to hold, match and diff at once.
+/// The most a shown program may print, stdout and stderr each: nearly a thousand times the
+/// book's longest output block (1.2 KB), and little enough to hold, match and diff at once.
+/// A program that prints more is stopped, so printing without end costs a bounded time.
 pub const OUTPUT_CAP: usize = 1 << 20;
 
 /// The limits of a shown program (or a figures program) when its block asks for none.
