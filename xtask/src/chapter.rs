@@ -1,11 +1,15 @@
 //! Reads a chapter's markdown (with pulldown-cmark, as mdBook does) into what the xtask
 //! acts on: code fences that name a file, shown commands with their output, and images.
+//! What a chapter may ask for is narrow; [`crate::grammar`] says what, and everything
+//! else is refused here, at its line, before anything is written or run.
 
 use std::ops::Range;
-use std::path::{Component, Path};
+use std::path::Path;
+use std::time::Duration;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use crate::grammar::{self, Shown};
 use crate::problem::{Problem, Problems};
 
 /// One chapter file, parsed.
@@ -37,10 +41,18 @@ pub struct Fence {
 pub struct Run {
     /// The line of the `$ ` command.
     pub line: usize,
+    /// The command as shown, after `$ `.
     pub command: String,
+    pub shown: Shown,
+    /// How long the program may run: [`grammar::DEFAULT_TIMEOUT`] or the block's `timeout:`.
+    pub timeout: Duration,
+    /// The block shows stderr too (`console,stderr`), interleaved with stdout.
+    pub stderr: bool,
     pub expected: Vec<String>,
     /// Byte range of the output lines in the chapter source, for rewriting.
     pub output: Range<usize>,
+    /// What each line of the block starts with in the source (inside a list item, spaces).
+    pub indent: String,
 }
 
 /// An image the chapter shows.
@@ -60,6 +72,15 @@ enum Block {
     Other,
 }
 
+/// A fenced block as the parser found it.
+struct Found<'a> {
+    info: String,
+    range: Range<usize>,
+    body: String,
+    line: usize,
+    source: &'a str,
+}
+
 impl Chapter {
     /// Parses `source`, the text of the chapter at `path` (`chapters/NN-slug.md`).
     pub fn parse(path: &str, source: String) -> Result<Chapter, Problems> {
@@ -71,7 +92,10 @@ impl Chapter {
         let (mut fences, mut runs, mut images, mut problems) = (vec![], vec![], vec![], vec![]);
         let lines = LineIndex::new(&source);
         let mut code: Option<(String, Range<usize>, String)> = None;
+        // The opening and closing lines of the last block read.
+        let mut previous: Option<(usize, usize)> = None;
         for (event, range) in Parser::new_ext(&source, Options::empty()).into_offset_iter() {
+            let line = lines.line_of(range.start);
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     code = Some((info.to_string(), range, String::new()));
@@ -82,22 +106,42 @@ impl Chapter {
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
-                    let Some((info, block, body)) = code.take() else {
+                    let Some((info, range, body)) = code.take() else {
                         continue;
                     };
-                    let line = lines.line_of(block.start);
-                    match code_block(&source, &crate_name, &info, block, &body, line) {
-                        Ok(Block::Fence(fence)) => fences.push(fence),
-                        Ok(Block::Run(run)) => runs.push(run),
-                        Ok(Block::Other) => {}
-                        Err(message) => problems.push(Problem::new(path, line, message)),
+                    let found = Found { info, range, body, line, source: &source };
+                    let closing = lines.line_of(found.range.end.saturating_sub(1));
+                    if let Err(found_problems) = closed(&found, previous) {
+                        problems.extend(
+                            found_problems
+                                .into_iter()
+                                .map(|(at, message)| Problem::new(path, at, message)),
+                        );
+                    } else {
+                        match code_block(&found, &crate_name, &lines) {
+                            Ok(Block::Fence(fence)) => fences.push(fence),
+                            Ok(Block::Run(run)) => runs.push(run),
+                            Ok(Block::Other) => {}
+                            Err((at, message)) => problems.push(Problem::new(path, at, message)),
+                        }
+                    }
+                    previous = Some((line, closing));
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => match grammar::image(&dest_url) {
+                    Ok(()) => images.push(Image { line, target: dest_url.to_string() }),
+                    Err(message) => problems.push(Problem::new(path, line, message)),
+                },
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    if let Err(message) = grammar::link(&dest_url) {
+                        problems.push(Problem::new(path, line, message));
                     }
                 }
-                Event::Start(Tag::Image { dest_url, .. }) => {
-                    images.push(Image {
-                        line: lines.line_of(range.start),
-                        target: dest_url.to_string(),
-                    });
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    for target in html_targets(&html) {
+                        if let Err(message) = grammar::link(target) {
+                            problems.push(Problem::new(path, line, message));
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -109,26 +153,78 @@ impl Chapter {
     }
 }
 
-/// Reads one fenced block of `source`, which starts at `line`.
-fn code_block(
-    source: &str,
-    chapter_crate: &str,
-    info: &str,
-    block: Range<usize>,
-    body: &str,
-    line: usize,
-) -> Result<Block, String> {
-    let text = &source[block.clone()];
-    if !is_closed(text) {
-        return Err("this code fence is never closed: add a closing ``` line".into());
+/// The values of `src="…"` and `href="…"` in raw HTML.
+fn html_targets(html: &str) -> Vec<&str> {
+    let mut targets = vec![];
+    for attribute in ["src=", "href="] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+            let value = match quote {
+                Some(q) => rest[1..].split(q).next().unwrap_or(""),
+                None => rest.split([' ', '>']).next().unwrap_or(""),
+            };
+            targets.push(value);
+        }
     }
-    if let Some(offset) = fence_opened_inside(text) {
-        let opened = line + offset;
-        return Err(format!(
-            "this code fence is never closed: add a closing ``` line before the fence on line {opened}"
+    targets
+}
+
+/// Problems, as (line, message), if a block is not closed where it should be. A block that
+/// opens with a bare ``` and runs on is often a closing fence whose block was closed early
+/// by a stray ``` line: then the previous block's closing line is named too.
+fn closed(found: &Found, previous: Option<(usize, usize)>) -> Result<(), Vec<(usize, String)>> {
+    let text = &found.source[found.range.clone()];
+    let line = found.line;
+    let runs_on = if !is_closed(text) {
+        Some("this code fence is never closed: add a closing ``` line".to_string())
+    } else {
+        fence_opened_inside(text).map(|offset| {
+            format!(
+                "this code fence is never closed: add a closing ``` line before the fence on line {}",
+                line + offset
+            )
+        })
+    };
+    let Some(message) = runs_on else {
+        return Ok(());
+    };
+    let mut problems = vec![(line, message)];
+    if let Some((opened, closing)) = previous.filter(|_| found.info.trim().is_empty()) {
+        problems[0].1.push_str(&format!(
+            "; or, if this line is meant to close a block, a stray ``` on line {closing} closed the block above early"
         ));
+        problems.insert(
+            0,
+            (
+                closing,
+                format!(
+                    "this ``` closes the code block opened on line {opened}; if it is stray, remove it (the ``` on line {line} then opens a block that runs on)"
+                ),
+            ),
+        );
     }
-    let words: Vec<&str> = info.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+    Err(problems)
+}
+
+/// Reads one fenced block that is properly closed; an error comes with its line.
+fn code_block(
+    found: &Found,
+    chapter_crate: &str,
+    lines: &LineIndex,
+) -> Result<Block, (usize, String)> {
+    info_block(found, chapter_crate, lines).map_err(|message| (found.line, message))?
+}
+
+/// Reads a block's info string; the block itself is read by the function it returns, for
+/// a console block's errors belong to its lines.
+fn info_block(
+    found: &Found,
+    chapter_crate: &str,
+    lines: &LineIndex,
+) -> Result<Result<Block, (usize, String)>, String> {
+    let words: Vec<&str> = found.info.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let language = words.first().copied().unwrap_or("");
     if let Some(word) = words.iter().find(|w| w.contains('=')) {
         let fixed = word.replacen('=', ":", 1);
@@ -136,53 +232,105 @@ fn code_block(
             "`{word}` in a fence's info string makes `mdbook test` skip it; write `{fixed}`"
         ));
     }
-    let first_body_line = line + 1;
-    if language == "console" {
-        return run_block(text, block.start, body, first_body_line).map(Block::Run);
+    let keys: &[&str] =
+        if language == "console" { &["timeout", "stderr"] } else { &["crate", "file"] };
+    let mut given: Vec<&str> = vec![];
+    for word in &words[1.min(words.len())..] {
+        let key = word.split(':').next().unwrap_or(word);
+        let is_key = word.contains(':') || ["timeout", "stderr", "crate", "file"].contains(&key);
+        if !is_key {
+            continue;
+        }
+        if !keys.contains(&key) {
+            return Err(format!(
+                "`{word}` is not understood in a ```{language} block: it may say {}",
+                keys.iter().map(|k| format!("`{k}:`")).collect::<Vec<_>>().join(" or ")
+            ));
+        }
+        if given.contains(&key) {
+            return Err(format!("`{key}` is given twice in this fence's info string"));
+        }
+        given.push(key);
     }
-    let Some(file) = words.iter().find_map(|w| w.strip_prefix("file:")) else {
-        return Ok(Block::Other);
+    let value = |key: &str| words.iter().find_map(|w| w.strip_prefix(key)?.strip_prefix(':'));
+    if language == "console" {
+        if words.contains(&"stderr:") || value("stderr").is_some() {
+            return Err("write `stderr` alone, as in ```console,stderr".into());
+        }
+        let timeout = match value("timeout") {
+            Some(seconds) => grammar::timeout(seconds)?,
+            None if words.contains(&"timeout") => return Err("write `timeout:SECONDS`".into()),
+            None => grammar::DEFAULT_TIMEOUT,
+        };
+        let stderr = words.contains(&"stderr");
+        return Ok(run_block(found, lines, timeout, stderr).map(Block::Run));
+    }
+    let Some(file) = value("file") else {
+        if given.contains(&"crate") {
+            return Err("this fence names a crate but no `file:`".into());
+        }
+        return Ok(Ok(Block::Other));
     };
-    let crate_name =
-        words.iter().find_map(|w| w.strip_prefix("crate:")).unwrap_or(chapter_crate).to_string();
-    check_inside_crate(file, &crate_name)?;
+    let crate_name = match value("crate") {
+        Some(name) => {
+            grammar::crate_name(name)?;
+            name
+        }
+        None => chapter_crate,
+    };
+    grammar::file_path(file, crate_name)?;
     if crate_name == chapter_crate {
-        check_binary_name(file, &crate_name)?;
+        check_binary_name(file, crate_name)?;
     }
     let hides_lines = language == "rust";
-    let lines = body
+    let first_body_line = found.line + 1;
+    let lines = found
+        .body
         .lines()
         .enumerate()
         .map(|(i, code)| {
             (first_body_line + i, if hides_lines { unhide(code) } else { code.to_string() })
         })
         .collect();
-    Ok(Block::Fence(Fence { line, crate_name, file: file.to_string(), lines }))
+    Ok(Ok(Block::Fence(Fence {
+        line: found.line,
+        crate_name: crate_name.to_string(),
+        file: file.to_string(),
+        lines,
+    })))
 }
 
 /// Reads a console block: its first line is `$ COMMAND`, the rest is what it prints.
 fn run_block(
-    text: &str,
-    block_start: usize,
-    body: &str,
-    first_body_line: usize,
-) -> Result<Run, String> {
-    let mut body_lines = body.lines();
+    found: &Found,
+    lines: &LineIndex,
+    timeout: Duration,
+    stderr: bool,
+) -> Result<Run, (usize, String)> {
+    let first_body_line = found.line + 1;
+    let mut body_lines = found.body.lines();
     let Some(command) = body_lines.next().and_then(|l| l.strip_prefix("$ ")) else {
-        return Err(
-            "a console block starts with the command it shows, as `$ cargo run -p …`".into()
-        );
+        let message =
+            "a console block starts with the command it shows, as `$ cargo run --bin chNN-name`";
+        return Err((first_body_line, message.into()));
     };
+    let command = command.trim().to_string();
+    let shown = grammar::shown_command(&command).map_err(|m| (first_body_line, m))?;
     let expected: Vec<String> = body_lines.map(str::to_string).collect();
     if let Some(i) = expected.iter().position(|l| l.starts_with("$ ")) {
-        return Err(format!("line {}: one command per console block", first_body_line + 1 + i));
+        let message = "one command per console block: start a new block for this one";
+        return Err((first_body_line + 1 + i, message.into()));
     }
     // The output starts after the command's line and ends before the closing fence.
+    let text = &found.source[found.range.clone()];
     let opening_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let output_start = opening_end + text[opening_end..].find('\n').map_or(0, |i| i + 1);
     let closing = text.trim_end_matches('\n').rfind('\n').map_or(text.len(), |i| i + 1);
+    let block_start = found.range.start;
     let output = block_start + output_start.min(closing)..block_start + closing;
-    Ok(Run { line: first_body_line, command: command.trim().to_string(), expected, output })
+    let command_line = &found.source[lines.start_of(first_body_line)..];
+    let indent = command_line[..command_line.find('$').unwrap_or(0)].to_string();
+    Ok(Run { line: first_body_line, command, shown, timeout, stderr, expected, output, indent })
 }
 
 /// True if a fenced block's text ends with a closing fence like its opening one.
@@ -217,18 +365,6 @@ fn fence_marker(opening: &str) -> (char, usize) {
     let opening = opening.trim_start();
     let marker = opening.chars().next().unwrap_or('`');
     (marker, opening.chars().take_while(|&c| c == marker).count())
-}
-
-fn check_inside_crate(file: &str, crate_name: &str) -> Result<(), String> {
-    let path = Path::new(file);
-    let inside = !file.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
-    if inside {
-        Ok(())
-    } else {
-        Err(format!(
-            "fence target `{file}` is outside the crate `{crate_name}`: name a path inside it, such as `src/main.rs`"
-        ))
-    }
 }
 
 /// Cargo puts every binary of the workspace in one folder, so a chapter's binaries carry
@@ -275,19 +411,88 @@ impl LineIndex {
     pub fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
     }
+
+    /// The byte offset at which 1-based `line` starts (the end of the text past the last).
+    pub fn start_of(&self, line: usize) -> usize {
+        let last = *self.0.last().unwrap_or(&0);
+        self.0.get(line.saturating_sub(1)).copied().unwrap_or(last)
+    }
 }
 
 /// Does `actual` match `expected`, where a line `...` in `expected` matches any number of lines?
 pub fn output_matches(expected: &[String], actual: &[&str]) -> bool {
-    match expected.split_first() {
-        None => actual.is_empty(),
-        Some((first, rest)) if first == ELISION => {
-            (0..=actual.len()).any(|skip| output_matches(rest, &actual[skip..]))
+    mismatch(expected, actual).is_none()
+}
+
+/// The index in `expected` of the line where `actual` stops matching it (`expected.len()`
+/// if `actual` goes on past its end), or `None` if it matches. Linear in the size of both:
+/// the parts between `...` lines are matched at their first occurrence, which is enough
+/// (a later match of one part leaves less room for the rest, never more).
+pub fn mismatch(expected: &[String], actual: &[&str]) -> Option<usize> {
+    let mut parts: Vec<(usize, &[String])> = vec![];
+    let mut start = 0;
+    for (i, line) in expected.iter().enumerate() {
+        if line == ELISION {
+            parts.push((start, &expected[start..i]));
+            start = i + 1;
         }
-        Some((first, rest)) => actual
-            .split_first()
-            .is_some_and(|(line, more)| line == first && output_matches(rest, more)),
     }
+    parts.push((start, &expected[start..]));
+    let (head_start, head) = parts[0];
+    let same = head.iter().zip(actual).take_while(|(e, a)| e == *a).count();
+    if parts.len() == 1 {
+        return (same < head.len() || actual.len() > head.len()).then_some(head_start + same);
+    }
+    if same < head.len() {
+        return Some(head_start + same);
+    }
+    let (tail_start, tail) = parts[parts.len() - 1];
+    let from_end = tail.iter().rev().zip(actual.iter().rev()).take_while(|(e, a)| e == *a).count();
+    if from_end < tail.len() {
+        return Some(tail_start + tail.len() - 1 - from_end);
+    }
+    if head.len() + tail.len() > actual.len() {
+        return Some(tail_start);
+    }
+    let (mut at, end) = (head.len(), actual.len() - tail.len());
+    for &(part_start, part) in &parts[1..parts.len() - 1] {
+        match find(part, &actual[at..end]) {
+            Some(found) => at += found + part.len(),
+            None => return Some(part_start),
+        }
+    }
+    None
+}
+
+/// The first index at which `needle` occurs in `haystack` (Knuth–Morris–Pratt, linear).
+fn find(needle: &[String], haystack: &[&str]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let mut border = vec![0; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = border[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    let mut k = 0;
+    for (i, line) in haystack.iter().enumerate() {
+        while k > 0 && needle[k] != *line {
+            k = border[k - 1];
+        }
+        if needle[k] == *line {
+            k += 1;
+        }
+        if k == needle.len() {
+            return Some(i + 1 - k);
+        }
+    }
+    None
 }
 
 /// The new output lines for a shown command: all of `actual` if `expected` elides nothing,
@@ -324,6 +529,27 @@ mod tests {
     }
 
     #[test]
+    fn elision_matching_is_linear_and_names_the_line() {
+        let expected = strings(&["a", "...", "b", "c", "...", "z"]);
+        assert_eq!(mismatch(&expected, &["a", "x", "b", "c", "y", "z"]), None);
+        assert_eq!(mismatch(&expected, &["a", "b", "b", "c", "z"]), None);
+        assert_eq!(mismatch(&expected, &["a", "b", "x", "z"]), Some(2));
+        assert_eq!(mismatch(&expected, &["q", "b", "c", "z"]), Some(0));
+        assert_eq!(mismatch(&expected, &["a", "b", "c", "q"]), Some(5));
+        assert_eq!(mismatch(&strings(&["a", "b"]), &["a", "b", "c"]), Some(2));
+        assert_eq!(mismatch(&strings(&["a", "...", "a"]), &["a"]), Some(2));
+        assert_eq!(find(&strings(&["a", "a", "b"]), &["a", "a", "a", "b"]), Some(1));
+        // Thirty elisions over many lines: instant, where backtracking took minutes.
+        let mut many = vec![];
+        for _ in 0..30 {
+            many.extend(strings(&["...", "x"]));
+        }
+        many.push("...".to_string());
+        let actual = vec!["y"; 100_000];
+        assert_eq!(mismatch(&many, &actual), Some(1));
+    }
+
+    #[test]
     fn bless_keeps_the_shape_of_an_elision() {
         let expected = strings(&["a", "...", "z"]);
         assert_eq!(blessed_output(&expected, &["A", "B", "C", "Z"]), strings(&["A", "...", "Z"]));
@@ -341,7 +567,7 @@ mod tests {
 
     #[test]
     fn fences_runs_and_images_are_found_with_their_lines() {
-        let source = "# T\n\n```rust,file:src/main.rs\n# fn main() {}\n```\n\n```console\n$ cargo run -p x\nhi\n```\n\n![f](figures/f.svg)\n";
+        let source = "# T\n\n```rust,file:src/main.rs\n# fn main() {}\n```\n\n```console\n$ cargo run --bin ch01-x\nhi\n```\n\n![f](figures/f.svg)\n";
         let chapter = Chapter::parse("chapters/01-x.md", source.to_string()).unwrap();
         assert_eq!(chapter.crate_name, "ch01-x");
         assert_eq!(chapter.fences[0].line, 3);

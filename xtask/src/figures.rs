@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::cargo;
 use crate::chapter::{Chapter, binary_prefix};
 use crate::files;
+use crate::grammar::{DEFAULT_TIMEOUT, Shown};
 use crate::problem::{Problem, Problems};
+use crate::programs::{self, Origins};
 use crate::project::{CRATES, FIGURES, Project};
+use crate::tangle;
 
 /// Where figures are drawn before they are compared or moved into place.
 const SCRATCH: &str = "target/xtask/figures";
@@ -23,6 +25,8 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
     let _ = fs::remove_dir_all(&scratch);
     let mut drawn = BTreeMap::new();
     let mut problems = vec![];
+    let generated = tangle::generate(chapters).unwrap_or_default();
+    let origins = Origins(&generated);
     for (index, chapter) in chapters.iter().enumerate() {
         // The binary a chapter crate has when its chapter shows pictures: `ch01-figures`.
         let binary = format!("{}-figures", binary_prefix(&chapter.crate_name));
@@ -32,18 +36,25 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
         }
         let line = chapter.fences.iter().find(|f| f.file == source).map_or(0, |f| f.line);
         let dir = scratch.join(&chapter.crate_name);
-        let result = fs::create_dir_all(&dir).map_err(|e| e.to_string()).and_then(|()| {
-            let args = ["--quiet", "-p", &chapter.crate_name, "--bin", &binary, "--"];
-            let mut command = cargo::command(project, "run", &args);
-            command.arg(&dir);
-            cargo::output(command)
-        });
-        if let Err(failure) = result {
-            problems.push(Problem::new(
-                &chapter.path,
-                line,
-                format!("drawing the figures failed: {failure}"),
-            ));
+        let shown = Shown {
+            package: Some(chapter.crate_name.clone()),
+            bin: binary.clone(),
+            release: false,
+            args: vec![dir.to_string_lossy().into_owned()],
+        };
+        let command = format!("cargo run -p {} --bin {binary}", chapter.crate_name);
+        let result = fs::create_dir_all(&dir)
+            .map_err(|e| vec![(None, format!("cannot create {}: {e}", dir.display()))])
+            .and_then(|()| programs::build(project, &shown, &origins))
+            .and_then(|exe| {
+                programs::run(project, &exe, &shown, &command, DEFAULT_TIMEOUT, false, &origins)
+            });
+        if let Err(failures) = result {
+            for (place, message) in failures {
+                let (file, line) = place.unwrap_or((chapter.path.clone(), line));
+                let message = format!("drawing the figures failed: {message}");
+                problems.push(Problem::new(file, line, message));
+            }
             continue;
         }
         for (name, bytes) in read_dir(&dir) {

@@ -7,11 +7,15 @@ pub mod cargo;
 pub mod chapter;
 pub mod figures;
 pub mod files;
+pub mod grammar;
+pub mod json;
 pub mod links;
 pub mod mdbook;
 pub mod numbers;
 pub mod outputs;
 pub mod problem;
+pub mod process;
+pub mod programs;
 pub mod project;
 pub mod snapshots;
 pub mod tangle;
@@ -33,12 +37,23 @@ usage: cargo xtask [--root DIR] COMMAND
   tangle   write the chapters' code fences into their crates
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
+
+What a chapter may ask for (anything else is refused at its line; see xtask/src/grammar.rs):
+  ```rust,file:PATH  ```toml,crate:NAME,file:PATH
+           write the fence into crates/NAME/PATH (NAME: the chapter's crate unless given);
+           PATH is plain and inside the crate (no `..`, `./`, `//`, leading `/` or `.`),
+           ending in .rs or .toml; the chapter's binaries are src/bin/chNN-NAME.rs
+  ```console, then `$ cargo run [--release] [-p NAME] --bin chNN-NAME [-- ARG...]`
+           run it and compare what it prints (`...` alone elides lines); the program may
+           run 120 s (```console,timeout:SECONDS for more) and print 1 MiB; stderr must
+           stay empty unless the block shows it (```console,stderr)
+  ![alt](figures/NAME)  a figure drawn by the chapter's chNN-figures program
 ";
 
 /// Writes the chapters' code into the crates.
 pub fn tangle(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
-    report("tangled", tangle::write(project, &tangle::generate(&chapters)?)?);
+    report("tangled", tangle::write(project, &tangle::plan(project, &chapters)?)?);
     Ok(())
 }
 
@@ -52,7 +67,7 @@ pub fn figures(project: &Project) -> Result<(), Problems> {
 /// Tangles, then rewrites output blocks and figures with what the code produces now.
 pub fn regenerate(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
-    report("tangled", tangle::write(project, &tangle::generate(&chapters)?)?);
+    report("tangled", tangle::write(project, &tangle::plan(project, &chapters)?)?);
     let transcript = Transcript::record(project, &chapters);
     report("rewrote the output in", outputs::bless(project, &chapters, &transcript)?);
     report("drew", figures::write(project, &figures::draw(project, &chapters)?)?);
@@ -82,7 +97,7 @@ pub fn check(project: &Project) -> Result<(), Problems> {
 }
 
 fn check_tangled(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
-    nonempty(tangle::check(project, &tangle::generate(chapters)?))
+    nonempty(tangle::check(project, &tangle::plan(project, chapters)?))
 }
 
 fn check_outputs(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {

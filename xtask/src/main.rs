@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let mut root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Some(i) = args.iter().position(|a| a == "--root") {
         let Some(dir) = args.get(i + 1).cloned() else {
-            return usage();
+            return usage("`--root` needs a folder after it");
         };
         root = PathBuf::from(dir);
         args.drain(i..=i + 1);
@@ -31,9 +31,10 @@ fn main() -> ExitCode {
                 print!("{}", xtask::HELP);
                 Ok(())
             }
-            _ => return usage(),
+            other => return usage(&format!("unknown command `{other}`")),
         },
-        _ => return usage(),
+        [] => return usage("no command given"),
+        [_, extra, ..] => return usage(&format!("unexpected `{extra}`: give one command")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,7 +52,8 @@ fn failed(what: &'static str) -> impl Fn(String) -> Vec<Problem> {
     move |message| vec![Problem::new(what, 0, message)]
 }
 
-fn usage() -> ExitCode {
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\n");
     eprint!("{}", xtask::HELP);
     ExitCode::from(2)
 }

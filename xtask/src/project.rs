@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::chapter::{Chapter, LineIndex};
+use crate::grammar;
 use crate::problem::{Problem, Problems};
 
 pub const CHAPTERS: &str = "chapters";
@@ -28,9 +29,12 @@ impl Project {
         self.root.join(relative)
     }
 
+    /// Reads a text file of the project: UTF-8 without NUL, or a problem at the line
+    /// where it stops being text.
     pub fn read(&self, relative: &str) -> Result<String, Problems> {
-        fs::read_to_string(self.path(relative))
-            .map_err(|e| vec![Problem::io(Path::new(relative), "read it", e)])
+        let bytes = fs::read(self.path(relative))
+            .map_err(|e| vec![Problem::io(Path::new(relative), "read it", e)])?;
+        text(relative, bytes).map_err(|problem| vec![problem])
     }
 
     /// Every chapter, parsed, in SUMMARY.md's order. Fails if a chapter file is missing from
@@ -47,18 +51,32 @@ impl Project {
             }
         }
         let mut chapters = vec![];
-        for (file, line) in listed {
+        for (i, (file, line)) in listed.iter().enumerate() {
+            if let Some((_, first)) = listed[..i].iter().find(|(other, _)| other == file) {
+                let message =
+                    format!("`{file}` is listed already, on line {first}: list a chapter once");
+                problems.push(Problem::new(SUMMARY, *line, message));
+                continue;
+            }
+            if let Err(message) = grammar::chapter_file(file) {
+                problems.push(Problem::new(SUMMARY, *line, message));
+                continue;
+            }
             let path = format!("{CHAPTERS}/{file}");
-            match fs::read_to_string(self.path(&path)) {
-                Ok(source) => match Chapter::parse(&path, source) {
+            match fs::read(self.path(&path)) {
+                Ok(bytes) => match text(&path, bytes)
+                    .map_err(|p| vec![p])
+                    .and_then(|source| Chapter::parse(&path, source))
+                {
                     Ok(chapter) => chapters.push(chapter),
                     Err(found) => problems.extend(found),
                 },
-                Err(_) => problems.push(Problem::new(
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => problems.push(Problem::new(
                     SUMMARY,
-                    line,
+                    *line,
                     format!("links to `{file}`, which does not exist"),
                 )),
+                Err(e) => problems.push(Problem::io(Path::new(&path), "read it", e)),
             }
         }
         if problems.is_empty() { Ok(chapters) } else { Err(problems) }
@@ -90,5 +108,25 @@ impl Project {
             .collect();
         files.sort();
         Ok(files)
+    }
+}
+
+/// The text of the file `path`: refused at the line of its first byte that is not UTF-8,
+/// or of its first NUL (which would otherwise pass, silently, into the book and the code).
+pub fn text(path: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    let line =
+        |bytes: &[u8], offset: usize| bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    match String::from_utf8(bytes) {
+        Err(error) => {
+            let at = line(error.as_bytes(), error.utf8_error().valid_up_to());
+            Err(Problem::new(path, at, "this line is not valid UTF-8: save the file as UTF-8"))
+        }
+        Ok(text) => match text.find('\0') {
+            Some(offset) => {
+                let at = line(text.as_bytes(), offset);
+                Err(Problem::new(path, at, "this line holds a NUL character: remove it"))
+            }
+            None => Ok(text),
+        },
     }
 }

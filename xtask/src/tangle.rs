@@ -22,20 +22,76 @@ pub struct Generated {
     pub origins: Vec<(String, usize)>,
 }
 
+/// Every file the chapters generate, as [`generate`] does, after refusing what tangling
+/// must never do to the crates on disk: overwrite a file it did not generate, or delete
+/// the crate of a chapter that is still in the book (an emptied chapter).
+pub fn plan(project: &Project, chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
+    let generated = generate(chapters)?;
+    let mut problems = vec![];
+    for file in &generated {
+        let path = project.path(&file.path);
+        if path.exists() && !is_generated(&path) {
+            let (chapter, line) = file.origins[0].clone();
+            let message = format!(
+                "{} is not a generated file (it has no `{MARK}` header): a fence may not overwrite it",
+                file.path
+            );
+            problems.push(Problem::new(chapter, line, message));
+        }
+    }
+    for orphan in orphans(project, generated.as_slice()) {
+        if !orphan.ends_with("/Cargo.toml") {
+            continue;
+        }
+        let header = fs::read_to_string(project.path(&orphan)).unwrap_or_default();
+        for chapter in header_chapters(&header) {
+            if chapters.iter().any(|c| c.path == chapter) {
+                let message = format!(
+                    "this chapter no longer generates {orphan}, so tangling would delete its crate: put its Cargo.toml fence back, or delete the crate's folder yourself if that is meant"
+                );
+                problems.push(Problem::new(chapter, 1, message));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(generated) } else { Err(problems) }
+}
+
+/// The chapters a generated file's header names: `chapters/01-derivatives.md`, ….
+fn header_chapters(text: &str) -> Vec<String> {
+    let first = text.lines().next().unwrap_or("");
+    let Some((_, rest)) = first.split_once(MARK) else {
+        return vec![];
+    };
+    let list = rest.split(" by ").next().unwrap_or("");
+    list.split(", ")
+        .map(|name| format!("chapters/{}", name.trim_start_matches("chapters/")))
+        .collect()
+}
+
 /// Every file the chapters generate, in the order the chapters first name them.
 pub fn generate(chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
     // Group the fences by target file, keeping the order in which files are first named.
     let mut targets: Vec<(String, Vec<(&Chapter, &Fence)>)> = vec![];
+    let mut problems = vec![];
     for chapter in chapters {
         for fence in &chapter.fences {
             let path = format!("{CRATES}/{}/{}", fence.crate_name, fence.file);
+            if let Some((other, fences)) =
+                targets.iter().find(|(p, _)| *p != path && p.eq_ignore_ascii_case(&path))
+            {
+                let (first, at) = (&fences[0].0.path, fences[0].1.line);
+                let message = format!(
+                    "`{path}` and `{other}` ({first}:{at}) are one file where case does not count: spell it one way"
+                );
+                problems.push(Problem::new(&chapter.path, fence.line, message));
+                continue;
+            }
             match targets.iter_mut().find(|(p, _)| *p == path) {
                 Some((_, fences)) => fences.push((chapter, fence)),
                 None => targets.push((path, vec![(chapter, fence)])),
             }
         }
     }
-    let mut problems = vec![];
     let mut out = vec![];
     for (path, fences) in targets {
         let (first_chapter, first_fence) = fences[0];

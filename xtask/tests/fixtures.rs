@@ -49,7 +49,7 @@ fn main() {
 ```
 
 ```console
-$ cargo run -p CRATE
+$ cargo run --bin CRATE
 hello, world
 bye
 ```
@@ -279,7 +279,7 @@ fn changed_output_is_reported_then_blessed_and_an_elision_matches() {
     // A wrong line is reported where it is.
     book.replace(&book.chapter, "hello, world\nbye\n", "hello, world\nsee you\n");
     let stderr = book.fails_without_writing("check");
-    let mismatch = format!("`cargo run -p {}` printed something else", book.crate_name);
+    let mismatch = format!("`cargo run --bin {}` printed something else", book.crate_name);
     assert_reports(&stderr, &format!("{} {mismatch}", book.at(&book.chapter, "see you")));
     assert!(
         stderr.contains("-see you\n") && stderr.contains("+bye\n"),
@@ -291,11 +291,11 @@ fn changed_output_is_reported_then_blessed_and_an_elision_matches() {
     assert_same(&blessed, &book.snapshot(), "bless");
     book.passes("check");
 
-    // `...` stands for any lines; a block that elides some is blamed on its command.
+    // `...` stands for any lines; a block that elides some is blamed on the line that
+    // matches nothing.
     book.replace(&book.chapter, "hello, world\nbye\n", "...\nsee you\n");
     let stderr = book.fails_without_writing("check");
-    let shown = format!("$ cargo run -p {}", book.crate_name);
-    assert_reports(&stderr, &format!("{} {mismatch}", book.at(&book.chapter, &shown)));
+    assert_reports(&stderr, &format!("{} {mismatch}", book.at(&book.chapter, "see you")));
 
     // An elision that matches passes, and bless keeps it.
     book.replace(&book.chapter, "...\nsee you\n", "hello, world\n...\n");
@@ -310,19 +310,18 @@ fn failing_program_is_reported_at_its_command_and_nothing_is_written() {
     let book = Fixture::new("failing");
     book.replace(&book.chapter, "println!(\"bye\");", "std::process::exit(3);");
     book.passes("tangle");
-    let at = book.at(&book.chapter, &format!("$ cargo run -p {}", book.crate_name));
-    let run =
-        format!("`cargo run --locked --quiet -p {}` failed (exit status: 3)", book.crate_name);
+    let at = book.at(&book.chapter, &format!("$ cargo run --bin {}", book.crate_name));
+    let run = format!("`cargo run --bin {}` failed (exit status: 3)", book.crate_name);
     book.both_refuse(&format!("{at} {run}"));
 }
 
 #[test]
-fn unknown_package_is_reported_at_its_command_and_nothing_is_written() {
+fn unknown_binary_is_reported_at_its_command_and_nothing_is_written() {
     let book = Fixture::new("unknown");
-    let shown = format!("$ cargo run -p {}", book.crate_name);
-    book.replace(&book.chapter, &shown, "$ cargo run -p ch01-nosuch");
-    let at = book.at(&book.chapter, "$ cargo run -p ch01-nosuch");
-    book.both_refuse(&format!("{at} `cargo run --locked --quiet -p ch01-nosuch` failed"));
+    let shown = format!("$ cargo run --bin {}", book.crate_name);
+    book.replace(&book.chapter, &shown, "$ cargo run --bin ch01-nosuch");
+    let at = book.at(&book.chapter, "$ cargo run --bin ch01-nosuch");
+    book.both_refuse(&format!("{at} building it failed"));
 }
 
 #[test]
@@ -374,4 +373,261 @@ fn chapter_missing_from_summary_is_reported_and_nothing_is_written() {
     let book = Fixture::new("summary");
     book.write("chapters/02-draft.md", "# Draft\n\nNot in the summary yet.\n");
     book.both_refuse("chapters/02-draft.md:1: this chapter is not listed in chapters/SUMMARY.md");
+}
+
+/// The chapter's one shown command, as the fixture writes it.
+fn shown(book: &Fixture) -> String {
+    format!("$ cargo run --bin {}", book.crate_name)
+}
+
+#[test]
+fn crates_and_files_outside_the_crate_or_spelled_twice_are_refused() {
+    let book = Fixture::new("escape");
+    let blessed = book.read(&book.chapter);
+    for (fence, message) in [
+        ("```toml,crate:../..,file:escaped.toml", "`crate:../..` is not a crate of this workspace"),
+        ("```toml,crate:..,file:Cargo.toml", "`crate:..` is not a crate of this workspace"),
+        ("```toml,crate:/tmp,file:x.toml", "`crate:/tmp` is not a crate of this workspace"),
+        ("```rust,file:src/./main.rs", "fence target `src/./main.rs` is outside the crate"),
+        ("```rust,file:/tmp/x.rs", "fence target `/tmp/x.rs` is outside the crate"),
+        ("```rust,file:src//main.rs", "fence target `src//main.rs` is outside the crate"),
+        ("```rust,file:src/Main.rs", "`crates/ch01-escape/src/Main.rs` and"),
+        ("```rust,file:src/a.rs,file:src/b.rs", "`file` is given twice"),
+        ("```rust,fiel:src/a.rs", "`fiel:src/a.rs` is not understood"),
+        ("```rust,crate:viz,file:src/lib.rs", ""),
+    ] {
+        book.write(&book.chapter, &format!("{blessed}\n{fence}\nfn f() {{}}\n```\n"));
+        if message.is_empty() {
+            // A fence may not overwrite a file that tangle did not write.
+            book.write("crates/viz/src/lib.rs", "// hand-written\n");
+            let at = book.at(&book.chapter, fence);
+            book.both_refuse(&format!("{at} crates/viz/src/lib.rs is not a generated file"));
+            fs::remove_dir_all(book.path("crates/viz")).expect("remove crates/viz");
+            continue;
+        }
+        let at = book.at(&book.chapter, fence);
+        book.both_refuse(&format!("{at} {message}"));
+        assert_reports(&book.fails_without_writing("tangle"), &format!("{at} {message}"));
+    }
+    let outside = book.root.parent().expect("the fixtures folder");
+    assert!(!outside.join("escaped.toml").exists() && !book.path("Cargo.toml.bak").exists());
+}
+
+#[test]
+fn shown_commands_other_than_cargo_run_bin_are_refused_at_their_line() {
+    let book = Fixture::new("hostile");
+    let blessed = book.read(&book.chapter);
+    let bin = book.crate_name.clone();
+    for hostile in [
+        format!("cargo run --config=target.'cfg(all())'.runner=['sh','-c','id'] --bin {bin}"),
+        format!("cargo run --manifest-path=/elsewhere/Cargo.toml --bin {bin}"),
+        "cargo new /tmp/xtask-escaped".to_string(),
+        "cargo install --root /tmp/xtask-escaped ripgrep".to_string(),
+        "cargo fmt".to_string(),
+        format!("cargo run --bin {bin} -- && rm -rf ~"),
+        format!("cargo run --bin {bin} -- ; touch /tmp/xtask-escaped"),
+        format!("cargo run --bin {bin} -- $(touch /tmp/xtask-escaped)"),
+        format!("cargo run --bin {bin} > /tmp/xtask-escaped"),
+        format!("cargo run --target-dir /tmp --bin {bin}"),
+        format!("cargo +nightly run --bin {bin}"),
+        format!("cargo run -p {bin}"),
+        "cargo test".to_string(),
+        "rm -rf /".to_string(),
+    ] {
+        book.write(&book.chapter, &blessed.replace(&shown(&book), &format!("$ {hostile}")));
+        let at = book.at(&book.chapter, &format!("$ {hostile}"));
+        book.both_refuse(&format!("{at} `{hostile}`: "));
+    }
+    assert!(!Path::new("/tmp/xtask-escaped").exists());
+}
+
+#[test]
+fn slow_or_flooding_programs_are_stopped_and_elision_is_fast() {
+    let book = Fixture::new("limits");
+    let mut chapter = book.read(&book.chapter);
+    chapter.push_str(
+        r#"
+```rust,file:src/bin/ch01-forever.rs
+fn main() {
+    println!("started");
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+```
+
+```console,timeout:2
+$ cargo run --bin ch01-forever
+started
+```
+
+```rust,file:src/bin/ch01-flood.rs
+fn main() {
+    loop {
+        println!("{}", "x".repeat(100));
+    }
+}
+```
+
+```console
+$ cargo run --bin ch01-flood
+...
+```
+"#,
+    );
+    // Thirty elisions, where matching by backtracking took minutes.
+    let mut elided = format!("\n```console\n{}\n", shown(&book));
+    for i in 0..30 {
+        elided.push_str(&format!("...\nnever {i}\n"));
+    }
+    chapter.push_str(&(elided + "...\n```\n"));
+    book.write(&book.chapter, &chapter);
+    book.passes("tangle");
+    let started = std::time::Instant::now();
+    let stderr = book.fails_without_writing("check");
+    assert!(started.elapsed().as_secs() < 60, "check took {:?}", started.elapsed());
+    let at = book.at(&book.chapter, "$ cargo run --bin ch01-forever");
+    let stopped = "`cargo run --bin ch01-forever` was stopped after 2 s, its time limit";
+    assert_reports(&stderr, &format!("{at} {stopped}"));
+    let at = book.at(&book.chapter, "$ cargo run --bin ch01-flood");
+    assert_reports(
+        &stderr,
+        &format!("{at} `cargo run --bin ch01-flood` printed more than 1024 KiB"),
+    );
+    let at = book.at(&book.chapter, "never 0");
+    assert_reports(
+        &stderr,
+        &format!("{at} `cargo run --bin {}` printed something else", book.crate_name),
+    );
+    assert!(stderr.len() < 20_000, "the errors should be short, not {} bytes", stderr.len());
+}
+
+#[test]
+fn stderr_of_a_successful_program_is_refused_unless_its_block_shows_it() {
+    let book = Fixture::new("stderr");
+    book.replace(
+        &book.chapter,
+        "println!(\"bye\");",
+        "eprintln!(\"careful\");\n    println!(\"bye\");",
+    );
+    book.passes("tangle");
+    let at = book.at(&book.chapter, &shown(&book));
+    let message =
+        format!("`cargo run --bin {}` printed to stderr, which a reader sees too", book.crate_name);
+    book.both_refuse(&format!("{at} {message}"));
+    book.replace(&book.chapter, "```console\n", "```console,stderr\n");
+    let stderr = book.fails_without_writing("check");
+    assert_reports(&stderr, &format!("{} ", book.at(&book.chapter, "bye\n```")));
+    book.passes("bless");
+    assert!(book.read(&book.chapter).contains("hello, world\ncareful\nbye\n```"));
+    book.passes("check");
+}
+
+#[test]
+fn bless_keeps_the_indentation_of_a_block_in_a_list() {
+    let book = Fixture::new("indented");
+    let block = format!("```console\n{}\nhello, world\nbye\n```\n", shown(&book));
+    let listed = format!(
+        "1. Run it:\n\n   ```console\n   {}\n   hello, world\n\n   bye\n   ```\n",
+        shown(&book)
+    );
+    book.replace(&book.chapter, &block, &listed);
+    book.replace(&book.chapter, "println!(\"bye\");", "println!();\n    println!(\"bye\");");
+    book.passes("tangle");
+    book.passes("check");
+    let blessed = book.snapshot();
+    book.replace(&book.chapter, "   bye\n", "   ciao\n");
+    book.fails_without_writing("check");
+    book.passes("bless");
+    assert_same(&blessed, &book.snapshot(), "bless of an indented block");
+    book.passes("check");
+}
+
+#[test]
+fn an_emptied_chapter_or_a_chapter_listed_twice_is_refused() {
+    let book = Fixture::new("emptied");
+    let blessed = book.read(&book.chapter);
+    book.write(&book.chapter, "# Hello\n");
+    let message = format!(
+        "{}:1: this chapter no longer generates crates/{}/Cargo.toml, so tangling would delete its crate",
+        book.chapter, book.crate_name
+    );
+    book.both_refuse(&message);
+    assert_reports(&book.fails_without_writing("tangle"), &message);
+
+    book.write(&book.chapter, &blessed);
+    let summary = "chapters/SUMMARY.md";
+    let listed = book.read(summary);
+    book.write(summary, &format!("{listed}- [Hello again](01-emptied.md)\n"));
+    book.both_refuse(&format!("{summary}:4: `01-emptied.md` is listed already, on line 3"));
+    book.write(summary, &format!("{listed}- [Elsewhere](../../outside.md)\n"));
+    book.both_refuse(&format!(
+        "{summary}:4: links to `../../outside.md`, which is not a chapter file"
+    ));
+}
+
+#[test]
+fn bad_text_code_errors_panics_and_stray_fences_are_reported_at_their_line() {
+    let book = Fixture::new("places");
+    let blessed = book.read(&book.chapter);
+
+    // Not UTF-8, and NUL, named at their line.
+    let at = book.line_of(&book.chapter, "println!(\"bye\");");
+    let mut bytes = blessed.clone().into_bytes();
+    let offset = blessed.find("println!(\"bye\");").expect("in the chapter");
+    bytes[offset + 10] = 0xff;
+    fs::write(book.path(&book.chapter), &bytes).expect("write the chapter");
+    book.both_refuse(&format!("{}:{at}: this line is not valid UTF-8", book.chapter));
+    book.write(&book.chapter, &blessed.replace("println!(\"bye\");", "println!(\"b\0ye\");"));
+    book.both_refuse(&format!("{}:{at}: this line holds a NUL character", book.chapter));
+
+    // A compile error, at the chapter's line with the generated file's line beside it.
+    book.write(&book.chapter, &blessed);
+    book.replace(&book.chapter, "println!(\"bye\");", "let bye: u32 = \"bye\";");
+    book.passes("tangle");
+    let main = book.crate_file("src/main.rs");
+    let generated = book.line_of(&main, "let bye: u32");
+    book.both_refuse(&format!("{}:{at}: does not compile ({main}:{generated}):", book.chapter));
+
+    // A panic, likewise.
+    book.write(&book.chapter, &blessed);
+    book.replace(&book.chapter, "println!(\"bye\");", "panic!(\"oops\");");
+    book.passes("tangle");
+    let generated = book.line_of(&main, "panic!");
+    let panicked =
+        format!("`cargo run --bin {}` panicked here ({main}:{generated}):", book.crate_name);
+    book.both_refuse(&format!("{}:{at}: {panicked}", book.chapter));
+
+    // A stray ``` inside a fence is named where it is, not where the damage shows.
+    book.write(&book.chapter, &blessed);
+    book.passes("tangle");
+    book.replace(
+        &book.chapter,
+        "fn main() {\n    println!(\"{}",
+        "fn main() {\n```\n    println!(\"{}",
+    );
+    let stray = book.line_of(&book.chapter, "fn main() {\n```") + 1;
+    let opened = book.line_of(&book.chapter, "```rust,file:src/main.rs");
+    book.both_refuse(&format!(
+        "{}:{stray}: this ``` closes the code block opened on line {opened}; if it is stray, remove it",
+        book.chapter
+    ));
+
+    // Images and links that leave the book.
+    for (markdown, target) in [
+        ("![secret](/etc/passwd)", "the image `/etc/passwd` is not a figure"),
+        ("![up](../../x.svg)", "the image `../../x.svg` is not a figure"),
+        ("[![dot](figures/01-dot.svg)](../../x)", "the link `../../x` leaves the book"),
+        ("<img src=\"/etc/passwd\">", "the link `/etc/passwd` leaves the book"),
+    ] {
+        book.write(&book.chapter, &format!("{blessed}\n{markdown}\n"));
+        book.both_refuse(&format!("{} {target}", book.at(&book.chapter, markdown)));
+    }
+}
+
+#[test]
+fn an_unknown_command_is_named() {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("nonsense").output().expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert_reports(&String::from_utf8_lossy(&output.stderr), "unknown command `nonsense`");
 }

@@ -1,0 +1,206 @@
+//! The programs the chapters run: built by cargo, then run by the xtask itself, within
+//! limits ([`crate::process`]). A compile error or a panic in generated code is reported at
+//! the chapter line that holds the code, with the generated file's line beside it.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::cargo;
+use crate::grammar::Shown;
+use crate::json::Json;
+use crate::process::{self, Ended, Limits};
+use crate::project::Project;
+use crate::tangle::Generated;
+
+/// Something wrong with a program, placed at a chapter line (`Some`) or, when no line of
+/// code is to blame, at the line that runs it (`None`).
+pub type Failure = (Option<(String, usize)>, String);
+
+/// Where the lines of the generated files come from.
+pub struct Origins<'a>(pub &'a [Generated]);
+
+impl Origins<'_> {
+    /// The chapter and line that line `line` of the generated file `file` came from.
+    pub fn locate(&self, file: &str, line: usize) -> Option<(String, usize)> {
+        let generated = self.0.iter().find(|g| g.path == file)?;
+        generated.origins.get(line.checked_sub(1)?).cloned()
+    }
+
+    /// The chapter line of a generated `file:line`, else that place itself.
+    fn place(&self, file: &str, line: usize) -> (String, usize) {
+        self.locate(file, line).unwrap_or_else(|| (file.to_string(), line))
+    }
+}
+
+/// Builds the program `shown` names; returns its executable.
+pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<PathBuf, Vec<Failure>> {
+    let mut args = vec!["--quiet", "--message-format=json"];
+    if shown.release {
+        args.push("--release");
+    }
+    if let Some(package) = &shown.package {
+        args.extend(["-p", package]);
+    }
+    args.extend(["--bin", &shown.bin]);
+    let command = cargo::command(project, "build", &args);
+    let ended = process::run(command, process::BUILD, false)
+        .map_err(|e| vec![(None, format!("cannot start cargo: {e}"))])?;
+    let (success, stdout, stderr) = match ended {
+        Ended::Exited { status, stdout, stderr } => (status.success(), stdout, stderr),
+        Ended::TimedOut { .. } => {
+            let limit = process::BUILD.time.as_secs() / 60;
+            return Err(vec![(None, format!("building it took over {limit} minutes: stopped"))]);
+        }
+        Ended::PrintedTooMuch => {
+            let cap = process::BUILD.output >> 20;
+            return Err(vec![(None, format!("building it printed over {cap} MiB: stopped"))]);
+        }
+    };
+    let messages: Vec<Json> = stdout.lines().filter_map(Json::parse).collect();
+    let executable = messages.iter().find_map(|m| {
+        let is_it = m.get("reason").str() == Some("compiler-artifact")
+            && m.get("target").get("name").str() == Some(&shown.bin);
+        m.get("executable").str().filter(|_| is_it).map(PathBuf::from)
+    });
+    match executable {
+        Some(executable) if success => Ok(executable),
+        _ => {
+            let mut failures: Vec<Failure> =
+                messages.iter().filter_map(|m| compile_error(m, origins)).collect();
+            // Errors with a place make rustc's closing "aborting due to…" line redundant.
+            if failures.iter().any(|(place, _)| place.is_some()) {
+                failures.retain(|(place, _)| place.is_some());
+            }
+            if failures.is_empty() {
+                failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
+            }
+            Err(failures)
+        }
+    }
+}
+
+/// A compile error of cargo's JSON messages, at the chapter line of its code.
+fn compile_error(message: &Json, origins: &Origins) -> Option<Failure> {
+    let diagnostic = message.get("message");
+    if message.get("reason").str() != Some("compiler-message")
+        || diagnostic.get("level").str() != Some("error")
+    {
+        return None;
+    }
+    let rendered = diagnostic.get("rendered").str().unwrap_or("");
+    let rendered = tail(&head(rendered, 30), 30);
+    let span =
+        diagnostic.get("spans").items().iter().find(|s| s.get("is_primary") == &Json::Bool(true));
+    let Some(span) = span else {
+        return Some((None, format!("does not compile:\n{rendered}")));
+    };
+    let file = span.get("file_name").str().unwrap_or("");
+    let line = match span.get("line_start") {
+        Json::Number(n) => *n as usize,
+        _ => 0,
+    };
+    let place = origins.place(file, line);
+    Some((Some(place), format!("does not compile ({file}:{line}):\n{rendered}")))
+}
+
+/// Runs a built program from the project root within `limit`; returns what it printed
+/// (stdout, or with `merged` stdout and stderr interleaved).
+pub fn run(
+    project: &Project,
+    executable: &PathBuf,
+    shown: &Shown,
+    command: &str,
+    limit: Duration,
+    merged: bool,
+    origins: &Origins,
+) -> Result<String, Vec<Failure>> {
+    let mut program = Command::new(executable);
+    program.current_dir(&project.root).args(&shown.args);
+    let ended = process::run(program, Limits { time: limit, ..process::PROGRAM }, merged)
+        .map_err(|e| vec![(None, format!("cannot start `{command}`: {e}"))])?;
+    match ended {
+        Ended::Exited { status, stdout, stderr } if status.success() => {
+            if stderr.is_empty() {
+                Ok(stdout)
+            } else {
+                Err(vec![(
+                    None,
+                    format!(
+                        "`{command}` printed to stderr, which a reader sees too: make it quiet, or show it by opening the block with ```console,stderr. It printed:\n{}",
+                        tail(&head(&stderr, 10), 10)
+                    ),
+                )])
+            }
+        }
+        Ended::Exited { status, stdout, stderr } => {
+            let report = if merged { &stdout } else { &stderr };
+            if let Some(failure) = panic(report, command, origins) {
+                return Err(vec![failure]);
+            }
+            Err(vec![(None, format!("`{command}` failed ({status}):\n{}", tail(report, 20)))])
+        }
+        Ended::TimedOut { stdout, .. } => Err(vec![(
+            None,
+            format!(
+                "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
+                limit.as_secs(),
+                if stdout.is_empty() {
+                    "It printed nothing.".to_string()
+                } else {
+                    format!("Its last lines:\n{}", tail(&stdout, 5))
+                }
+            ),
+        )]),
+        Ended::PrintedTooMuch => Err(vec![(
+            None,
+            format!(
+                "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
+                process::PROGRAM.output / 1024
+            ),
+        )]),
+    }
+}
+
+/// A panic in `stderr` (`panicked at FILE:LINE:COLUMN:`), at the chapter line of its code.
+fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> {
+    let (_, rest) = stderr.split_once("panicked at ")?;
+    let (place, message) = rest.split_once('\n').unwrap_or((rest, ""));
+    let mut parts = place.trim_end_matches(':').rsplitn(3, ':');
+    let (_column, line, file) = (parts.next()?, parts.next()?.parse().ok()?, parts.next()?);
+    let located = origins.locate(file, line)?;
+    let message =
+        message.lines().take_while(|l| !l.starts_with("note: ") && *l != "stack backtrace:");
+    let message: Vec<String> = message.take(10).map(clip).collect();
+    Some((
+        Some(located),
+        format!("`{command}` panicked here ({file}:{line}):\n    {}", message.join("\n    ")),
+    ))
+}
+
+/// The first `n` lines of `text`.
+fn head(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out =
+        lines[..lines.len().min(n)].iter().map(|l| clip(l)).collect::<Vec<_>>().join("\n");
+    if lines.len() > n {
+        out.push_str(&format!("\n({} more lines)", lines.len() - n));
+    }
+    out
+}
+
+/// The last `n` lines of `text`, indented.
+pub fn tail(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let shown: Vec<String> =
+        lines[lines.len().saturating_sub(n)..].iter().map(|l| format!("    {}", clip(l))).collect();
+    shown.join("\n")
+}
+
+/// A line cut to at most 300 characters, so no error message is megabytes long.
+pub fn clip(line: &str) -> String {
+    match line.char_indices().nth(300) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
+}
