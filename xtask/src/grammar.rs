@@ -195,15 +195,29 @@ pub fn link(target: &str) -> Result<(), String> {
     }
 }
 
-/// Checks a chapter's name as SUMMARY.md links to it: `NN-slug.md`, in chapters/.
+/// Checks a chapter's name as SUMMARY.md links to it: `NN-slug.md`, in chapters/, or
+/// `appendix-slug.md` for an appendix, which holds no code (see [`appendix_code`]).
 pub fn chapter_file(name: &str) -> Result<(), String> {
     let slug = name.strip_suffix(".md").unwrap_or("");
-    if is_binary_name(&format!("ch{slug}")) {
+    let appendix =
+        slug.strip_prefix("appendix-").is_some_and(|rest| is_binary_name(&format!("ch00-{rest}")));
+    if is_binary_name(&format!("ch{slug}")) || appendix {
         Ok(())
     } else {
         Err(format!(
-            "links to `{name}`, which is not a chapter file: chapters are `NN-slug.md` files in chapters/"
+            "links to `{name}`, which is not a chapter file: chapters are `NN-slug.md` files in chapters/, appendices `appendix-slug.md`"
         ))
+    }
+}
+
+/// An appendix explains; it has no crate of its own, so it may not tangle into one or run
+/// code (a fence may still name another crate with `crate:`).
+pub fn appendix_code(name: &str, fences: usize, runs: usize) -> Result<(), String> {
+    if name.starts_with("appendix-") && fences + runs > 0 {
+        Err("an appendix holds no code: a fence needs `crate:`, and shown commands belong in a chapter"
+            .into())
+    } else {
+        Ok(())
     }
 }
 
@@ -228,6 +242,10 @@ mod tests {
         assert_eq!(link("05-node-reuse.md#the-bug"), Ok(()));
         assert_eq!(crate_name("micrograd"), Ok(()));
         assert_eq!(chapter_file("00-introduction.md"), Ok(()));
+        assert_eq!(chapter_file("appendix-checks.md"), Ok(()));
+        assert!(chapter_file("appendix-.md").is_err());
+        assert!(appendix_code("appendix-checks.md", 1, 0).is_err());
+        assert_eq!(appendix_code("appendix-checks.md", 0, 0), Ok(()));
     }
 
     #[test]

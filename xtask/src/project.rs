@@ -68,7 +68,14 @@ impl Project {
                     .map_err(|p| vec![p])
                     .and_then(|source| Chapter::parse(&path, source))
                 {
-                    Ok(chapter) => chapters.push(chapter),
+                    Ok(chapter) => {
+                        let own =
+                            chapter.fences.iter().filter(|f| f.crate_name == chapter.crate_name);
+                        match grammar::appendix_code(file, own.count(), chapter.runs.len()) {
+                            Ok(()) => chapters.push(chapter),
+                            Err(message) => problems.push(Problem::new(&path, 1, message)),
+                        }
+                    }
                     Err(found) => problems.extend(found),
                 },
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => problems.push(Problem::new(
