@@ -1,0 +1,24 @@
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Each expression in both engines: its value and gradient, side by side.
+
+use ch07_cross_check::{CASES, SAME, difference, with_candle, with_micrograd};
+
+fn main() -> candle_core::Result<()> {
+    let mut mismatches = 0;
+    for case in &CASES {
+        println!("{}", case.name);
+        println!("      {:<23} {:<23} difference", "micrograd", "candle");
+        let names = case.inputs.iter().map(|&(name, _)| name);
+        let names = std::iter::once("out").chain(names);
+        let (ours, theirs) = (with_micrograd(case), with_candle(case)?);
+        for ((name, a), b) in names.zip(ours).zip(theirs) {
+            let d = difference(a, b);
+            let flag = if d <= SAME { "" } else { "  MISMATCH" };
+            mismatches += usize::from(d > SAME);
+            println!("{name:<5} {a:<23?} {b:<23?} {d:.1e}{flag}");
+        }
+        println!();
+    }
+    println!("mismatches: {mismatches}");
+    Ok(())
+}

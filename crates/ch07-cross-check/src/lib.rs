@@ -1,0 +1,265 @@
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The same expressions in two engines, micrograd and candle, compared; and a
+//! gradient checker by central differences.
+
+use candle_core::{Device, Tensor, Var};
+use micrograd::Value;
+
+/// The neuron of chapter 3: o = tanh(x1·w1 + x2·w2 + b).
+pub fn neuron(v: &[Value]) -> Value {
+    let [x1, w1, x2, w2, b] = v else { panic!("the neuron has five inputs") };
+    (x1 * w1 + x2 * w2 + b).tanh()
+}
+
+/// The same neuron, in candle.
+pub fn neuron_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
+    let [x1, w1, x2, w2, b] = t else { panic!("the neuron has five inputs") };
+    let n = x1.mul(w1)?.add(&x2.mul(w2)?)?.add(b)?;
+    n.tanh()
+}
+
+/// The neuron with tanh taken apart: (e²ⁿ − 1) / (e²ⁿ + 1).
+pub fn neuron_apart(v: &[Value]) -> Value {
+    let [x1, w1, x2, w2, b] = v else { panic!("the neuron has five inputs") };
+    let n = x1 * w1 + x2 * w2 + b;
+    let e = (2.0 * n).exp();
+    (&e - 1.0) / (&e + 1.0)
+}
+
+/// The same, in candle.
+pub fn neuron_apart_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
+    let [x1, w1, x2, w2, b] = t else { panic!("the neuron has five inputs") };
+    let n = x1.mul(w1)?.add(&x2.mul(w2)?)?.add(b)?;
+    let e = (&n * 2.0)?.exp()?;
+    (&e - 1.0)? / (&e + 1.0)?
+}
+
+/// The original micrograd's first test.
+pub fn sanity_check(v: &[Value]) -> Value {
+    let [x] = v else { panic!("one input") };
+    let z = 2.0 * x + 2.0 + x;
+    let q = z.relu() + &z * x;
+    let h = (&z * &z).relu();
+    &h + &q + &q * x
+}
+
+/// The same, in candle.
+pub fn sanity_check_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
+    let [x] = t else { panic!("one input") };
+    let z = (x.affine(2.0, 2.0)? + x)?;
+    let q = (z.relu()? + (&z * x)?)?;
+    let h = (&z * &z)?.relu()?;
+    (&h + &q)? + (&q * x)?
+}
+
+/// The original micrograd's second test.
+pub fn more_ops(v: &[Value]) -> Value {
+    let [a, b] = v else { panic!("two inputs") };
+    let c = a + b;
+    let d = a * b + b.pow(3.0);
+    let c = &c + (&c + 1.0);
+    let c = &c + (1.0 + &c + (-a));
+    let d = &d + (&d * 2.0 + (b + a).relu());
+    let d = &d + (3.0 * &d + (b - a).relu());
+    let e = &c - &d;
+    let f = e.pow(2.0);
+    let g = &f / 2.0;
+    &g + 10.0 / &f
+}
+
+/// The same, in candle.
+pub fn more_ops_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
+    let [a, b] = t else { panic!("two inputs") };
+    let c = (a + b)?;
+    let d = ((a * b)? + b.powf(3.0)?)?;
+    let c = (&c + (&c + 1.0)?)?;
+    let c = (&c + ((1.0 + &c)? + a.neg()?)?)?;
+    let d = (&d + ((&d * 2.0)? + (b + a)?.relu()?)?)?;
+    let d = (&d + ((3.0 * &d)? + (b - a)?.relu()?)?)?;
+    let e = (&c - &d)?;
+    let f = e.powf(2.0)?;
+    let g = (&f / 2.0)?;
+    &g + (10.0 / &f)?
+}
+
+/// An expression written for both engines, and the point to compute it at.
+pub struct Case {
+    pub name: &'static str,
+    /// A short name, for tables.
+    pub short: &'static str,
+    /// The inputs' names and values.
+    pub inputs: &'static [(&'static str, f64)],
+    pub ours: fn(&[Value]) -> Value,
+    pub theirs: fn(&[Tensor]) -> candle_core::Result<Tensor>,
+}
+
+impl Case {
+    /// The inputs' values.
+    pub fn at(&self) -> Vec<f64> {
+        self.inputs.iter().map(|&(_, x)| x).collect()
+    }
+}
+
+/// The neuron's inputs, with the numbers of chapter 3.
+const NEURON: &[(&str, f64)] = &[
+    ("x1", 2.0),
+    ("w1", -3.0),
+    ("x2", 0.0),
+    ("w2", 1.0),
+    ("b", 6.881373587019543),
+];
+
+/// The chapter's four expressions.
+pub const CASES: [Case; 4] = [
+    Case {
+        name: "the tanh neuron",
+        short: "neuron",
+        inputs: NEURON,
+        ours: neuron,
+        theirs: neuron_candle,
+    },
+    Case {
+        name: "the neuron, tanh taken apart",
+        short: "apart",
+        inputs: NEURON,
+        ours: neuron_apart,
+        theirs: neuron_apart_candle,
+    },
+    Case {
+        name: "micrograd's sanity check",
+        short: "sanity",
+        inputs: &[("x", -4.0)],
+        ours: sanity_check,
+        theirs: sanity_check_candle,
+    },
+    Case {
+        name: "micrograd's more ops",
+        short: "more ops",
+        inputs: &[("a", -4.0), ("b", 2.0)],
+        ours: more_ops,
+        theirs: more_ops_candle,
+    },
+];
+
+/// Fresh input values holding `numbers`.
+fn inputs(numbers: &[f64]) -> Vec<Value> {
+    numbers.iter().map(|&x| Value::new(x)).collect()
+}
+
+/// The output, then its grad with respect to each input, by micrograd.
+pub fn with_micrograd(case: &Case) -> Vec<f64> {
+    let inputs = inputs(&case.at());
+    let out = (case.ours)(&inputs);
+    out.backward();
+    let mut numbers = vec![out.data()];
+    numbers.extend(inputs.iter().map(Value::grad));
+    numbers
+}
+
+/// The same numbers, by candle.
+pub fn with_candle(case: &Case) -> candle_core::Result<Vec<f64>> {
+    let mut vars = vec![];
+    for x in case.at() {
+        vars.push(Var::new(x, &Device::Cpu)?);
+    }
+    let inputs: Vec<Tensor> =
+        vars.iter().map(|var| var.as_tensor().clone()).collect();
+    let out = (case.theirs)(&inputs)?;
+    let grads = out.backward()?;
+    let mut numbers = vec![out.to_scalar::<f64>()?];
+    for var in &vars {
+        let grad = grads.get(var).expect("every input reaches the output");
+        numbers.push(grad.to_scalar::<f64>()?);
+    }
+    Ok(numbers)
+}
+
+/// How far apart two numbers are: absolutely, or relative to the larger one
+/// when that is above 1 in size.
+pub fn difference(a: f64, b: f64) -> f64 {
+    (a - b).abs() / a.abs().max(b.abs()).max(1.0)
+}
+
+/// The largest difference between the two engines that counts as the same.
+pub const SAME: f64 = 1e-12;
+
+/// The step of the gradient checker's central differences.
+pub const H: f64 = 1e-6;
+
+/// The largest error the gradient checker lets pass.
+pub const TOLERANCE: f64 = 1e-7;
+
+/// One input's slope: as backpropagation claims it, and as measured.
+#[derive(Clone, Copy, Debug)]
+pub struct Slope {
+    pub claimed: f64,
+    pub measured: f64,
+}
+
+impl Slope {
+    pub fn error(&self) -> f64 {
+        difference(self.claimed, self.measured)
+    }
+
+    /// Within the tolerance. A NaN on either side never is.
+    pub fn passed(&self) -> bool {
+        self.error() <= TOLERANCE
+    }
+}
+
+/// What the gradient checker found: one slope per input.
+#[derive(Debug)]
+pub struct Report {
+    pub slopes: Vec<Slope>,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.slopes.iter().all(Slope::passed)
+    }
+
+    /// The largest error.
+    pub fn worst(&self) -> f64 {
+        self.slopes.iter().map(Slope::error).fold(0.0, f64::max)
+    }
+}
+
+/// Sets the `claimed` gradient of `f` at the point `at` beside slopes
+/// measured by central differences with step `h`, one input at a time.
+pub fn compare(
+    f: impl Fn(&[f64]) -> f64,
+    at: &[f64],
+    claimed: &[f64],
+    h: f64,
+) -> Report {
+    assert_eq!(at.len(), claimed.len(), "one claimed slope per input");
+    let slopes = (0..at.len())
+        .map(|i| {
+            let nudged = |by: f64| {
+                let mut x = at.to_vec();
+                x[i] += by;
+                f(&x)
+            };
+            let measured = (nudged(h) - nudged(-h)) / (2.0 * h);
+            Slope { claimed: claimed[i], measured }
+        })
+        .collect();
+    Report { slopes }
+}
+
+/// Checks the gradient micrograd computes for `f` at `at`, with step `h`.
+pub fn check_grads_with_step(
+    f: impl Fn(&[Value]) -> Value,
+    at: &[f64],
+    h: f64,
+) -> Report {
+    let x = inputs(at);
+    f(&x).backward();
+    let claimed: Vec<f64> = x.iter().map(Value::grad).collect();
+    compare(|at| f(&inputs(at)).data(), at, &claimed, h)
+}
+
+/// Checks the gradient micrograd computes for `f` at `at`.
+pub fn check_grads(f: impl Fn(&[Value]) -> Value, at: &[f64]) -> Report {
+    check_grads_with_step(f, at, H)
+}
