@@ -38,8 +38,8 @@ struct Number {
     unit: f64,
     /// Whether prose must back it with a computed number.
     checked: bool,
-    /// For a result given as `d = 4`, the name it is given for: `d`. Then the number must
-    /// be shown on a line that names `d`, if the chapter has such lines.
+    /// For a short result given as `d = 4`, the name it is given for: `d`. Then the
+    /// number must be shown on a line that names `d`, if the chapter has such lines.
     name: Option<String>,
 }
 
@@ -328,14 +328,18 @@ fn numbers(text: &str) -> Vec<Number> {
             (mantissa, exponent) = ("1".to_string(), power);
             i = end;
         }
-        let name = result_name(&chars, start, i);
         let value: f64 = mantissa.parse().unwrap_or(0.0);
         let scale = 10f64.powi(exponent);
+        // A precise number is checked anywhere; a short one only when it is given as a
+        // result, and then on the lines that name it. A bare power of ten is a setting.
+        let precise = places > 0 || significant >= 3;
+        let power_of_ten = mantissa == "1" && exponent != 0;
+        let name = if precise || power_of_ten { None } else { result_name(&chars, start, i) };
         found.push(Number {
             text: chars[start..i].iter().collect(),
             value: value * scale,
             unit: 10f64.powi(-(places as i32)) * scale,
-            checked: places > 0 || significant >= 3 || name.is_some(),
+            checked: precise || name.is_some(),
             name,
         });
     }
@@ -439,6 +443,8 @@ mod tests {
 
     #[test]
     fn a_result_is_checked_on_the_lines_that_name_it() {
+        assert_eq!(numbers("g = 24.7041")[0].name, None, "precise: checked anywhere");
+        assert_eq!(numbers("h = 10⁻⁶")[0].name, None, "a setting");
         let d = numbers("With d = 4 and f = −2:").remove(0);
         assert!(d.checked && d.name.as_deref() == Some("d"));
         assert!(numbers("= −2 · −3 = 6")[0].name.is_none(), "−2 starts a formula");
