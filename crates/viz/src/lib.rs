@@ -5,8 +5,10 @@
 //!
 //! Everything here is deterministic: the same input gives the same bytes.
 
+pub mod font;
 pub mod graph;
 pub mod plot;
+mod render;
 
 pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};
 pub use plot::Plot;
