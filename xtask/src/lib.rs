@@ -7,6 +7,7 @@ pub mod cargo;
 pub mod chapter;
 pub mod figures;
 pub mod files;
+pub mod layout_check;
 pub mod links;
 pub mod mdbook;
 pub mod outputs;
@@ -104,6 +105,9 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     steps
         .run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
     steps.run("figures are current", || check_figures(project, &chapters))?;
+    steps.run("figures and listings fit the book's column", || {
+        nonempty(layout_check::check(&project.root, &chapters))
+    })?;
     steps.run("cargo clippy -D warnings", || {
         let clippy = cargo::command(
             project,
