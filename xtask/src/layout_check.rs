@@ -72,9 +72,9 @@ pub fn fit(svg: &str) -> Result<Fit, String> {
         .and_then(|b| b.split([' ', ',']).filter(|s| !s.is_empty()).nth(2).and_then(number))
         .map_or(1.0, |box_width| width / box_width);
     let scale = (COLUMN / width).min(1.0);
-    let smallest = font_sizes(svg).into_iter().fold(None, |least: Option<f64>, size| {
-        Some(least.map_or(size, |l| l.min(size)))
-    });
+    let smallest = font_sizes(svg)
+        .into_iter()
+        .fold(None, |least: Option<f64>, size| Some(least.map_or(size, |l| l.min(size))));
     Ok(Fit { width, scale, smallest_text: smallest.map(|s| s * units * scale) })
 }
 

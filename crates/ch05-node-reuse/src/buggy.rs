@@ -189,8 +189,8 @@ impl Value {
         order
     }
 
-    /// Backpropagation: fills in the grad of every value `self` was computed from, as
-    /// ∂self/∂value.
+    /// Backpropagation: fills in the grad of every value `self` was computed
+    /// from, as ∂self/∂value.
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {

@@ -27,29 +27,35 @@ mod ops;
 
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
-/// Cloning a `Value` gives a second handle to the same node, not a copy of the number.
+/// Cloning a `Value` gives a second handle to the same node, not a copy of the
+/// number.
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// A node's backward rule: given the node, it pushes the node's grad into its children.
-/// It gets its node as an argument, so it never holds a handle to it: no cycle of `Rc`s.
+/// A node's backward rule: given the node, it pushes the node's grad into its
+/// children. It gets its node as an argument, so it never holds a handle to it:
+/// no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
 
-/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
+/// What a `Value` points to: the number, its gradient, how it was made, and how
+/// to go back.
 struct Node {
-    /// The number. In a `Cell` so that it can be changed through shared handles.
+    /// The number. In a `Cell` so that it can be changed through shared
+    /// handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
-    /// 0.0 until it is computed.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of
+    /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
-    /// The operands this value was computed from, in operand order; empty for an input.
+    /// The operands this value was computed from, in operand order; empty for
+    /// an input.
     children: Vec<Value>,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads, by the rule of its operation.
-    /// It is given the node it belongs to when called. `None` for an input.
+    /// Pushes this node's grad into its children's grads, by the rule of its
+    /// operation. It is given the node it belongs to when called. `None` for an
+    /// input.
     backward: Option<Backward>,
 }
 
@@ -176,15 +182,16 @@ impl Value {
         order
     }
 
-    /// Backpropagation: fills in the grad of every value `self` was computed from, as
-    /// ∂self/∂value.
+    /// Backpropagation: fills in the grad of every value `self` was computed
+    /// from, as ∂self/∂value.
     ///
-    /// Each step *adds* its share to its operands' grads, so the result is right only if
-    /// every grad of the graph starts at 0, as in a freshly built graph. Before running
-    /// `backward` on the same graph again, zero *every* node of it, not just the inputs,
-    /// since an intermediate node would pass its old grad on again:
-    /// `for v in y.topo() { v.zero_grad() }`. Or build the graph anew, as training does at
-    /// each step, and zero the values that outlive it, such as a network's weights.
+    /// Each step *adds* its share to its operands' grads, so the result is
+    /// right only if every grad of the graph starts at 0, as in a freshly built
+    /// graph. Before running `backward` on the same graph again, zero *every*
+    /// node of it, not just the inputs, since an intermediate node would pass
+    /// its old grad on again: `for v in y.topo() { v.zero_grad() }`. Or build
+    /// the graph anew, as training does at each step, and zero the values that
+    /// outlive it, such as a network's weights.
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
@@ -210,7 +217,8 @@ impl fmt::Debug for Value {
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-        // Two handles to one node share this address, so they are drawn as one box.
+        // Two handles to one node share this address, so they are drawn as one
+        // box.
         Value::id(self)
     }
 
@@ -237,15 +245,17 @@ impl viz::Expr for Value {
 
 /// Frees a graph without recursion, however deep it is.
 ///
-/// Left to itself, dropping a node drops its children's handles, which may drop their
-/// nodes, inside this drop, and so on down: one nested call per level of the graph.
-/// Instead, the children's handles go to a list, and a loop frees them one at a time.
+/// Left to itself, dropping a node drops its children's handles, which may drop
+/// their nodes, inside this drop, and so on down: one nested call per level of
+/// the graph. Instead, the children's handles go to a list, and a loop frees
+/// them one at a time.
 impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = std::mem::take(&mut self.children);
         while let Some(handle) = handles.pop() {
-            // If this was the last handle to its node, we get the node, and with it its
-            // children's handles, to drop in this loop instead of inside the node's drop.
+            // If this was the last handle to its node, we get the node, and
+            // with it its children's handles, to drop in this loop instead of
+            // inside the node's drop.
             if let Some(mut node) = Rc::into_inner(handle.0) {
                 handles.append(&mut node.children);
             }

@@ -1,6 +1,6 @@
 // Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A tiny neural-network library on top of [`Value`]: neurons, layers of neurons, and
-//! multi-layer perceptrons, as in micrograd's `nn.py`.
+//! A tiny neural-network library on top of [`Value`]: neurons, layers of
+//! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
 
 use rand::Rng;
 
@@ -8,8 +8,8 @@ use crate::Value;
 
 /// Anything with trainable parameters.
 pub trait Module {
-    /// Handles to every parameter, in a fixed order: a neuron's weights, then its bias;
-    /// a layer's neurons in turn; a network's layers in turn.
+    /// Handles to every parameter, in a fixed order: a neuron's weights, then
+    /// its bias; a layer's neurons in turn; a network's layers in turn.
     fn parameters(&self) -> Vec<Value>;
 
     /// Sets the grad of every parameter to 0, ready for the next `backward`.
@@ -41,10 +41,12 @@ impl Activation {
     }
 }
 
-/// A number drawn uniformly from [−1, 1), made from the generator's next 64 bits by this
-/// formula alone, so that a seeded generator gives the same weights with any `rand`.
+/// A number drawn uniformly from [−1, 1), made from the generator's next 64
+/// bits by this formula alone, so that a seeded generator gives the same
+/// weights with any `rand`.
 pub fn uniform(rng: &mut impl Rng) -> f64 {
-    // The top 53 bits, as a fraction in [0, 1): every f64 step of that range equally likely.
+    // The top 53 bits, as a fraction in [0, 1): every f64 step of that range
+    // equally likely.
     let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     2.0 * fraction - 1.0
 }
@@ -58,7 +60,8 @@ pub struct Neuron {
 }
 
 impl Neuron {
-    /// A neuron with `nin` inputs; weights and bias drawn uniformly from [−1, 1).
+    /// A neuron with `nin` inputs; weights and bias drawn uniformly from [−1,
+    /// 1).
     ///
     /// # Panics
     ///
@@ -79,7 +82,8 @@ impl Neuron {
         self.w.len()
     }
 
-    /// activation(b + w₀x₀ + w₁x₁ + …), added up in that order, as micrograd does.
+    /// activation(b + w₀x₀ + w₁x₁ + …), added up in that order, as micrograd
+    /// does.
     ///
     /// # Panics
     ///
@@ -158,8 +162,8 @@ pub struct Mlp {
 }
 
 impl Mlp {
-    /// The lecture's network: `nin` inputs, then a layer of each size in `nouts`, every
-    /// neuron with tanh.
+    /// The lecture's network: `nin` inputs, then a layer of each size in
+    /// `nouts`, every neuron with tanh.
     ///
     /// # Panics
     ///
@@ -174,8 +178,9 @@ impl Mlp {
         )
     }
 
-    /// A network whose hidden layers use `hidden` and whose last layer uses `output`:
-    /// micrograd's own is `Activation::Relu` then `Activation::Linear`.
+    /// A network whose hidden layers use `hidden` and whose last layer uses
+    /// `output`: micrograd's own is `Activation::Relu` then
+    /// `Activation::Linear`.
     ///
     /// # Panics
     ///

@@ -160,14 +160,19 @@ impl Plot {
             obstacles.push(points.iter().map(|p| pixel(&chart, p)).collect());
             let (dash, gap) = (px(7.0) as u32, px(5.0) as u32);
             let series = if curve.dashed {
-                chart.draw_series(DashedLineSeries::new(points, dash, gap, style))?
+                chart.draw_series(DashedLineSeries::new(
+                    points, dash, gap, style,
+                ))?
             } else {
                 chart.draw_series(LineSeries::new(points, style))?
             };
             if !curve.name.is_empty() {
                 // A solid swatch is a dash as long as the swatch, with no gap.
-                let (dash, gap) =
-                    if curve.dashed { (dash, gap) } else { (px(24.0) as u32, 0) };
+                let (dash, gap) = if curve.dashed {
+                    (dash, gap)
+                } else {
+                    (px(24.0) as u32, 0)
+                };
                 let long = px(24.0);
                 series.label(curve.name.as_str()).legend(move |(x, y)| {
                     DashedPathElement::new(
@@ -190,9 +195,9 @@ impl Plot {
                     .map(|&p| Circle::new(p, radius, color.filled())),
             )?;
             if !name.is_empty() {
-                series
-                    .label(name.as_str())
-                    .legend(move |(x, y)| Circle::new((x + px(12.0), y), radius, color.filled()));
+                series.label(name.as_str()).legend(move |(x, y)| {
+                    Circle::new((x + px(12.0), y), radius, color.filled())
+                });
             }
         }
         let mut taken: Vec<Rect> = vec![];
@@ -209,10 +214,12 @@ impl Plot {
             area.draw(&Text::new(
                 label.clone(),
                 (rect.0.round() as i32, rect.1.round() as i32),
-                TextStyle::from(text(TEXT_SIZE)).pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Left,
-                    plotters::style::text_anchor::VPos::Top,
-                )),
+                TextStyle::from(text(TEXT_SIZE)).pos(
+                    plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Left,
+                        plotters::style::text_anchor::VPos::Top,
+                    ),
+                ),
             ))?;
         }
         let named = self.curves.iter().any(|c| !c.name.is_empty())
@@ -225,8 +232,12 @@ impl Plot {
                 .map(|c| c.name.as_str())
                 .chain(self.points.iter().map(|p| p.0.as_str()))
                 .filter(|n| !n.is_empty());
-            let widest = names.clone().map(|n| font::width(n, TEXT_SIZE)).fold(0.0, f64::max);
-            let size = ((widest + 50.0) * k, (names.count() as f64 * 22.0 + 10.0) * k);
+            let widest = names
+                .clone()
+                .map(|n| font::width(n, TEXT_SIZE))
+                .fold(0.0, f64::max);
+            let size =
+                ((widest + 50.0) * k, (names.count() as f64 * 22.0 + 10.0) * k);
             let plot = (
                 f64::from(x_range.start),
                 f64::from(y_range.start),
@@ -307,8 +318,12 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 
 /// How many of the curves' segments pass through `rect`.
 fn hits(rect: &Rect, obstacles: &[Vec<(f64, f64)>]) -> usize {
-    let inside =
-        |(x, y): (f64, f64)| x >= rect.0 && x <= rect.0 + rect.2 && y >= rect.1 && y <= rect.1 + rect.3;
+    let inside = |(x, y): (f64, f64)| {
+        x >= rect.0
+            && x <= rect.0 + rect.2
+            && y >= rect.1
+            && y <= rect.1 + rect.3
+    };
     obstacles
         .iter()
         .flat_map(|curve| curve.windows(2))
@@ -354,7 +369,12 @@ fn place_label(
         .map(|&(left, top)| (left, top, w, h))
         .enumerate()
         .min_by_key(|(i, rect)| {
-            let padded = (rect.0 - pad, rect.1 - pad, rect.2 + 2.0 * pad, rect.3 + 2.0 * pad);
+            let padded = (
+                rect.0 - pad,
+                rect.1 - pad,
+                rect.2 + 2.0 * pad,
+                rect.3 + 2.0 * pad,
+            );
             let crowded = hits(&padded, obstacles)
                 + 100 * taken.iter().filter(|t| overlaps(t, &padded)).count();
             (crowded, *i)

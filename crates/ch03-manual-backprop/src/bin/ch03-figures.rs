@@ -15,8 +15,9 @@ fn main() {
     let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
     let graph = |root: &Value| svg(&viz::to_dot(root));
 
-    // L, redrawn after each step of backpropagation, with the boxes whose grads the step
-    // has just filled in shaded. Grads not computed yet are still at their starting zero.
+    // L, redrawn after each step of backpropagation, with the boxes whose grads
+    // the step has just filled in shaded. Grads not computed yet are still at
+    // their starting zero.
     let g = L::build(None);
     for (i, step) in L_STEPS.iter().enumerate() {
         let before: Vec<f64> = g.values().iter().map(|v| v.grad()).collect();
@@ -46,7 +47,8 @@ fn main() {
                 "tangent at n",
                 sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2),
             )
-            // The title names the dot: a label beside it would sit on the curve.
+            // The title names the dot: a label beside it would sit on the
+            // curve.
             .mark("", (n, o));
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 

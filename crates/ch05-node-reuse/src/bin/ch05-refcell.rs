@@ -1,12 +1,13 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A backward step over RefCell nodes that holds two mutable borrows at once, and one that
-//! does not.
+//! A backward step over RefCell nodes that holds two mutable borrows at once,
+//! and one that does not.
 
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::rc::Rc;
 
-/// A node's changeable state behind a `RefCell`: the design this chapter's engine avoids.
+/// A node's changeable state behind a `RefCell`: the design this chapter's
+/// engine avoids.
 struct State {
     data: f64,
     grad: f64,
@@ -26,7 +27,8 @@ fn mul_backward_both_borrowed(x: &Node, y: &Node, out_grad: f64) {
     y.grad += x.data * out_grad;
 }
 
-/// The same step, one short borrow at a time: borrow, compute, drop, then borrow the next.
+/// The same step, one short borrow at a time: borrow, compute, drop, then
+/// borrow the next.
 fn mul_backward_one_at_a_time(x: &Node, y: &Node, out_grad: f64) {
     let y_data = y.borrow().data;
     x.borrow_mut().grad += y_data * out_grad;
@@ -34,7 +36,8 @@ fn mul_backward_one_at_a_time(x: &Node, y: &Node, out_grad: f64) {
     y.borrow_mut().grad += x_data * out_grad;
 }
 
-/// Runs `step` and reports how it ended: normally, or with a panic and its message.
+/// Runs `step` and reports how it ended: normally, or with a panic and its
+/// message.
 fn attempt(what: &str, step: impl FnOnce()) {
     match panic::catch_unwind(AssertUnwindSafe(step)) {
         Ok(()) => println!("{what}: ok"),
