@@ -12,7 +12,7 @@
     let crateAt = () => chapterCrate(page);
     if (page === 'print') {
         const chapters = [];
-        for (const link of document.querySelectorAll('#sidebar a[href$=".html"]')) {
+        for (const link of document.querySelectorAll('#mdbook-sidebar a[href$=".html"], #sidebar a[href$=".html"]')) {
             const name = pageName(link.getAttribute('href'));
             if (!chapters.includes(name)) chapters.push(name);
         }
