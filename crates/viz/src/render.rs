@@ -21,9 +21,9 @@ use std::fmt::Write;
 
 use crate::font::{self, escape, num};
 
-const MARGIN: f64 = 12.0;
-const NODE_GAP: f64 = 14.0;
-const EDGE_GAP: f64 = 10.0;
+const MARGIN: f64 = 8.0;
+const NODE_GAP: f64 = 12.0;
+const EDGE_GAP: f64 = 8.0;
 const RANK_GAP: f64 = 26.0;
 const LABELLED_RANK_GAP: f64 = 40.0;
 const DEFAULT_FONT_SIZE: f64 = 14.0;
@@ -377,7 +377,7 @@ fn look(node: &Node) -> Look {
         "#ffffff".into()
     };
     let line = size * 1.8;
-    let pad = size * 0.5;
+    let pad = size * 0.45;
     let (shape, width, height) =
         match node.attrs.get("shape").map_or("ellipse", String::as_str) {
             "record" | "Mrecord" => {
