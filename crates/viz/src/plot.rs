@@ -5,7 +5,9 @@
 //! The look, the same for every plot: 720 by 480 px (it fits the book's
 //! column at full size), axis text 14 px, ticks without needless decimals and
 //! with true minus signs, labels placed clear of the curves, the legend in
-//! the emptiest corner, an opaque white background.
+//! the emptiest corner, an opaque white background. A new kind of picture
+//! keeps that look by using [`SIZE`], [`TEXT_SIZE`], [`COLORS`] and
+//! [`crate::font::style`], which embeds the font.
 
 use std::sync::Once;
 
@@ -25,7 +27,8 @@ pub const TEXT_SIZE: f64 = 14.0;
 /// The title's size as shown, in px.
 pub const TITLE_SIZE: f64 = 18.0;
 const FONT: &str = font::FAMILY;
-const COLORS: [RGBColor; 5] = [
+/// The colours of curves, in order: the same in every plot.
+pub const COLORS: [RGBColor; 5] = [
     RGBColor(31, 119, 180),
     RGBColor(214, 39, 40),
     RGBColor(44, 160, 44),
@@ -427,4 +430,39 @@ fn finish(svg: &str) -> String {
         &svg[..start],
         &svg[end..]
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_written_as_the_prose_writes_numbers() {
+        assert_eq!(tick_label(100.0), "100");
+        assert_eq!(tick_label(-0.5), "\u{2212}0.5");
+        assert_eq!(tick_label(0.30000000000000004), "0.3");
+        assert_eq!(tick_label(-0.0), "0");
+    }
+
+    #[test]
+    fn a_label_goes_where_no_curve_is() {
+        // A curve rising through the point: the box right of it and below is
+        // crossed, the one left of it and below is free.
+        let curve = vec![vec![(0.0, 100.0), (100.0, 0.0)]];
+        let rect = place_label((50.0, 50.0), (30.0, 10.0), 1.0, &curve, &[]);
+        assert!(rect.0 + rect.2 <= 50.0 || rect.1 >= 50.0 && rect.0 >= 50.0);
+        assert_eq!(hits(&(rect.0 - 3.0, rect.1 - 3.0, 36.0, 16.0), &curve), 0);
+    }
+
+    #[test]
+    fn the_svg_is_shown_at_its_size_with_the_font_embedded() {
+        let svg = Plot::new("t")
+            .axes("x", "y")
+            .curve("c", sample(|x| x * x, -1.0, 1.0, 11))
+            .to_svg()
+            .unwrap();
+        assert!(svg.contains("<svg width=\"720\" height=\"480\""));
+        assert!(svg.contains("viewBox=\"0 0 2880 1920\""));
+        assert!(svg.contains("@font-face{font-family:BookSans;"));
+    }
 }

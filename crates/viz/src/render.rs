@@ -1035,6 +1035,34 @@ mod tests {
     }
 
     #[test]
+    fn an_op_sits_straight_above_its_result() {
+        let graph = parse(
+            "digraph { a [shape=record, label=\"a | data 1\"]; \
+             b [shape=record, label=\"b | data 2\"]; \
+             s [shape=record, label=\"s | data 3\"]; p [label=\"+\"]; \
+             a -> p; b -> p; p -> s }",
+        )
+        .unwrap();
+        let layout = Layout::new(&graph).unwrap();
+        let x = |n: usize| layout.items[n].x;
+        assert_eq!(x(3), x(2), "the op and its result share a centre");
+        assert!(x(0) < x(3) && x(3) < x(1), "operands left and right");
+    }
+
+    #[test]
+    fn parallel_edges_are_bowed_apart_with_their_labels() {
+        let dot = "digraph { a -> p [label=\"use 1\"]; \
+                   a -> p [label=\"use 2\"] }";
+        let svg = dot_to_svg(dot).unwrap();
+        let paths: Vec<&str> =
+            svg.split("<path class=\"e\" d=\"").skip(1).collect();
+        assert_eq!(paths.len(), 2);
+        assert_ne!(paths[0][..40], paths[1][..40]);
+        assert!(svg.contains("text-anchor=\"end\">use 1</text>"));
+        assert!(svg.contains("text-anchor=\"start\">use 2</text>"));
+    }
+
+    #[test]
     fn a_cycle_is_an_error() {
         let graph = parse("digraph { a -> b; b -> a }").unwrap();
         assert!(Layout::new(&graph).is_err());
