@@ -1,6 +1,6 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Backpropagation worked out by hand: each function applies what we derived
-//! for one node.
+//! Backpropagation worked out by hand: each
+//! function applies what we derived for one node.
 
 use crate::expressions::{L, Neuron};
 
@@ -9,8 +9,8 @@ pub fn start(g: &L) {
     g.l.set_grad(1.0);
 }
 
-/// L = d·f: a product passes each factor the other factor, times the product's
-/// grad.
+/// L = d·f: a product passes each factor the
+/// other factor, times the product's grad.
 pub fn through_l(g: &L) {
     g.d.set_grad(g.f.data() * g.l.grad());
     g.f.set_grad(g.d.data() * g.l.grad());
@@ -22,8 +22,8 @@ pub fn through_d(g: &L) {
     g.c.set_grad(g.d.grad());
 }
 
-/// e = a·b: a product passes each factor the other factor, times the product's
-/// grad.
+/// e = a·b: a product passes each factor the
+/// other factor, times the product's grad.
 pub fn through_e(g: &L) {
     g.a.set_grad(g.b.data() * g.e.grad());
     g.b.set_grad(g.a.data() * g.e.grad());

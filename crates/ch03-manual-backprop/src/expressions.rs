@@ -28,8 +28,8 @@ pub struct L {
 }
 
 impl L {
-    /// Builds L with a = 2, b = −3, c = 10, f = −2, nudging the value `nudge`
-    /// names.
+    /// Builds L with a = 2, b = −3, c = 10, f = −2,
+    /// nudging the value `nudge` names.
     pub fn build(nudge: Nudge) -> L {
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let a = input(2.0, "a");
@@ -54,8 +54,8 @@ pub fn slope(output: impl Fn(Nudge) -> f64, name: &'static str, h: f64) -> f64 {
     (output(Some((name, h))) - output(None)) / h
 }
 
-/// A neuron with two inputs, o = tanh(x1·w1 + x2·w2 + b), and every value in
-/// it.
+/// A neuron with two inputs,
+/// o = tanh(x1·w1 + x2·w2 + b), and every value in it.
 pub struct Neuron {
     pub x1: Value,
     pub x2: Value,

@@ -12,8 +12,8 @@ pub fn two_a_plus_one() -> Value {
     y
 }
 
-/// A neuron's output `o`, and the values its grads are about: x1, x2, w1, w2
-/// and b.
+/// A neuron's output `o`, and the values its
+/// grads are about: x1, x2, w1, w2 and b.
 pub struct Neuron {
     pub o: Value,
     pub leaves: [Value; 5],

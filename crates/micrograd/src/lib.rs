@@ -27,8 +27,8 @@ mod ops;
 
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
-/// Cloning a `Value` gives a second handle to the same node, not a copy of the
-/// number.
+/// Cloning a `Value` gives a second handle to
+/// the same node, not a copy of the number.
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
@@ -37,25 +37,25 @@ pub struct Value(Rc<Node>);
 /// no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
 
-/// What a `Value` points to: the number, its gradient, how it was made, and how
-/// to go back.
+/// What a `Value` points to: the number, its
+/// gradient, how it was made, and how to go back.
 struct Node {
-    /// The number. In a `Cell` so that it can be changed through shared
-    /// handles.
+    /// The number. In a `Cell` so that it can be
+    /// changed through shared handles.
     data: Cell<f64>,
     /// ∂(output)/∂(this value): how much the output moves per unit nudge of
     /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
-    /// The operands this value was computed from, in operand order; empty for
-    /// an input.
+    /// The operands this value was computed from,
+    /// in operand order; empty for an input.
     children: Vec<Value>,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads, by the rule of its
-    /// operation. It is given the node it belongs to when called. `None` for an
-    /// input.
+    /// Pushes this node's grad into its children's grads,
+    /// by the rule of its operation. It is given the node
+    /// it belongs to when called. `None` for an input.
     backward: Option<Backward>,
 }
 
@@ -217,8 +217,8 @@ impl fmt::Debug for Value {
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-        // Two handles to one node share this address, so they are drawn as one
-        // box.
+        // Two handles to one node share this
+        // address, so they are drawn as one box.
         Value::id(self)
     }
 

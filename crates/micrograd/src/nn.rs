@@ -60,8 +60,8 @@ pub struct Neuron {
 }
 
 impl Neuron {
-    /// A neuron with `nin` inputs; weights and bias drawn uniformly from [−1,
-    /// 1).
+    /// A neuron with `nin` inputs; weights and
+    /// bias drawn uniformly from [−1, 1).
     ///
     /// # Panics
     ///
@@ -82,8 +82,8 @@ impl Neuron {
         self.w.len()
     }
 
-    /// activation(b + w₀x₀ + w₁x₁ + …), added up in that order, as micrograd
-    /// does.
+    /// activation(b + w₀x₀ + w₁x₁ + …), added up
+    /// in that order, as micrograd does.
     ///
     /// # Panics
     ///

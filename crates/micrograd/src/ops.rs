@@ -148,9 +148,9 @@ impl Value {
 
 operator!(Div, div, Value::over);
 
-/// Adds up values, one at a time: `values.iter().sum()`, or `.sum()` over owned
-/// values. Like Python's `sum`, it starts from the number 0, so the sum of
-/// nothing is 0.
+/// Adds up values, one at a time: `values.iter().sum()`, or
+/// `.sum()` over owned values. Like Python's `sum`, it
+/// starts from the number 0, so the sum of nothing is 0.
 impl Sum for Value {
     fn sum<I: Iterator<Item = Value>>(values: I) -> Value {
         values.fold(Value::new(0.0), |total, value| total + value)

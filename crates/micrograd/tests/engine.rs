@@ -22,8 +22,8 @@ fn sanity_check() {
     assert!(close(x.grad(), 46.0, 1e-6), "x = {x}");
 }
 
-/// The original micrograd's second test case; `c += c + 1` there is a new `c`
-/// here.
+/// The original micrograd's second test case;
+/// `c += c + 1` there is a new `c` here.
 #[test]
 fn more_ops() {
     let a = Value::new(-4.0);
@@ -235,8 +235,8 @@ const OPERATIONS: [(&str, Binary); 22] = [
     ("all at once", |a, b| (a * b).tanh() * a.exp() - -b.pow(2.0).relu() / 4.0),
 ];
 
-/// The slope of `f` at `x` by the central difference (f(x + h) − f(x − h)) /
-/// 2h.
+/// The slope of `f` at `x` by the central
+/// difference (f(x + h) − f(x − h)) / 2h.
 fn measured(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     let h = 1e-6;
     (f(x + h) - f(x - h)) / (2.0 * h)

@@ -535,6 +535,25 @@ impl Layout {
             }
         }
         self.ranks = best;
+        // Then swap neighbours in a rank wherever that removes crossings.
+        let mut crossings = fewest;
+        for _ in 0..10 {
+            let before = crossings;
+            for rank in 0..self.ranks.len() {
+                for i in 1..self.ranks[rank].len() {
+                    self.ranks[rank].swap(i - 1, i);
+                    let swapped = self.crossings(&segments);
+                    if swapped < crossings {
+                        crossings = swapped;
+                    } else {
+                        self.ranks[rank].swap(i - 1, i);
+                    }
+                }
+            }
+            if crossings == before {
+                break;
+            }
+        }
     }
 
     /// Each item's index within its rank.

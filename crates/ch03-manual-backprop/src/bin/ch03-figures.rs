@@ -47,8 +47,8 @@ fn main() {
                 "tangent at n",
                 sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2),
             )
-            // The title names the dot: a label beside it would sit on the
-            // curve.
+            // The title names the dot, so it needs no
+            // label of its own.
             .mark("", (n, o));
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 

@@ -17,8 +17,8 @@ fn main() {
     for input in inputs {
         input.set_data(input.data() + 0.01 * input.grad());
     }
-    // The graph holds the old results: compute e, d and L again from the moved
-    // inputs.
+    // The graph holds the old results: compute
+    // e, d and L again from the moved inputs.
     let e = &g.a * &g.b;
     let d = &e + &g.c;
     let l = &d * &g.f;

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use ch04_autograd::Value;
 use ch04_autograd::expressions::Neuron;
 
-/// A node whose backward closure is stored after the node is made, as in
-/// Python.
+/// A node whose backward closure is stored
+/// after the node is made, as in Python.
 struct Captured {
     grad: Cell<f64>,
     backward: RefCell<Option<Box<dyn Fn()>>>,

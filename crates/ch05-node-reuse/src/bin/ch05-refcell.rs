@@ -36,8 +36,8 @@ fn mul_backward_one_at_a_time(x: &Node, y: &Node, out_grad: f64) {
     y.borrow_mut().grad += x_data * out_grad;
 }
 
-/// Runs `step` and reports how it ended: normally, or with a panic and its
-/// message.
+/// Runs `step` and reports how it ended:
+/// normally, or with a panic and its message.
 fn attempt(what: &str, step: impl FnOnce()) {
     match panic::catch_unwind(AssertUnwindSafe(step)) {
         Ok(()) => println!("{what}: ok"),
