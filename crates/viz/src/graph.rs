@@ -91,8 +91,8 @@ pub fn to_dot_highlighting<E: Expr>(
     dot
 }
 
-/// Renders DOT text to an SVG document: see [`crate::render`] for the DOT it
-/// reads and how it lays the graph out.
+/// Renders DOT text to an SVG document (the `render` module says which DOT it
+/// reads and how it lays the graph out).
 pub fn dot_to_svg(dot: &str) -> Result<String, String> {
     crate::render::dot_to_svg(dot)
 }
