@@ -215,6 +215,28 @@ mod tests {
     }
 
     #[test]
+    fn problems_are_placed_at_the_chapter_line() {
+        let root = std::env::temp_dir().join(format!("layout-check-{}", std::process::id()));
+        let figures = root.join(CHAPTERS).join("figures");
+        fs::create_dir_all(&figures).unwrap();
+        let wide = svg("1000", "0 0 1000 10", "<text font-size=\"13\">a</text>");
+        fs::write(figures.join("wide.svg"), wide).unwrap();
+        fs::write(figures.join("fine.svg"), svg("700", "0 0 700 10", "")).unwrap();
+        let source = format!(
+            "# T\n\n![fine](figures/fine.svg)\n\n![wide](figures/wide.svg)\n\n\
+             ```text\n{}\n```\n",
+            "y".repeat(81)
+        );
+        let chapter = Chapter::parse("chapters/01-x.md", source).unwrap();
+        let problems = check(&root, &[chapter]);
+        fs::remove_dir_all(&root).unwrap();
+        let places: Vec<(&str, usize)> =
+            problems.iter().map(|p| (p.file.as_str(), p.line)).collect();
+        assert_eq!(places, [("chapters/01-x.md", 5), ("chapters/01-x.md", 8)]);
+        assert!(problems[0].message.contains("9.8 px"), "{}", problems[0].message);
+    }
+
+    #[test]
     fn characters_count_not_bytes() {
         let source = format!("```text\n{}\n```\n", "−".repeat(80));
         assert!(long_listing_lines(&source).is_empty());
