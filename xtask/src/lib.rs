@@ -9,6 +9,7 @@ pub mod figures;
 pub mod files;
 pub mod grammar;
 pub mod json;
+pub mod layout_check;
 pub mod links;
 pub mod mdbook;
 pub mod numbers;
@@ -123,6 +124,9 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     steps.run("figures are current", || check_figures(project, &chapters))?;
     steps.run("numbers in the prose are computed", || {
         nonempty(numbers::check(project, &chapters))
+    })?;
+    steps.run("figures and listings fit the book's column", || {
+        nonempty(layout_check::check(&project.root, &chapters))
     })?;
     steps.run("cargo clippy -D warnings", || {
         let clippy = cargo::command(

@@ -1,5 +1,6 @@
 // Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Derivatives measured by nudging the input, and checked against the rules of calculus.
+//! Derivatives measured by nudging the input,
+//! and checked against the rules of calculus.
 
 /// The function this chapter studies: f(x) = 3x² − 4x + 5.
 pub fn f(x: f64) -> f64 {

@@ -1,5 +1,6 @@
 // Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A `Value` that remembers how it was computed, and the expression graphs it forms.
+//! A `Value` that remembers how it was computed,
+//! and the expression graphs it forms.
 
 use std::cell::Cell;
 use std::fmt;
@@ -96,7 +97,8 @@ impl Mul for &Value {
 
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-        // Two handles to one node share this address, so they are drawn as one box.
+        // Two handles to one node share this
+        // address, so they are drawn as one box.
         Rc::as_ptr(&self.0) as usize
     }
 

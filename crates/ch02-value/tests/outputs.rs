@@ -1,5 +1,6 @@
 // Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Snapshot tests: what the chapter's programs print, and the DOT of its graphs.
+//! Snapshot tests: what the chapter's
+//! programs print, and the DOT of its graphs.
 
 use std::process::Command;
 

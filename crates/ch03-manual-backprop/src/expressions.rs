@@ -56,9 +56,16 @@ fn check_nudge(nudge: Nudge, values: &[&Value]) {
     }
 }
 
+<<<<<<< HEAD
 impl LGraph {
     /// Builds L as `build` does, nudging the value `nudge` names.
     pub fn build_nudged(nudge: Nudge) -> LGraph {
+=======
+impl L {
+    /// Builds L with a = 2, b = −3, c = 10, f = −2,
+    /// nudging the value `nudge` names.
+    pub fn build(nudge: Nudge) -> L {
+>>>>>>> pictures
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let a = input(2.0, "a");
         let b = input(-3.0, "b");
@@ -79,7 +86,8 @@ pub fn slope(output: impl Fn(Nudge) -> f64, name: &'static str, h: f64) -> f64 {
     (output(Some((name, h))) - output(None)) / h
 }
 
-/// A neuron with two inputs, o = tanh(x1·w1 + x2·w2 + b), and every value in it.
+/// A neuron with two inputs,
+/// o = tanh(x1·w1 + x2·w2 + b), and every value in it.
 pub struct Neuron {
     pub x1: Value,
     pub x2: Value,

@@ -1,5 +1,6 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A `Value` with a gradient, filled in by hand: backpropagation before it is automatic.
+//! A `Value` with a gradient, filled in by hand:
+//! backpropagation before it is automatic.
 
 use std::cell::Cell;
 use std::fmt;
@@ -15,10 +16,11 @@ pub struct Value(Rc<Node>);
 
 /// What a `Value` points to: the number, its gradient, and how it was made.
 struct Node {
-    /// The number. In a `Cell` so that it can be changed through shared handles.
+    /// The number. In a `Cell` so that it can be
+    /// changed through shared handles.
     data: Cell<f64>,
-    /// ∂(output)/∂(this value): how much the output moves per unit nudge of this value.
-    /// 0.0 until it is computed.
+    /// ∂(output)/∂(this value): how much the output moves per unit nudge of
+    /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
     /// The operands this value was computed from; empty for an input.
     children: Vec<Value>,
@@ -49,7 +51,8 @@ impl Value {
         self.0.data.get()
     }
 
-    /// Changes the number in place. Values computed from this one are not recomputed.
+    /// Changes the number in place. Values
+    /// computed from this one are not recomputed.
     pub fn set_data(&self, data: f64) {
         self.0.data.set(data);
     }

@@ -1,5 +1,6 @@
 // Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Snapshot tests: what the chapter's programs print, and the DOT of its graphs with grads.
+//! Snapshot tests: what the chapter's programs
+//! print, and the DOT of its graphs with grads.
 
 use std::process::Command;
 

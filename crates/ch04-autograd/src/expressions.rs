@@ -28,7 +28,8 @@ impl L {
     }
 }
 
-/// A neuron with two inputs, o = tanh(x1·w1 + x2·w2 + b), and every value in it.
+/// A neuron with two inputs,
+/// o = tanh(x1·w1 + x2·w2 + b), and every value in it.
 pub struct Neuron {
     pub x1: Value,
     pub x2: Value,

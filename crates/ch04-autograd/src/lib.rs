@@ -1,5 +1,6 @@
 // Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! A `Value` whose operations record how to pass gradients back: backpropagation, automatic.
+//! A `Value` whose operations record how to pass gradients back:
+//! backpropagation, automatic.
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -13,10 +14,12 @@ pub mod expressions;
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
-/// A node's backward rule: given the node, it pushes the node's grad into its children.
+/// A node's backward rule: given the node, it
+/// pushes the node's grad into its children.
 type Backward = Box<dyn Fn(&Node)>;
 
-/// What a `Value` points to: the number, its gradient, how it was made, and how to go back.
+/// What a `Value` points to: the number, its
+/// gradient, how it was made, and how to go back.
 struct Node {
     /// The number. In a `Cell` so that it can be changed through shared handles.
     data: Cell<f64>,
@@ -29,18 +32,21 @@ struct Node {
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// Pushes this node's grad into its children's grads, by the rule of its operation.
-    /// It is given the node it belongs to when called. `None` for an input.
+    /// Pushes this node's grad into its children's grads,
+    /// by the rule of its operation. It is given the node
+    /// it belongs to when called. `None` for an input.
     backward: Option<Backward>,
 }
 
 impl Value {
-    /// An input: a value not computed from any other, with nothing to pass back to.
+    /// An input: a value not computed from any
+    /// other, with nothing to pass back to.
     pub fn new(data: f64) -> Value {
         Value::node(data, vec![], "", None)
     }
 
-    /// The result of `op` applied to `children`; `backward` is the op's rule for grads.
+    /// The result of `op` applied to `children`;
+    /// `backward` is the op's rule for grads.
     fn from_op(
         data: f64,
         children: Vec<Value>,
@@ -163,7 +169,8 @@ impl Value {
 
     // impl Value, continued
 
-    /// Runs this node's backward rule once: pushes its grad into its children's grads.
+    /// Runs this node's backward rule once:
+    /// pushes its grad into its children's grads.
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
@@ -174,6 +181,7 @@ impl Value {
 
     // impl Value, continued
 
+<<<<<<< HEAD
     /// A topological order by the lecture's recursive walk: every value this
     /// one was computed from, itself included, each once, children first. Each
     /// level of the graph is one nested call, so a deep graph overflows the
@@ -200,6 +208,8 @@ impl Value {
 
     // impl Value, continued
 
+=======
+>>>>>>> pictures
     /// Every value this one was computed from, itself included, each once,
     /// children before the values made from them: a topological order.
     /// Iterative, so a deep graph cannot overflow the stack.
@@ -230,8 +240,8 @@ impl Value {
 
     // impl Value, continued
 
-    /// Backpropagation: fills in the grad of every value `self` was computed from, as
-    /// ∂self/∂value.
+    /// Backpropagation: fills in the grad of every value `self` was computed
+    /// from, as ∂self/∂value.
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
@@ -240,7 +250,8 @@ impl Value {
     }
 }
 
-/// A handle that does not keep its node alive: to check that a graph is dropped.
+/// A handle that does not keep its node
+/// alive: to check that a graph is dropped.
 pub struct Watch(Weak<Node>);
 
 impl Watch {

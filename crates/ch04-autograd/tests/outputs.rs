@@ -1,5 +1,6 @@
 // Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Snapshot tests: what the chapter's programs print, and the DOT of its graphs after backward.
+//! Snapshot tests: what the chapter's programs print, and the DOT of its graphs
+//! after backward.
 
 use std::process::Command;
 

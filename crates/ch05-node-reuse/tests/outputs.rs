@@ -1,5 +1,6 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! Snapshot tests: what the chapter's programs print, and its graphs after `backward`.
+//! Snapshot tests: what the chapter's programs
+//! print, and its graphs after `backward`.
 
 use std::process::Command;
 

@@ -1,6 +1,11 @@
 // Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+<<<<<<< HEAD
 //! The expressions this chapter builds: a small one with plain numbers, and
 //! the neuron of chapter 3 with tanh as one operation or taken apart.
+=======
+//! The expressions this chapter draws: a small one with plain numbers, and the
+//! neuron of chapter 3 with tanh as one operation or taken apart.
+>>>>>>> pictures
 
 use micrograd::Value;
 
@@ -12,7 +17,8 @@ pub fn two_a_plus_one() -> Value {
     y
 }
 
-/// A neuron's output `o`, and the values its grads are about: x1, x2, w1, w2 and b.
+/// A neuron's output `o`, and the values its
+/// grads are about: x1, x2, w1, w2 and b.
 pub struct Neuron {
     pub o: Value,
     pub leaves: [Value; 5],

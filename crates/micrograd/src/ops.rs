@@ -8,7 +8,8 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 use crate::{Node, Value};
 
 impl Value {
-    /// a + b. The sum passes its grad to both operands unchanged: ∂(a + b)/∂a = 1.
+    /// a + b. The sum passes its grad to both operands unchanged:
+    /// ∂(a + b)/∂a = 1.
     fn plus(a: Value, b: Value) -> Value {
         Value::from_op(a.data() + b.data(), vec![a, b], "+", |out: &Node| {
             let [a, b] = &out.children[..] else {
@@ -19,7 +20,8 @@ impl Value {
         })
     }
 
-    /// a · b. Each operand gets the other one's data times the grad: ∂(a·b)/∂a = b.
+    /// a · b. Each operand gets the other one's data times the grad:
+    /// ∂(a·b)/∂a = b.
     fn times(a: Value, b: Value) -> Value {
         Value::from_op(a.data() * b.data(), vec![a, b], "*", |out: &Node| {
             let [a, b] = &out.children[..] else {
@@ -56,8 +58,9 @@ impl From<&Value> for Value {
     }
 }
 
-/// Implements the operator trait `$Trait` (method `$method`) between every two of `Value`,
-/// `&Value` and `f64` but two numbers, by passing both operands, as values, to `$function`.
+/// Implements the operator trait `$Trait` (method `$method`) between every two
+/// of `Value`, `&Value` and `f64` but two numbers, by passing both operands, as
+/// values, to `$function`.
 macro_rules! operator {
     ($Trait:ident, $method:ident, $function:path) => {
         operator!(@pair $Trait, $method, $function, Value, Value);
@@ -69,7 +72,8 @@ macro_rules! operator {
         operator!(@pair $Trait, $method, $function, f64, Value);
         operator!(@pair $Trait, $method, $function, f64, &Value);
     };
-    (@pair $Trait:ident, $method:ident, $function:path, $Left:ty, $Right:ty) => {
+    (@pair $Trait:ident, $method:ident, $function:path,
+     $Left:ty, $Right:ty) => {
         impl $Trait<$Right> for $Left {
             type Output = Value;
 
@@ -144,8 +148,9 @@ impl Value {
 
 operator!(Div, div, Value::over);
 
-/// Adds up values, one at a time: `values.iter().sum()`, or `.sum()` over owned values.
-/// Like Python's `sum`, it starts from the number 0, so the sum of nothing is 0.
+/// Adds up values, one at a time: `values.iter().sum()`, or
+/// `.sum()` over owned values. Like Python's `sum`, it
+/// starts from the number 0, so the sum of nothing is 0.
 impl Sum for Value {
     fn sum<I: Iterator<Item = Value>>(values: I) -> Value {
         values.fold(Value::new(0.0), |total, value| total + value)
@@ -159,8 +164,8 @@ impl<'a> Sum<&'a Value> for Value {
 }
 
 impl Value {
-    /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 where x ≤ 0. A NaN passes
-    /// through, with a NaN slope, instead of becoming 0.
+    /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 where x ≤ 0. A
+    /// NaN passes through, with a NaN slope, instead of becoming 0.
     pub fn relu(&self) -> Value {
         let v = self.data();
         let r = if v < 0.0 { 0.0 } else { v };

@@ -3,8 +3,8 @@
 
 use micrograd::Value;
 
-/// `actual` is within `tolerance` of `expected`, relative to the size of `expected`
-/// when that is larger than 1.
+/// `actual` is within `tolerance` of `expected`, relative to the size of
+/// `expected` when that is larger than 1.
 fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
     (actual - expected).abs() <= tolerance * expected.abs().max(1.0)
 }
@@ -22,7 +22,8 @@ fn sanity_check() {
     assert!(close(x.grad(), 46.0, 1e-6), "x = {x}");
 }
 
-/// The original micrograd's second test case; `c += c + 1` there is a new `c` here.
+/// The original micrograd's second test case;
+/// `c += c + 1` there is a new `c` here.
 #[test]
 fn more_ops() {
     let a = Value::new(-4.0);
@@ -91,8 +92,8 @@ fn a_second_backward_needs_every_node_zeroed() {
     y.backward();
     assert_eq!((d.grad(), a.grad()), (3.0, 6.0));
 
-    // Again, with no reset: d's grad doubles, and its step passes the doubled grad on,
-    // on top of what a already had. The error compounds with depth.
+    // Again, with no reset: d's grad doubles, and its step passes the doubled
+    // grad on, on top of what a already had. The error compounds with depth.
     y.backward();
     assert_eq!((d.grad(), a.grad()), (6.0, 18.0));
 
@@ -148,10 +149,10 @@ fn relu_passes_nan_through() {
 const X: f64 = 1.5;
 const Y: f64 = -0.5;
 
-/// `a $op b` with a = X and b = Y, written in each of the eight ways the operator
-/// allows: `Value`, `&Value` or `f64` on either side, but not two `f64`s. Each comes
-/// with fresh inputs: its name, the result, and the inputs that are values (a plain
-/// number has no grad to check).
+/// `a $op b` with a = X and b = Y, written in each of the eight ways the
+/// operator allows: `Value`, `&Value` or `f64` on either side, but not two
+/// `f64`s. Each comes with fresh inputs: its name, the result, and the inputs
+/// that are values (a plain number has no grad to check).
 macro_rules! eight_ways {
     ($op:tt) => {{
         let values = || (Value::new(X), Value::new(Y));
@@ -176,8 +177,8 @@ macro_rules! eight_ways {
     }};
 }
 
-/// All 32 operator implementations: the same data and the same grads, whichever kinds
-/// of operand are used. X and Y are chosen so that every result is exact.
+/// All 32 operator implementations: the same data and the same grads, whichever
+/// kinds of operand are used. X and Y are chosen so that every result is exact.
 #[test]
 fn every_operator_takes_every_pair_of_operand_kinds() {
     // The operator, its eight ways, and a op b, ∂/∂a and ∂/∂b at a = X, b = Y.
@@ -204,8 +205,8 @@ fn every_operator_takes_every_pair_of_operand_kinds() {
 
 type Binary = fn(&Value, &Value) -> Value;
 
-/// Every operation, some with plain numbers or owned operands; the test above covers
-/// every pair of operand kinds.
+/// Every operation, some with plain numbers or owned operands; the test above
+/// covers every pair of operand kinds.
 const OPERATIONS: [(&str, Binary); 22] = [
     ("a + b", |a, b| a + b),
     ("a - b", |a, b| a - b),
@@ -233,7 +234,8 @@ const OPERATIONS: [(&str, Binary); 22] = [
     ("all at once", |a, b| (a * b).tanh() * a.exp() - -b.pow(2.0).relu() / 4.0),
 ];
 
-/// The slope of `f` at `x` by the central difference (f(x + h) − f(x − h)) / 2h.
+/// The slope of `f` at `x` by the central
+/// difference (f(x + h) − f(x − h)) / 2h.
 fn measured(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     let h = 1e-6;
     (f(x + h) - f(x - h)) / (2.0 * h)
@@ -263,8 +265,8 @@ fn every_operation_agrees_with_measured_slopes() {
     }
 }
 
-/// A million additions deep: if `topo`, `backward` or the drop of the graph recursed
-/// once per level, the test's thread would overflow its stack.
+/// A million additions deep: if `topo`, `backward` or the drop of the graph
+/// recursed once per level, the test's thread would overflow its stack.
 #[test]
 fn a_graph_a_million_nodes_deep() {
     let x = Value::new(0.0);

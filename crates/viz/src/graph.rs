@@ -6,9 +6,6 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use layout::backends::svg::SVGWriter;
-use layout::gv::{DotParser, GraphBuilder};
-
 /// What the drawing needs to know about a node of an expression graph.
 pub trait Expr: Clone {
     /// Identifies the node this handle points to: two handles to one node give one id.
@@ -42,23 +39,25 @@ pub fn to_dot_highlighting<E: Expr>(
     let nodes = postorder(root);
     let index: HashMap<usize, usize> =
         nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
-    let mut dot = String::from("digraph {\n  node [fontsize=14];\n");
+    let mut dot = String::from("digraph {\n  node [fontsize=13];\n");
     for (i, node) in nodes.iter().enumerate() {
-        let mut fields = vec![
-            escape(&node.label()),
-            format!("data {}", four_places(node.data())),
-        ];
+        // One row, as the lecture draws it: label | data | grad.
+        let mut fields = vec![];
+        if !node.label().is_empty() {
+            fields.push(escape(&node.label()));
+        }
+        fields.push(format!("data {}", short(node.data())));
         if let Some(grad) = node.grad() {
-            fields.push(format!("grad {}", four_places(grad)));
+            fields.push(format!("grad {}", short(grad)));
         }
         let fill = if highlight(node) {
-            "style=filled, fillcolor=khaki, "
+            "style=filled, fillcolor=\"#f6dd8b\", "
         } else {
             ""
         };
         writeln!(
             dot,
-            "  n{i} [shape=record, {fill}label=\"{{ {} }}\"];",
+            "  n{i} [shape=record, {fill}label=\"{}\"];",
             fields.join(" | ")
         )
         .unwrap();
@@ -67,13 +66,13 @@ pub fn to_dot_highlighting<E: Expr>(
             writeln!(
                 dot,
                 "  n{i}op [shape=circle, label=\"{}\"];",
-                escape(&op)
+                escape(&op_label(node, &op))
             )
             .unwrap();
             let children = node.children();
             for (position, child) in children.iter().enumerate() {
-                // An operand used twice (a + a) gets two arrows; labels keep the layout from
-                // drawing them on top of each other.
+                // An operand used twice (a + a) gets two arrows; labels keep
+                // the layout from drawing them on top of each other.
                 let reused =
                     children.iter().filter(|c| c.id() == child.id()).count()
                         > 1;
@@ -92,51 +91,10 @@ pub fn to_dot_highlighting<E: Expr>(
     dot
 }
 
-/// Renders DOT text to an SVG document.
+/// Renders DOT text to an SVG document (the `render` module says which DOT it
+/// reads and how it lays the graph out).
 pub fn dot_to_svg(dot: &str) -> Result<String, String> {
-    let graph = DotParser::new(dot).process()?;
-    let mut builder = GraphBuilder::new();
-    builder.visit_graph(&graph);
-    let mut visual = builder.get();
-    let mut svg = SVGWriter::new();
-    visual.do_it(false, false, false, &mut svg);
-    Ok(trim_bottom(&svg.finalize()))
-}
-
-/// The layout leaves a wide empty band under the graph; cut the picture's height to its
-/// lowest box plus the margin it has on top.
-fn trim_bottom(svg: &str) -> String {
-    const MARGIN: f64 = 30.0;
-    let bottom = svg
-        .split("<rect ")
-        .skip(1)
-        .filter_map(|rect| {
-            Some(number_after(rect, "y=\"")? + number_after(rect, "height=\"")?)
-        })
-        .fold(0.0, f64::max);
-    let Some(start) = svg.find("<svg ") else { return svg.to_string() };
-    let end = start + svg[start..].find('>').unwrap_or(0) + 1;
-    let (Some(width), Some(height)) = (
-        number_after(&svg[start..end], " width=\""),
-        number_after(&svg[start..end], " height=\""),
-    ) else {
-        return svg.to_string();
-    };
-    if bottom == 0.0 || bottom + MARGIN >= height {
-        return svg.to_string();
-    }
-    let height = bottom + MARGIN;
-    let tag = format!(
-        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         xmlns=\"http://www.w3.org/2000/svg\">"
-    );
-    format!("{}{tag}{}", &svg[..start], &svg[end..])
-}
-
-/// The number that follows `key` in `text`, as in `y="30"`.
-fn number_after(text: &str, key: &str) -> Option<f64> {
-    let rest = &text[text.find(key)? + key.len()..];
-    rest[..rest.find('"')?].parse().ok()
+    crate::render::dot_to_svg(dot)
 }
 
 /// Every node reachable from `root`, each once, children before parents.
@@ -165,14 +123,41 @@ fn reversed<T>(mut items: Vec<T>) -> Vec<T> {
     items
 }
 
-/// Four decimal places, as the lecture's pictures show them; never "-0.0000".
-fn four_places(x: f64) -> String {
+/// At most four decimal places, as the lecture's pictures round them, with
+/// trailing zeros dropped and a true minus sign, as the prose writes numbers:
+/// 2, −3, 0.5, 0.7071. Never "−0".
+pub fn short(x: f64) -> String {
     let text = format!("{x:.4}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
     match text.strip_prefix('-') {
-        Some(digits) if digits.bytes().all(|b| b == b'0' || b == b'.') => {
-            digits.to_string()
-        }
-        _ => text,
+        Some("0") => "0".to_string(),
+        Some(digits) => format!("\u{2212}{digits}"),
+        None => text.to_string(),
+    }
+}
+
+/// The text of an op node. The engine names `pow` without its exponent;
+/// recovered from the data (out = base^k), it is shown, as in "pow −1".
+fn op_label<E: Expr>(node: &E, op: &str) -> String {
+    let children = node.children();
+    let [base] = children.as_slice() else {
+        return op.to_string();
+    };
+    if op != "pow" {
+        return op.to_string();
+    }
+    let (b, out) = (base.data(), node.data());
+    let k = out.abs().ln() / b.abs().ln();
+    let k = (k * 1e4).round() / 1e4;
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(1.0);
+    if k.is_finite() && close(b.powf(k), out) {
+        format!("pow {}", short(k))
+    } else {
+        op.to_string()
     }
 }
 
@@ -235,9 +220,9 @@ mod tests {
         let sum = op("s|um", 0.0, "+", vec![a.clone(), a]);
         insta::assert_snapshot!(to_dot(&sum), @r#"
         digraph {
-          node [fontsize=14];
-          n0 [shape=record, label="{ a | data 0.0000 }"];
-          n1 [shape=record, label="{ s\|um | data 0.0000 }"];
+          node [fontsize=13];
+          n0 [shape=record, label="a | data 0"];
+          n1 [shape=record, label="s\|um | data 0"];
           n1op [shape=circle, label="+"];
           n0 -> n1op [label="use 1"];
           n0 -> n1op [label="use 2"];
@@ -263,15 +248,30 @@ mod tests {
     }
 
     #[test]
-    fn rendering_is_deterministic_and_trimmed() {
+    fn rendering_is_deterministic_with_the_font_embedded() {
         let product =
             op("e", -6.0, "*", vec![input("a", 2.0), input("b", -3.0)]);
         let svg = dot_to_svg(&to_dot(&product)).unwrap();
         assert_eq!(svg, dot_to_svg(&to_dot(&product)).unwrap());
-        let lowest = svg.split("<rect ").skip(1).filter_map(|r| {
-            Some(number_after(r, "y=\"")? + number_after(r, "height=\"")?)
-        });
-        let lowest = lowest.fold(0.0, f64::max);
-        assert_eq!(number_after(&svg, " height=\""), Some(lowest + 30.0));
+        assert!(svg.contains("data \u{2212}3</text>"));
+        assert!(svg.contains("@font-face{font-family:BookSans;"));
+    }
+
+    #[test]
+    fn numbers_are_short_with_true_minus_signs() {
+        assert_eq!(short(2.0), "2");
+        assert_eq!(short(-3.0), "\u{2212}3");
+        assert_eq!(short(0.88137), "0.8814");
+        assert_eq!(short(-0.00001), "0");
+        assert_eq!(short(10.0), "10");
+    }
+
+    #[test]
+    fn a_pow_node_shows_its_exponent() {
+        let base = input("x", 4.0);
+        let inverse = op("", 0.25, "pow", vec![base]);
+        assert!(to_dot(&inverse).contains("label=\"pow \u{2212}1\""));
+        let odd = op("", 1.0, "pow", vec![input("one", 1.0)]);
+        assert!(to_dot(&odd).contains("label=\"pow\""));
     }
 }

@@ -5,9 +5,11 @@
 //!
 //! Everything here is deterministic: the same input gives the same bytes.
 
+pub mod font;
 pub mod graph;
 pub mod network;
 pub mod plot;
+mod render;
 
 pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};
 pub use plot::Plot;

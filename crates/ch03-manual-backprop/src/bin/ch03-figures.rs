@@ -15,9 +15,16 @@ fn main() {
     let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
     let drawing = |root: &Value| svg(&viz::to_dot(root));
 
+<<<<<<< HEAD
     // L, redrawn after each step of backpropagation, with the boxes whose grads the step
     // has just filled in shaded. Grads not computed yet are still at their starting zero.
     let graph = LGraph::build();
+=======
+    // L, redrawn after each step of backpropagation, with the boxes whose grads
+    // the step has just filled in shaded. Grads not computed yet are still at
+    // their starting zero.
+    let g = L::build(None);
+>>>>>>> pictures
     for (i, step) in L_STEPS.iter().enumerate() {
         let before: Vec<f64> =
             graph.values().iter().map(|v| v.grad()).collect();
@@ -48,7 +55,8 @@ fn main() {
                 "tangent at n",
                 sample(|x| o + slope * (x - n), n - 1.6, n + 1.6, 2),
             )
-            // The title names the dot: a label beside it would sit on the curve.
+            // The title names the dot, so it needs no
+            // label of its own.
             .mark("", (n, o));
     write("03-tanh.svg", plot.to_svg().expect("the plot draws"));
 

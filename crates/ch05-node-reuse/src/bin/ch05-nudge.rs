@@ -1,5 +1,6 @@
 // Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The grads the engine should find, measured by nudging each input (chapter 1's way).
+//! The grads the engine should find, measured
+//! by nudging each input (chapter 1's way).
 
 /// How much `f` moves per unit of a small nudge of `x`.
 fn slope(f: impl Fn(f64) -> f64, x: f64) -> f64 {

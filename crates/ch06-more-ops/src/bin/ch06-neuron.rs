@@ -1,5 +1,6 @@
 // Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The neuron with tanh as one operation, and with tanh taken apart: the same grads?
+//! The neuron with tanh as one operation, and
+//! with tanh taken apart: the same grads?
 
 use ch06_more_ops::{neuron, tanh_taken_apart};
 use micrograd::Value;

@@ -1,6 +1,6 @@
 // Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
-//! The new operations at a = 2, b = −3: the grads `backward` finds, and the slopes
-//! measured by nudging each input, as in chapter 1.
+//! The new operations at a = 2, b = −3: the grads `backward` finds, and the
+//! slopes measured by nudging each input, as in chapter 1.
 
 use micrograd::Value;
 

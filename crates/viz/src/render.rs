@@ -1,0 +1,1167 @@
+//! DOT text laid out in layers, top to bottom, and drawn as SVG.
+//!
+//! The DOT this reads is the part of the language that expression graphs
+//! need: `digraph { … }` with `node [...]`/`edge [...]` defaults, node
+//! statements, edge chains `a -> b -> c [...]`, and `graph` attributes
+//! (read and ignored). Node shapes: `record` (fields split by `|`, in a row,
+//! or stacked when the label is wrapped in `{ }`), `box`, and anything else
+//! drawn as an ellipse (a circle when its text is short). Attributes used:
+//! `label`, `fontsize`, `style=filled` with `fillcolor`, and an edge's
+//! `label`.
+//!
+//! The layout is the classic layered one: each node gets a rank (its longest
+//! path to an output, so every input sits just above its first use), long
+//! edges pass through invisible points, nodes are ordered within their rank
+//! by the positions of their neighbours, then placed as close to the mean of
+//! their neighbours as their widths allow. All of it is plain arithmetic in a
+//! fixed order: the same DOT gives the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write;
+
+use crate::font::{self, escape, num};
+
+const MARGIN: f64 = 8.0;
+const NODE_GAP: f64 = 12.0;
+const EDGE_GAP: f64 = 8.0;
+const RANK_GAP: f64 = 26.0;
+const LABELLED_RANK_GAP: f64 = 40.0;
+const DEFAULT_FONT_SIZE: f64 = 14.0;
+const INK: &str = "#1f1f1f";
+const LINE: &str = "#3a3a3a";
+
+/// Renders DOT text to an SVG document.
+pub fn dot_to_svg(dot: &str) -> Result<String, String> {
+    let graph = parse(dot)?;
+    let layout = Layout::new(&graph)?;
+    Ok(layout.svg(&graph))
+}
+
+// ---------------------------------------------------------------- DOT input
+
+#[derive(Debug, Default)]
+struct Graph {
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+}
+
+#[derive(Debug)]
+struct Node {
+    attrs: BTreeMap<String, String>,
+}
+
+#[derive(Debug)]
+struct Edge {
+    from: usize,
+    to: usize,
+    attrs: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    /// A name, a number, or a quoted string with its escapes kept.
+    Word(String),
+    Arrow,
+    Punct(char),
+}
+
+fn tokens(dot: &str) -> Result<Vec<Token>, String> {
+    let mut out = vec![];
+    let mut chars = dot.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() => {}
+            '/' if chars.peek() == Some(&'/') => {
+                chars.by_ref().take_while(|&c| c != '\n').for_each(drop);
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '"' => {
+                let mut word = String::new();
+                loop {
+                    match chars.next() {
+                        None => return Err("a quoted string never ends".into()),
+                        Some('"') => break,
+                        Some('\\') => {
+                            word.push('\\');
+                            word.extend(chars.next());
+                        }
+                        Some(c) => word.push(c),
+                    }
+                }
+                out.push(Token::Word(word));
+            }
+            '-' if matches!(chars.peek(), Some('>' | '-')) => {
+                chars.next();
+                out.push(Token::Arrow);
+            }
+            '{' | '}' | '[' | ']' | ';' | ',' | '=' | ':' => {
+                out.push(Token::Punct(c))
+            }
+            c if c.is_alphanumeric() || matches!(c, '_' | '.' | '-') => {
+                let mut word = String::from(c);
+                while let Some(&c) = chars.peek() {
+                    if !(c.is_alphanumeric() || matches!(c, '_' | '.')) {
+                        break;
+                    }
+                    word.push(c);
+                    chars.next();
+                }
+                out.push(Token::Word(word));
+            }
+            c => return Err(format!("unexpected `{c}` in DOT")),
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    at: usize,
+    graph: Graph,
+    names: HashMap<String, usize>,
+    node_defaults: BTreeMap<String, String>,
+    edge_defaults: BTreeMap<String, String>,
+}
+
+fn parse(dot: &str) -> Result<Graph, String> {
+    let mut parser = Parser {
+        tokens: tokens(dot)?,
+        at: 0,
+        graph: Graph::default(),
+        names: HashMap::new(),
+        node_defaults: BTreeMap::new(),
+        edge_defaults: BTreeMap::new(),
+    };
+    while let Some(Token::Word(w)) = parser.peek() {
+        if w == "digraph" || w == "graph" || w == "strict" {
+            parser.at += 1;
+        } else {
+            parser.at += 1;
+            break;
+        }
+    }
+    parser.expect('{')?;
+    parser.statements()?;
+    Ok(parser.graph)
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at)
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.at).cloned();
+        self.at += 1;
+        token
+    }
+
+    fn expect(&mut self, c: char) -> Result<(), String> {
+        match self.next() {
+            Some(Token::Punct(p)) if p == c => Ok(()),
+            other => Err(format!("expected `{c}` in DOT, found {other:?}")),
+        }
+    }
+
+    fn word(&mut self) -> Result<String, String> {
+        match self.next() {
+            Some(Token::Word(w)) => Ok(w),
+            other => Err(format!("expected a name in DOT, found {other:?}")),
+        }
+    }
+
+    /// Statements up to and including the closing `}`.
+    fn statements(&mut self) -> Result<(), String> {
+        loop {
+            match self.peek().cloned() {
+                None => return Err("DOT ends before its closing `}`".into()),
+                Some(Token::Punct('}')) => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(Token::Punct(';' | ',')) => self.at += 1,
+                Some(Token::Punct('{')) => {
+                    self.at += 1;
+                    self.statements()?;
+                }
+                Some(Token::Word(w)) if w == "subgraph" => {
+                    self.at += 1;
+                    if let Some(Token::Word(_)) = self.peek() {
+                        self.at += 1;
+                    }
+                    self.expect('{')?;
+                    self.statements()?;
+                }
+                Some(Token::Word(w))
+                    if matches!(w.as_str(), "node" | "edge" | "graph")
+                        && self.tokens.get(self.at + 1)
+                            == Some(&Token::Punct('[')) =>
+                {
+                    self.at += 1;
+                    let attrs = self.attributes()?;
+                    match w.as_str() {
+                        "node" => self.node_defaults.extend(attrs),
+                        "edge" => self.edge_defaults.extend(attrs),
+                        _ => {}
+                    }
+                }
+                Some(Token::Word(_)) => self.node_or_edges()?,
+                Some(other) => {
+                    return Err(format!("unexpected {other:?} in DOT"));
+                }
+            }
+        }
+    }
+
+    fn node_or_edges(&mut self) -> Result<(), String> {
+        let first = self.word()?;
+        if self.peek() == Some(&Token::Punct('=')) {
+            self.at += 1;
+            self.word()?;
+            return Ok(());
+        }
+        self.port()?;
+        let mut chain = vec![first];
+        while self.peek() == Some(&Token::Arrow) {
+            self.at += 1;
+            chain.push(self.word()?);
+            self.port()?;
+        }
+        let attrs = self.attributes()?;
+        if chain.len() == 1 {
+            let index = self.node(&chain[0]);
+            let defaults = self.node_defaults.clone();
+            let node = &mut self.graph.nodes[index];
+            node.attrs.extend(defaults);
+            node.attrs.extend(attrs);
+            return Ok(());
+        }
+        let mut edge_attrs = self.edge_defaults.clone();
+        edge_attrs.extend(attrs);
+        for pair in chain.windows(2) {
+            let (from, to) = (self.node(&pair[0]), self.node(&pair[1]));
+            let attrs = edge_attrs.clone();
+            self.graph.edges.push(Edge { from, to, attrs });
+        }
+        Ok(())
+    }
+
+    /// Skips a `:port` after a node name: edges here join node centres.
+    fn port(&mut self) -> Result<(), String> {
+        while self.peek() == Some(&Token::Punct(':')) {
+            self.at += 1;
+            self.word()?;
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, name: &str) -> usize {
+        if let Some(&index) = self.names.get(name) {
+            return index;
+        }
+        let mut attrs = self.node_defaults.clone();
+        attrs.entry("label".into()).or_insert_with(|| name.to_string());
+        self.graph.nodes.push(Node { attrs });
+        self.names.insert(name.to_string(), self.graph.nodes.len() - 1);
+        self.graph.nodes.len() - 1
+    }
+
+    /// Zero or more `[key=value, …]` lists.
+    fn attributes(&mut self) -> Result<BTreeMap<String, String>, String> {
+        let mut attrs = BTreeMap::new();
+        while self.peek() == Some(&Token::Punct('[')) {
+            self.at += 1;
+            loop {
+                match self.next() {
+                    Some(Token::Punct(']')) => break,
+                    Some(Token::Punct(',' | ';')) => {}
+                    Some(Token::Word(key)) => {
+                        self.expect('=')?;
+                        let value = self.word()?;
+                        attrs.insert(key, value);
+                    }
+                    other => {
+                        return Err(format!(
+                            "unexpected {other:?} in a DOT attribute list"
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(attrs)
+    }
+}
+
+/// The text of a DOT string: `\x` stands for `x`, and `\n` for a line break.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n' | 'l' | 'r') => out.push(' '),
+                Some(c) => out.push(c),
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A record label's fields, and whether they are stacked (label in `{ }`).
+fn record_fields(label: &str) -> (Vec<String>, bool) {
+    let trimmed = label.trim();
+    let stacked = trimmed.starts_with('{') && trimmed.ends_with('}');
+    let inner = if stacked { &trimmed[1..trimmed.len() - 1] } else { trimmed };
+    let mut fields = vec![];
+    let mut field = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                field.push('\\');
+                field.extend(chars.next());
+            }
+            '|' => fields.push(std::mem::take(&mut field)),
+            '{' | '}' => {}
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    (fields.iter().map(|f| unescape(f)).collect(), stacked)
+}
+
+// ---------------------------------------------------------------- shapes
+
+#[derive(Debug)]
+enum Shape {
+    Record { fields: Vec<(String, f64)>, stacked: bool },
+    Ellipse(String),
+    Box(String),
+}
+
+#[derive(Debug)]
+struct Look {
+    shape: Shape,
+    width: f64,
+    height: f64,
+    size: f64,
+    fill: String,
+}
+
+fn font_size(attrs: &BTreeMap<String, String>, default: f64) -> f64 {
+    attrs
+        .get("fontsize")
+        .and_then(|s| s.parse().ok())
+        .filter(|s: &f64| *s > 0.0)
+        .unwrap_or(default)
+}
+
+fn look(node: &Node) -> Look {
+    let size = font_size(&node.attrs, DEFAULT_FONT_SIZE);
+    let label = node.attrs.get("label").map_or("", String::as_str);
+    let filled = node.attrs.get("style").is_some_and(|s| s.contains("filled"));
+    let fill = if filled {
+        node.attrs.get("fillcolor").cloned().unwrap_or("#dddddd".into())
+    } else {
+        "#ffffff".into()
+    };
+    let line = size * 1.8;
+    let pad = size * 0.45;
+    let (shape, width, height) =
+        match node.attrs.get("shape").map_or("ellipse", String::as_str) {
+            "record" | "Mrecord" => {
+                let (texts, stacked) = record_fields(label);
+                let fields: Vec<(String, f64)> = texts
+                    .into_iter()
+                    .map(|t| {
+                        let w = font::width(&t, size) + 2.0 * pad;
+                        (t, w)
+                    })
+                    .collect();
+                let (width, height) = if stacked {
+                    let widest = fields.iter().map(|f| f.1).fold(0.0, f64::max);
+                    (widest, line * fields.len() as f64)
+                } else {
+                    (fields.iter().map(|f| f.1).sum(), line)
+                };
+                (Shape::Record { fields, stacked }, width, height)
+            }
+            "box" | "rect" | "rectangle" | "square" | "plaintext" => {
+                let text = unescape(label);
+                let width = font::width(&text, size) + 2.0 * pad;
+                (Shape::Box(text), width, line)
+            }
+            _ => {
+                let text = unescape(label);
+                let height = size * 1.75;
+                let width = (font::width(&text, size) + size).max(height);
+                (Shape::Ellipse(text), width, height)
+            }
+        };
+    Look { shape, width, height, size, fill }
+}
+
+// ---------------------------------------------------------------- layout
+
+/// A node or an invisible point that a long edge passes through.
+#[derive(Debug, Clone)]
+struct Item {
+    node: Option<usize>,
+    width: f64,
+    rank: usize,
+    x: f64,
+}
+
+struct Layout {
+    looks: Vec<Look>,
+    items: Vec<Item>,
+    ranks: Vec<Vec<usize>>,
+    /// Each edge as the items it passes through, first to last.
+    paths: Vec<Vec<usize>>,
+    rank_top: Vec<f64>,
+    rank_height: Vec<f64>,
+    width: f64,
+    height: f64,
+}
+
+impl Layout {
+    fn new(graph: &Graph) -> Result<Layout, String> {
+        let looks: Vec<Look> = graph.nodes.iter().map(look).collect();
+        let count = graph.nodes.len();
+        let depth = depths(graph)?;
+        let deepest = depth.iter().copied().max().unwrap_or(0);
+        let mut items: Vec<Item> = (0..count)
+            .map(|i| Item {
+                node: Some(i),
+                width: looks[i].width,
+                rank: deepest - depth[i],
+                x: 0.0,
+            })
+            .collect();
+        let mut paths = vec![];
+        for edge in &graph.edges {
+            let (from, to) = (items[edge.from].rank, items[edge.to].rank);
+            let mut path = vec![edge.from];
+            for rank in from + 1..to {
+                items.push(Item { node: None, width: 0.0, rank, x: 0.0 });
+                path.push(items.len() - 1);
+            }
+            path.push(edge.to);
+            paths.push(path);
+        }
+        let mut ranks = vec![vec![]; deepest + 1];
+        for (i, item) in items.iter().enumerate() {
+            ranks[item.rank].push(i);
+        }
+        let mut layout = Layout {
+            looks,
+            items,
+            ranks,
+            paths,
+            rank_top: vec![],
+            rank_height: vec![],
+            width: 0.0,
+            height: 0.0,
+        };
+        layout.order();
+        layout.place();
+        layout.stack(graph);
+        Ok(layout)
+    }
+
+    /// The segments between adjacent ranks: (upper item, lower item).
+    fn segments(&self) -> Vec<(usize, usize)> {
+        self.paths
+            .iter()
+            .flat_map(|p| p.windows(2).map(|w| (w[0], w[1])))
+            .filter(|(a, b)| self.items[*a].rank != self.items[*b].rank)
+            .collect()
+    }
+
+    /// Orders each rank to keep crossings few: sweeps down and up, sorting by
+    /// the mean position of each item's neighbours in the rank just done.
+    fn order(&mut self) {
+        let segments = self.segments();
+        let mut best = self.ranks.clone();
+        let mut fewest = self.crossings(&segments);
+        for sweep in 0..8 {
+            let down = sweep % 2 == 0;
+            let order: Vec<usize> = if down {
+                (1..self.ranks.len()).collect()
+            } else {
+                (0..self.ranks.len().saturating_sub(1)).rev().collect()
+            };
+            for rank in order {
+                let position = self.positions();
+                let mut keyed: Vec<(f64, usize)> = self.ranks[rank]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &item)| {
+                        let neighbours: Vec<f64> = segments
+                            .iter()
+                            .filter_map(|&(a, b)| match down {
+                                true if b == item => Some(position[a]),
+                                false if a == item => Some(position[b]),
+                                _ => None,
+                            })
+                            .collect();
+                        let key = if neighbours.is_empty() {
+                            i as f64
+                        } else {
+                            neighbours.iter().sum::<f64>()
+                                / neighbours.len() as f64
+                        };
+                        (key, item)
+                    })
+                    .collect();
+                keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+                self.ranks[rank] = keyed.into_iter().map(|(_, i)| i).collect();
+            }
+            let crossings = self.crossings(&segments);
+            if crossings < fewest {
+                fewest = crossings;
+                best = self.ranks.clone();
+            }
+        }
+        self.ranks = best;
+        // Then swap neighbours in a rank wherever that removes crossings; a
+        // swap in rank r changes only the crossings just above and below it.
+        let mut between: Vec<Vec<(usize, usize)>> =
+            vec![vec![]; self.ranks.len()];
+        for &(a, b) in &segments {
+            between[self.items[a].rank].push((a, b));
+        }
+        let mut position = self.positions();
+        let around = |rank: usize, position: &[f64]| {
+            let above = if rank > 0 { &between[rank - 1][..] } else { &[][..] };
+            crossings_among(above, position)
+                + crossings_among(&between[rank], position)
+        };
+        for _ in 0..10 {
+            let mut improved = false;
+            for rank in 0..self.ranks.len() {
+                for i in 1..self.ranks[rank].len() {
+                    let before = around(rank, &position);
+                    let (left, right) =
+                        (self.ranks[rank][i - 1], self.ranks[rank][i]);
+                    position.swap(left, right);
+                    if around(rank, &position) < before {
+                        self.ranks[rank].swap(i - 1, i);
+                        improved = true;
+                    } else {
+                        position.swap(left, right);
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+    }
+
+    /// Each item's index within its rank.
+    fn positions(&self) -> Vec<f64> {
+        let mut position = vec![0.0; self.items.len()];
+        for rank in &self.ranks {
+            for (i, &item) in rank.iter().enumerate() {
+                position[item] = i as f64;
+            }
+        }
+        position
+    }
+
+    fn crossings(&self, segments: &[(usize, usize)]) -> usize {
+        let position = self.positions();
+        let mut between: Vec<Vec<(usize, usize)>> =
+            vec![vec![]; self.ranks.len()];
+        for &(a, b) in segments {
+            between[self.items[a].rank].push((a, b));
+        }
+        between.iter().map(|group| crossings_among(group, &position)).sum()
+    }
+
+    /// Places items left to right: each as near the mean of its neighbours
+    /// as the order and the gaps allow, repeated until it settles.
+    fn place(&mut self) {
+        let segments = self.segments();
+        let mut neighbours: Vec<Vec<(usize, f64)>> =
+            vec![vec![]; self.items.len()];
+        let (mut outs, mut ins) =
+            (vec![0; self.items.len()], vec![0; self.items.len()]);
+        for &(a, b) in &segments {
+            outs[a] += 1;
+            ins[b] += 1;
+        }
+        for &(a, b) in &segments {
+            // Long edges, and an op's arrow to its result, pull harder, so
+            // that they run straight.
+            let both_points =
+                self.items[a].node.is_none() && self.items[b].node.is_none();
+            let chain = outs[a] == 1 && ins[b] == 1;
+            let weight = if both_points || chain { 10.0 } else { 1.0 };
+            neighbours[a].push((b, weight));
+            neighbours[b].push((a, weight));
+        }
+        for rank in &self.ranks {
+            let mut x = 0.0;
+            for &item in rank {
+                x += self.items[item].width / 2.0;
+                self.items[item].x = x;
+                x += self.items[item].width / 2.0 + NODE_GAP;
+            }
+        }
+        for round in 0..2000 {
+            let mut moved: f64 = 0.0;
+            let ranks: Vec<usize> = if round % 2 == 0 {
+                (0..self.ranks.len()).collect()
+            } else {
+                (0..self.ranks.len()).rev().collect()
+            };
+            for rank in ranks {
+                let members = self.ranks[rank].clone();
+                let wanted: Vec<f64> = members
+                    .iter()
+                    .map(|&item| {
+                        let (sum, weight) = neighbours[item].iter().fold(
+                            (0.0, 0.0),
+                            |(s, w), &(other, weight)| {
+                                (s + weight * self.items[other].x, w + weight)
+                            },
+                        );
+                        if weight > 0.0 {
+                            sum / weight
+                        } else {
+                            self.items[item].x
+                        }
+                    })
+                    .collect();
+                let placed = self.spread(&members, &wanted);
+                for (&item, x) in members.iter().zip(placed) {
+                    moved = moved.max((self.items[item].x - x).abs());
+                    self.items[item].x = x;
+                }
+            }
+            if moved < 0.01 {
+                break;
+            }
+        }
+        let left = self
+            .items
+            .iter()
+            .map(|i| i.x - i.width / 2.0)
+            .fold(f64::INFINITY, f64::min);
+        let right = self
+            .items
+            .iter()
+            .map(|i| i.x + i.width / 2.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        for item in &mut self.items {
+            item.x = (item.x - left + MARGIN).round();
+        }
+        self.width = (right - left + 2.0 * MARGIN).ceil();
+    }
+
+    /// The positions nearest to `wanted` (least squares) that keep the
+    /// members in order with their gaps: pool adjacent violators.
+    fn spread(&self, members: &[usize], wanted: &[f64]) -> Vec<f64> {
+        let mut offset = vec![0.0; members.len()];
+        for i in 1..members.len() {
+            let (a, b) = (&self.items[members[i - 1]], &self.items[members[i]]);
+            let gap = if a.node.is_some() && b.node.is_some() {
+                NODE_GAP
+            } else {
+                EDGE_GAP
+            };
+            offset[i] = offset[i - 1] + (a.width + b.width) / 2.0 + gap;
+        }
+        // Blocks of (weighted sum, weight, count) of wanted − offset.
+        let mut blocks: Vec<(f64, f64, usize)> = vec![];
+        for (i, &item) in members.iter().enumerate() {
+            let weight =
+                if self.items[item].node.is_some() { 1.0 } else { 0.5 };
+            blocks.push((weight * (wanted[i] - offset[i]), weight, 1));
+            while blocks.len() > 1 {
+                let (s1, w1, n1) = blocks[blocks.len() - 2];
+                let (s2, w2, n2) = blocks[blocks.len() - 1];
+                if s1 / w1 <= s2 / w2 {
+                    break;
+                }
+                blocks.pop();
+                *blocks.last_mut().unwrap() = (s1 + s2, w1 + w2, n1 + n2);
+            }
+        }
+        let mut out = vec![];
+        for (sum, weight, count) in blocks {
+            for _ in 0..count {
+                out.push(sum / weight + offset[out.len()]);
+            }
+        }
+        out
+    }
+
+    /// The vertical positions of the ranks.
+    fn stack(&mut self, graph: &Graph) {
+        let mut labelled = BTreeSet::new();
+        for (edge, path) in graph.edges.iter().zip(&self.paths) {
+            if edge.attrs.get("label").is_some_and(|l| !l.is_empty()) {
+                labelled.insert(self.items[path[0]].rank);
+            }
+        }
+        let mut y = MARGIN;
+        for (rank, members) in self.ranks.iter().enumerate() {
+            let height = members
+                .iter()
+                .filter_map(|&i| self.items[i].node)
+                .map(|n| self.looks[n].height)
+                .fold(0.0, f64::max);
+            self.rank_top.push(y);
+            self.rank_height.push(height);
+            let gap = if labelled.contains(&rank) {
+                LABELLED_RANK_GAP
+            } else {
+                RANK_GAP
+            };
+            y += height + gap;
+        }
+        let last = self.ranks.len() - 1;
+        self.height =
+            (self.rank_top[last] + self.rank_height[last] + MARGIN).ceil();
+    }
+
+    fn centre(&self, item: usize) -> (f64, f64) {
+        let rank = self.items[item].rank;
+        (self.items[item].x, self.rank_top[rank] + self.rank_height[rank] / 2.0)
+    }
+
+    // ------------------------------------------------------------ drawing
+
+    fn svg(&self, graph: &Graph) -> String {
+        let mut body = String::new();
+        let mut chars: BTreeSet<char> = BTreeSet::new();
+        let mut parallel: BTreeMap<(usize, usize), Vec<usize>> =
+            BTreeMap::new();
+        for (i, edge) in graph.edges.iter().enumerate() {
+            parallel.entry((edge.from, edge.to)).or_default().push(i);
+        }
+        for (i, (edge, path)) in graph.edges.iter().zip(&self.paths).enumerate()
+        {
+            let siblings = &parallel[&(edge.from, edge.to)];
+            let index = siblings.iter().position(|&s| s == i).unwrap_or(0);
+            let bow =
+                (index as f64 - (siblings.len() as f64 - 1.0) / 2.0) * 34.0;
+            let label = edge.attrs.get("label").map(|l| unescape(l));
+            let size = font_size(&edge.attrs, 12.0);
+            self.edge(&mut body, path, bow, label.as_deref(), size);
+            chars.extend(label.iter().flat_map(|l| l.chars()));
+        }
+        for (n, look) in self.looks.iter().enumerate() {
+            self.node(&mut body, n, look);
+            match &look.shape {
+                Shape::Record { fields, .. } => {
+                    chars.extend(fields.iter().flat_map(|f| f.0.chars()))
+                }
+                Shape::Ellipse(t) | Shape::Box(t) => chars.extend(t.chars()),
+            }
+        }
+        let (w, h) = (num(self.width), num(self.height));
+        let css = format!(
+            "text{{fill:{INK}}}\n\
+             .e{{fill:none;stroke:{LINE};stroke-width:1.3}}\n\
+             .n{{stroke:{LINE};stroke-width:1.3}}\n\
+             .l{{paint-order:stroke;stroke:#fff;stroke-width:4px;\
+             stroke-linejoin:round}}\n"
+        );
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" \
+             height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n{}\
+             <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" \
+             refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" \
+             markerUnits=\"userSpaceOnUse\" orient=\"auto\">\
+             <path d=\"M0,1 L10,5 L0,9 z\" fill=\"{LINE}\"/></marker></defs>\n\
+             <rect width=\"{w}\" height=\"{h}\" rx=\"6\" fill=\"#ffffff\"/>\n\
+             {body}</svg>\n",
+            font::style(chars, &css)
+        )
+    }
+
+    fn edge(
+        &self,
+        out: &mut String,
+        path: &[usize],
+        bow: f64,
+        label: Option<&str>,
+        size: f64,
+    ) {
+        let (first, last) = (path[0], path[path.len() - 1]);
+        let mut points: Vec<(f64, f64)> =
+            path.iter().map(|&i| self.centre(i)).collect();
+        // A box's edges leave and enter it where it lies above or below the
+        // other end, if it can, so that short edges run straight down.
+        let along_box = |item: usize, toward: f64| {
+            let (x, _) = self.centre(item);
+            let half =
+                self.looks[self.items[item].node.unwrap_or(0)].width / 2.0;
+            let inset = half.min(8.0);
+            toward.clamp(x - half + inset, x + half - inset)
+        };
+        let on_ellipse = |item: usize, guide: (f64, f64)| {
+            let look = &self.looks[self.items[item].node.unwrap_or(0)];
+            let (cx, cy) = self.centre(item);
+            let (rx, ry) = (look.width / 2.0, look.height / 2.0);
+            let (vx, vy) = (guide.0 - cx, guide.1 - cy);
+            let t = 1.0 / ((vx / rx).powi(2) + (vy / ry).powi(2)).sqrt();
+            (cx + vx * t, cy + vy * t)
+        };
+        let is_ellipse = |item: usize| {
+            let node = self.items[item].node.unwrap_or(0);
+            matches!(self.looks[node].shape, Shape::Ellipse(_))
+        };
+        let n = points.len();
+        let (next, previous) = (points[1], points[n - 2]);
+        points[0] = if is_ellipse(first) {
+            on_ellipse(first, (next.0 + bow, next.1))
+        } else {
+            let (_, y) = self.centre(first);
+            let h = self.looks[self.items[first].node.unwrap_or(0)].height;
+            (along_box(first, next.0 + bow * 0.3), y + h / 2.0)
+        };
+        let look = &self.looks[self.items[last].node.unwrap_or(0)];
+        let (cx, cy) = self.centre(last);
+        points[n - 1] = if is_ellipse(last) {
+            on_ellipse(last, (previous.0 + bow, previous.1))
+        } else {
+            let start = if n == 2 { points[0].0 } else { previous.0 };
+            (along_box(last, start + bow * 0.3), cy - look.height / 2.0)
+        };
+        let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
+        let mut middle = points[0];
+        for (i, pair) in points.windows(2).enumerate() {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let reach = (y1 - y0) * 0.5;
+            let c1 = (x0 + if i == 0 { bow } else { 0.0 }, y0 + reach);
+            let c2 = if i + 2 == points.len() {
+                // Arrive pointing at the target's centre.
+                let (dx, dy) = (x1 - cx, y1 - cy);
+                let length = (dx * dx + dy * dy).sqrt().max(1e-9);
+                let along = if matches!(look.shape, Shape::Ellipse(_)) {
+                    (dx / length * reach, dy / length * reach)
+                } else {
+                    (0.0, -reach)
+                };
+                (x1 + along.0 + if i == 0 { 0.0 } else { bow }, y1 + along.1)
+            } else {
+                (x1, y1 - reach)
+            };
+            if i == 0 {
+                middle = (
+                    (x0 + 3.0 * c1.0 + 3.0 * c2.0 + x1) / 8.0,
+                    (y0 + 3.0 * c1.1 + 3.0 * c2.1 + y1) / 8.0,
+                );
+            }
+            write!(
+                d,
+                " C{},{} {},{} {},{}",
+                num(c1.0),
+                num(c1.1),
+                num(c2.0),
+                num(c2.1),
+                num(x1),
+                num(y1)
+            )
+            .unwrap();
+        }
+        writeln!(
+            out,
+            "<path class=\"e\" d=\"{d}\" marker-end=\"url(#arrow)\"/>"
+        )
+        .unwrap();
+        if let Some(label) = label.filter(|l| !l.is_empty()) {
+            let (anchor, dx) =
+                if bow < 0.0 { ("end", -5.0) } else { ("start", 5.0) };
+            writeln!(
+                out,
+                "<text class=\"l\" x=\"{}\" y=\"{}\" font-size=\"{}\" \
+                 text-anchor=\"{anchor}\">{}</text>",
+                num(middle.0 + dx),
+                num(middle.1 + font::baseline_below_centre(size)),
+                num(size),
+                escape(label)
+            )
+            .unwrap();
+        }
+    }
+
+    fn node(&self, out: &mut String, n: usize, look: &Look) {
+        let (cx, cy) = self.centre(n);
+        let (w, h) = (look.width, look.height);
+        let (left, top) = (cx - w / 2.0, cy - h / 2.0);
+        let size = look.size;
+        let fill = escape(&look.fill);
+        let text = |out: &mut String, x: f64, y: f64, t: &str, ink: bool| {
+            let baseline = if ink {
+                font::baseline_below_ink_centre(t, size)
+            } else {
+                font::baseline_below_centre(size)
+            };
+            writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" \
+                 text-anchor=\"middle\">{}</text>",
+                num(x),
+                num(y + baseline),
+                num(size),
+                escape(t)
+            )
+            .unwrap();
+        };
+        match &look.shape {
+            Shape::Record { fields, stacked } => {
+                writeln!(
+                    out,
+                    "<rect class=\"n\" x=\"{}\" y=\"{}\" width=\"{}\" \
+                     height=\"{}\" rx=\"4\" fill=\"{fill}\"/>",
+                    num(left),
+                    num(top),
+                    num(w),
+                    num(h)
+                )
+                .unwrap();
+                let row = h / fields.len() as f64;
+                let mut at = if *stacked { top } else { left };
+                for (i, (t, fw)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        let d = if *stacked {
+                            format!(
+                                "M{},{} H{}",
+                                num(left),
+                                num(at),
+                                num(left + w)
+                            )
+                        } else {
+                            format!(
+                                "M{},{} V{}",
+                                num(at),
+                                num(top),
+                                num(top + h)
+                            )
+                        };
+                        writeln!(out, "<path class=\"n\" d=\"{d}\"/>").unwrap();
+                    }
+                    if *stacked {
+                        text(out, cx, at + row / 2.0, t, false);
+                        at += row;
+                    } else {
+                        text(out, at + fw / 2.0, cy, t, false);
+                        at += fw;
+                    }
+                }
+            }
+            Shape::Box(t) => {
+                writeln!(
+                    out,
+                    "<rect class=\"n\" x=\"{}\" y=\"{}\" width=\"{}\" \
+                     height=\"{}\" rx=\"4\" fill=\"{fill}\"/>",
+                    num(left),
+                    num(top),
+                    num(w),
+                    num(h)
+                )
+                .unwrap();
+                text(out, cx, cy, t, false);
+            }
+            Shape::Ellipse(t) => {
+                writeln!(
+                    out,
+                    "<ellipse class=\"n\" cx=\"{}\" cy=\"{}\" rx=\"{}\" \
+                     ry=\"{}\" fill=\"{fill}\"/>",
+                    num(cx),
+                    num(cy),
+                    num(w / 2.0),
+                    num(h / 2.0)
+                )
+                .unwrap();
+                // A lone sign such as * sits high in its line: centre its ink.
+                text(out, cx, cy, t, t.chars().count() == 1);
+            }
+        }
+    }
+}
+
+/// How many pairs of `segments`, which all join the same two ranks, cross.
+fn crossings_among(segments: &[(usize, usize)], position: &[f64]) -> usize {
+    let mut count = 0;
+    for (i, &(a, b)) in segments.iter().enumerate() {
+        for &(c, d) in &segments[i + 1..] {
+            if (position[a] - position[c]) * (position[b] - position[d]) < 0.0 {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Each node's longest path to a node with no outgoing edge (0 for those).
+fn depths(graph: &Graph) -> Result<Vec<usize>, String> {
+    let count = graph.nodes.len();
+    let mut outgoing = vec![0usize; count];
+    let mut incoming: Vec<Vec<usize>> = vec![vec![]; count];
+    for edge in &graph.edges {
+        if edge.from == edge.to {
+            return Err("an edge from a node to itself cannot be drawn".into());
+        }
+        outgoing[edge.from] += 1;
+        incoming[edge.to].push(edge.from);
+    }
+    let mut depth = vec![0usize; count];
+    let mut ready: Vec<usize> =
+        (0..count).filter(|&n| outgoing[n] == 0).collect();
+    let mut done = 0;
+    while let Some(node) = ready.pop() {
+        done += 1;
+        for &from in &incoming[node] {
+            depth[from] = depth[from].max(depth[node] + 1);
+            outgoing[from] -= 1;
+            if outgoing[from] == 0 {
+                ready.push(from);
+            }
+        }
+    }
+    if done < count {
+        return Err(
+            "the graph has a cycle; only acyclic graphs are drawn".into()
+        );
+    }
+    Ok(depth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_fields_keep_escaped_bars() {
+        let (fields, stacked) = record_fields("s\\|um | data 1");
+        assert_eq!(fields, ["s|um", "data 1"]);
+        assert!(!stacked);
+        let (fields, stacked) = record_fields("{ a | b }");
+        assert_eq!(fields, ["a", "b"]);
+        assert!(stacked);
+    }
+
+    #[test]
+    fn inputs_sit_just_above_their_first_use() {
+        let graph =
+            parse("digraph { a -> p; b -> p; p -> s; c -> s; s -> t; t -> u }")
+                .unwrap();
+        let layout = Layout::new(&graph).unwrap();
+        let rank = |n: usize| layout.items[n].rank;
+        // a, p, b, s, c, t, u in order of first mention.
+        assert_eq!(rank(0), 0);
+        assert_eq!(rank(2), 0);
+        assert_eq!(rank(1), 1);
+        assert_eq!(rank(4), 1, "c sits beside p, just above s");
+        assert_eq!(rank(6), 4);
+    }
+
+    #[test]
+    fn an_op_sits_straight_above_its_result() {
+        let graph = parse(
+            "digraph { a [shape=record, label=\"a | data 1\"]; \
+             b [shape=record, label=\"b | data 2\"]; \
+             s [shape=record, label=\"s | data 3\"]; p [label=\"+\"]; \
+             a -> p; b -> p; p -> s }",
+        )
+        .unwrap();
+        let layout = Layout::new(&graph).unwrap();
+        let x = |n: usize| layout.items[n].x;
+        assert_eq!(x(3), x(2), "the op and its result share a centre");
+        assert!(x(0) < x(3) && x(3) < x(1), "operands left and right");
+    }
+
+    #[test]
+    fn parallel_edges_are_bowed_apart_with_their_labels() {
+        let dot = "digraph { a -> p [label=\"use 1\"]; \
+                   a -> p [label=\"use 2\"] }";
+        let svg = dot_to_svg(dot).unwrap();
+        let paths: Vec<&str> =
+            svg.split("<path class=\"e\" d=\"").skip(1).collect();
+        assert_eq!(paths.len(), 2);
+        assert_ne!(paths[0][..40], paths[1][..40]);
+        assert!(svg.contains("text-anchor=\"end\">use 1</text>"));
+        assert!(svg.contains("text-anchor=\"start\">use 2</text>"));
+    }
+
+    /// The forward graph of a network of 3 inputs and layers of 4, 4 and 1
+    /// tanh neurons, in the DOT `to_dot` writes: some 200 nodes.
+    fn network_dot() -> String {
+        let mut dot = String::from("digraph {\n");
+        let mut next = 0;
+        let mut value = |dot: &mut String, text: &str| {
+            next += 1;
+            let name = format!("v{next}");
+            dot.push_str(&format!(
+                "{name} [shape=record, label=\"{text} | data 0.1234 | grad 0.5\"];\n"
+            ));
+            name
+        };
+        let op =
+            |dot: &mut String, text: &str, inputs: &[String], out: &str| {
+                let name = format!("{out}op");
+                dot.push_str(&format!(
+                    "{name} [shape=circle, label=\"{text}\"];\n"
+                ));
+                for input in inputs {
+                    dot.push_str(&format!("{input} -> {name};\n"));
+                }
+                dot.push_str(&format!("{name} -> {out};\n"));
+            };
+        let mut layer: Vec<String> =
+            (0..3).map(|i| value(&mut dot, &format!("x{i}"))).collect();
+        for size in [4, 4, 1] {
+            let mut outputs = vec![];
+            for _ in 0..size {
+                let mut sum = value(&mut dot, "b");
+                for x in &layer {
+                    let w = value(&mut dot, "w");
+                    let product = value(&mut dot, "");
+                    op(&mut dot, "*", &[w, x.clone()], &product);
+                    let total = value(&mut dot, "");
+                    op(&mut dot, "+", &[sum, product], &total);
+                    sum = total;
+                }
+                let out = value(&mut dot, "");
+                op(&mut dot, "tanh", &[sum], &out);
+                outputs.push(out);
+            }
+            layer = outputs;
+        }
+        dot.push_str("}\n");
+        dot
+    }
+
+    #[test]
+    fn a_network_sized_graph_is_drawn_quickly() {
+        let dot = network_dot();
+        let started = std::time::Instant::now();
+        let svg = dot_to_svg(&dot).unwrap();
+        assert!(svg.matches("<rect class=\"n\"").count() > 100);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_cycle_is_an_error() {
+        let graph = parse("digraph { a -> b; b -> a }").unwrap();
+        assert!(Layout::new(&graph).is_err());
+    }
+}
