@@ -9,18 +9,10 @@ pub fn start(graph: &LGraph) {
     graph.l.set_grad(1.0);
 }
 
-<<<<<<< HEAD
 /// L = d·f: a product passes each factor the other factor, times the product's grad.
 pub fn through_l(graph: &LGraph) {
     graph.d.set_grad(graph.f.data() * graph.l.grad());
     graph.f.set_grad(graph.d.data() * graph.l.grad());
-=======
-/// L = d·f: a product passes each factor the
-/// other factor, times the product's grad.
-pub fn through_l(g: &L) {
-    g.d.set_grad(g.f.data() * g.l.grad());
-    g.f.set_grad(g.d.data() * g.l.grad());
->>>>>>> pictures
 }
 
 /// d = e + c: a sum passes its grad through to each operand, unchanged.
@@ -29,18 +21,10 @@ pub fn through_d(graph: &LGraph) {
     graph.c.set_grad(graph.d.grad());
 }
 
-<<<<<<< HEAD
 /// e = a·b: a product passes each factor the other factor, times the product's grad.
 pub fn through_e(graph: &LGraph) {
     graph.a.set_grad(graph.b.data() * graph.e.grad());
     graph.b.set_grad(graph.a.data() * graph.e.grad());
-=======
-/// e = a·b: a product passes each factor the
-/// other factor, times the product's grad.
-pub fn through_e(g: &L) {
-    g.a.set_grad(g.b.data() * g.e.grad());
-    g.b.set_grad(g.a.data() * g.e.grad());
->>>>>>> pictures
 }
 
 /// The four steps above, in order: from the output back to the inputs.

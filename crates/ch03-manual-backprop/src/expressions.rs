@@ -56,16 +56,9 @@ fn check_nudge(nudge: Nudge, values: &[&Value]) {
     }
 }
 
-<<<<<<< HEAD
 impl LGraph {
     /// Builds L as `build` does, nudging the value `nudge` names.
     pub fn build_nudged(nudge: Nudge) -> LGraph {
-=======
-impl L {
-    /// Builds L with a = 2, b = −3, c = 10, f = −2,
-    /// nudging the value `nudge` names.
-    pub fn build(nudge: Nudge) -> L {
->>>>>>> pictures
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let a = input(2.0, "a");
         let b = input(-3.0, "b");

@@ -181,7 +181,6 @@ impl Value {
 
     // impl Value, continued
 
-<<<<<<< HEAD
     /// A topological order by the lecture's recursive walk: every value this
     /// one was computed from, itself included, each once, children first. Each
     /// level of the graph is one nested call, so a deep graph overflows the
@@ -208,8 +207,6 @@ impl Value {
 
     // impl Value, continued
 
-=======
->>>>>>> pictures
     /// Every value this one was computed from, itself included, each once,
     /// children before the values made from them: a topological order.
     /// Iterative, so a deep graph cannot overflow the stack.

@@ -1,11 +1,6 @@
 // Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
-<<<<<<< HEAD
 //! The expressions this chapter builds: a small one with plain numbers, and
 //! the neuron of chapter 3 with tanh as one operation or taken apart.
-=======
-//! The expressions this chapter draws: a small one with plain numbers, and the
-//! neuron of chapter 3 with tanh as one operation or taken apart.
->>>>>>> pictures
 
 use micrograd::Value;
 

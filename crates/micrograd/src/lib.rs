@@ -11,7 +11,6 @@ mod ops;
 
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
-<<<<<<< HEAD
 /// Cloning a `Value` gives a second handle to the same node, not a copy of the
 /// number.
 ///
@@ -24,15 +23,10 @@ mod ops;
 /// fn send<T: Send>(_: T) {}
 /// send(micrograd::Value::new(1.0));
 /// ```
-=======
-/// Cloning a `Value` gives a second handle to
-/// the same node, not a copy of the number.
->>>>>>> pictures
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
 
 /// A node's backward rule: given the node, it pushes the node's grad into its
-<<<<<<< HEAD
 /// children. It gets its node as an argument, so it never holds a handle to
 /// it: no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
@@ -42,42 +36,20 @@ type Backward = Box<dyn Fn(&Node)>;
 struct Node {
     /// The number. In a `Cell` so that it can be changed through shared
     /// handles.
-=======
-/// children. It gets its node as an argument, so it never holds a handle to it:
-/// no cycle of `Rc`s.
-type Backward = Box<dyn Fn(&Node)>;
-
-/// What a `Value` points to: the number, its
-/// gradient, how it was made, and how to go back.
-struct Node {
-    /// The number. In a `Cell` so that it can be
-    /// changed through shared handles.
->>>>>>> pictures
     data: Cell<f64>,
     /// ∂(output)/∂(this value): how much the output moves per unit nudge of
     /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
-<<<<<<< HEAD
     /// The operands this value was computed from, in operand order; empty for
     /// an input.
-=======
-    /// The operands this value was computed from,
-    /// in operand order; empty for an input.
->>>>>>> pictures
     children: Vec<Value>,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-<<<<<<< HEAD
     /// Pushes this node's grad into its children's grads, by the rule of its
     /// operation. It is given the node it belongs to when called. `None` for
     /// an input.
-=======
-    /// Pushes this node's grad into its children's grads,
-    /// by the rule of its operation. It is given the node
-    /// it belongs to when called. `None` for an input.
->>>>>>> pictures
     backward: Option<Backward>,
 }
 
@@ -221,7 +193,6 @@ impl Value {
     /// from, as ∂self/∂value.
     ///
     /// Each step *adds* its share to its operands' grads, so the result is
-<<<<<<< HEAD
     /// right only if every grad of the graph starts at 0, as in a freshly
     /// built graph. Before running `backward` on the same graph again, call
     /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough,
@@ -229,14 +200,6 @@ impl Value {
     /// the graph anew, as training does at each step, and
     /// [`Value::zero_grad`] the values that outlive it, such as a network's
     /// weights.
-=======
-    /// right only if every grad of the graph starts at 0, as in a freshly built
-    /// graph. Before running `backward` on the same graph again, zero *every*
-    /// node of it, not just the inputs, since an intermediate node would pass
-    /// its old grad on again: `for v in y.topo() { v.zero_grad() }`. Or build
-    /// the graph anew, as training does at each step, and zero the values that
-    /// outlive it, such as a network's weights.
->>>>>>> pictures
     pub fn backward(&self) {
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
@@ -262,13 +225,8 @@ impl fmt::Debug for Value {
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
-<<<<<<< HEAD
         // Two handles to one node share this address, so they are drawn as
         // one box.
-=======
-        // Two handles to one node share this
-        // address, so they are drawn as one box.
->>>>>>> pictures
         Value::id(self)
     }
 

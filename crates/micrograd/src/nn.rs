@@ -1,7 +1,6 @@
 // Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! A tiny neural-network library on top of [`Value`]: neurons, layers of
 //! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
-<<<<<<< HEAD
 //!
 //! ```
 //! use micrograd::nn::{Mlp, Module};
@@ -14,14 +13,11 @@
 //! let o = net.predict(&[2.0, 3.0, -1.0]);
 //! assert!(-1.0 < o.data() && o.data() < 1.0);
 //! ```
-=======
->>>>>>> pictures
 
 use rand::Rng;
 
 use crate::Value;
 
-<<<<<<< HEAD
 /// A number drawn uniformly from [−1, 1), made from the generator's next 64
 /// bits by this formula alone, so that a seeded generator gives the same
 /// weights with any version of `rand`.
@@ -30,20 +26,6 @@ pub fn uniform(rng: &mut impl Rng) -> f64 {
     // precision, so every fraction k / 2⁵³ is exact, and equally likely.
     let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     2.0 * fraction - 1.0
-=======
-/// Anything with trainable parameters.
-pub trait Module {
-    /// Handles to every parameter, in a fixed order: a neuron's weights, then
-    /// its bias; a layer's neurons in turn; a network's layers in turn.
-    fn parameters(&self) -> Vec<Value>;
-
-    /// Sets the grad of every parameter to 0, ready for the next `backward`.
-    fn zero_grad(&self) {
-        for p in self.parameters() {
-            p.zero_grad();
-        }
-    }
->>>>>>> pictures
 }
 
 /// What a neuron does to its weighted sum.
@@ -68,21 +50,7 @@ impl Activation {
     }
 }
 
-<<<<<<< HEAD
 /// One neuron: act(b + w₀x₀ + w₁x₁ + …).
-=======
-/// A number drawn uniformly from [−1, 1), made from the generator's next 64
-/// bits by this formula alone, so that a seeded generator gives the same
-/// weights with any `rand`.
-pub fn uniform(rng: &mut impl Rng) -> f64 {
-    // The top 53 bits, as a fraction in [0, 1): every f64 step of that range
-    // equally likely.
-    let fraction = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    2.0 * fraction - 1.0
-}
-
-/// One neuron: activation(w · x + b).
->>>>>>> pictures
 #[derive(Debug)]
 pub struct Neuron {
     w: Vec<Value>,
@@ -91,13 +59,8 @@ pub struct Neuron {
 }
 
 impl Neuron {
-<<<<<<< HEAD
     /// A neuron with `nin` inputs; its weights, in order, and then its bias
     /// are drawn with [`uniform`], from [−1, 1).
-=======
-    /// A neuron with `nin` inputs; weights and
-    /// bias drawn uniformly from [−1, 1).
->>>>>>> pictures
     ///
     /// # Panics
     ///
@@ -118,7 +81,6 @@ impl Neuron {
         self.w.len()
     }
 
-<<<<<<< HEAD
     /// The weights, one per input, in order.
     pub fn weights(&self) -> &[Value] {
         &self.w
@@ -138,10 +100,6 @@ impl Neuron {
 impl Neuron {
     /// act(b + w₀x₀ + w₁x₁ + …), added up in that order, from the left, as
     /// micrograd does.
-=======
-    /// activation(b + w₀x₀ + w₁x₁ + …), added up
-    /// in that order, as micrograd does.
->>>>>>> pictures
     ///
     /// # Panics
     ///
@@ -274,13 +232,8 @@ impl Mlp {
     }
 
     /// A network whose hidden layers use `hidden` and whose last layer uses
-<<<<<<< HEAD
     /// `output`: micrograd's own is `Activation::Relu`, then
     /// `Activation::Linear`. The layers are made in order, with [`Layer::new`].
-=======
-    /// `output`: micrograd's own is `Activation::Relu` then
-    /// `Activation::Linear`.
->>>>>>> pictures
     ///
     /// # Panics
     ///

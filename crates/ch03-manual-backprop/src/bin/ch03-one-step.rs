@@ -18,17 +18,9 @@ fn main() {
     for input in inputs {
         input.set_data(input.data() + 0.01 * input.grad());
     }
-<<<<<<< HEAD
     // The graph holds the old results: compute e, d and L again from the moved inputs.
     let e = &graph.a * &graph.b;
     let d = &e + &graph.c;
     let l = &d * &graph.f;
-=======
-    // The graph holds the old results: compute
-    // e, d and L again from the moved inputs.
-    let e = &g.a * &g.b;
-    let d = &e + &g.c;
-    let l = &d * &g.f;
->>>>>>> pictures
     println!("L after the step:  {:?}", l.data());
 }

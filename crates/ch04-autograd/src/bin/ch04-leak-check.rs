@@ -2,16 +2,6 @@
 use ch04_autograd::Value;
 use ch04_autograd::expressions::Neuron;
 
-<<<<<<< HEAD
-=======
-/// A node whose backward closure is stored
-/// after the node is made, as in Python.
-struct Captured {
-    grad: Cell<f64>,
-    backward: RefCell<Option<Box<dyn Fn()>>>,
-}
-
->>>>>>> pictures
 fn main() {
     let watches: Vec<_> = {
         let neuron = Neuron::build();

@@ -41,25 +41,6 @@ fn mul_backward_one_at_a_time(x: &Node, y: &Node, out_grad: f64) {
     y.borrow_mut().grad += x_data * out_grad;
 }
 
-<<<<<<< HEAD
-=======
-/// Runs `step` and reports how it ended:
-/// normally, or with a panic and its message.
-fn attempt(what: &str, step: impl FnOnce()) {
-    match panic::catch_unwind(AssertUnwindSafe(step)) {
-        Ok(()) => println!("{what}: ok"),
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| payload.downcast_ref::<&str>().copied())
-                .unwrap_or("(a panic without a message)");
-            println!("{what}: panicked: {message}");
-        }
-    }
-}
-
->>>>>>> pictures
 fn main() {
     let (a, b) = (node(3.0), node(-2.0));
     let result = mul_backward_both_borrowed(&a, &b, 1.0);
