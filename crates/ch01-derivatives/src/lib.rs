@@ -7,7 +7,8 @@ pub fn f(x: f64) -> f64 {
     3.0 * x * x - 4.0 * x + 5.0
 }
 
-/// The slope of `func` at `x`, measured by nudging `x` up by `h`: rise over run.
+/// The slope of `func` at `x`, measured by nudging `x` up by `h`: rise over
+/// run.
 pub fn slope(func: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
     (func(x + h) - func(x)) / h
 }

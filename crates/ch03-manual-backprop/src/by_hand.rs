@@ -9,7 +9,8 @@ pub fn start(graph: &LGraph) {
     graph.l.set_grad(1.0);
 }
 
-/// L = d·f: a product passes each factor the other factor, times the product's grad.
+/// L = d·f: a product passes each factor the other factor, times the product's
+/// grad.
 pub fn through_l(graph: &LGraph) {
     graph.d.set_grad(graph.f.data() * graph.l.grad());
     graph.f.set_grad(graph.d.data() * graph.l.grad());
@@ -21,7 +22,8 @@ pub fn through_d(graph: &LGraph) {
     graph.c.set_grad(graph.d.grad());
 }
 
-/// e = a·b: a product passes each factor the other factor, times the product's grad.
+/// e = a·b: a product passes each factor the other factor, times the product's
+/// grad.
 pub fn through_e(graph: &LGraph) {
     graph.a.set_grad(graph.b.data() * graph.e.grad());
     graph.b.set_grad(graph.a.data() * graph.e.grad());

@@ -15,8 +15,9 @@ fn main() {
     let svg = |dot: &str| viz::dot_to_svg(dot).expect("the graph renders");
     let drawing = |root: &Value| svg(&viz::to_dot(root));
 
-    // L, redrawn after each step of backpropagation, with the boxes whose grads the step
-    // has just filled in shaded. Grads not computed yet are still at their starting zero.
+    // L, redrawn after each step of backpropagation, with the boxes whose
+    // grads the step has just filled in shaded. Grads not computed yet are
+    // still at their starting zero.
     let graph = LGraph::build();
     for (i, step) in L_STEPS.iter().enumerate() {
         let before: Vec<f64> =

@@ -18,7 +18,8 @@ fn main() {
     for input in inputs {
         input.set_data(input.data() + 0.01 * input.grad());
     }
-    // The graph holds the old results: compute e, d and L again from the moved inputs.
+    // The graph holds the old results: compute e, d and L again from the moved
+    // inputs.
     let e = &graph.a * &graph.b;
     let d = &e + &graph.c;
     let l = &d * &graph.f;
