@@ -7,6 +7,7 @@
 
 pub mod graph;
 pub mod plot;
+pub mod scatter;
 
 pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};
 pub use plot::Plot;

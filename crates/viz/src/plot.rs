@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
 const SIZE: (u32, u32) = (720, 480);
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 const COLORS: [RGBColor; 5] = [
     RGBColor(31, 119, 180),
     RGBColor(214, 39, 40),
@@ -178,7 +178,7 @@ fn padded((low, high): (f64, f64)) -> (f64, f64) {
     (low - pad, high + pad)
 }
 
-fn register_bundled_font() {
+pub(crate) fn register_bundled_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         register_font(FONT, FontStyle::Normal, dejavu::sans::regular())
