@@ -132,12 +132,9 @@ pub fn print_after(model: &Mlp, data: &[Sample]) {
         .iter()
         .filter(|sample| sample.y * model.predict(&sample.x).data() < 1.0)
         .count();
-    println!(
-        "after the last step: loss {:?}, accuracy {:?}%, {inside} points \
-         inside the margin",
-        total.data(),
-        accuracy * 100.0
-    );
+    let (loss, percent) = (total.data(), accuracy * 100.0);
+    println!("after the last update: loss {loss:?}, accuracy {percent:?}%");
+    println!("points inside the margin: {inside}");
 }
 
 /// The class the model gives each cell of a grid over the rectangle `x` by

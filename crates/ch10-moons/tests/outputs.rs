@@ -24,6 +24,11 @@ fn own() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch10-own")));
 }
 
+#[test]
+fn order() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch10-order")));
+}
+
 /// The numbers micrograd's demo notebook printed, from its published output.
 #[test]
 fn the_original_demo_reproduced_to_the_last_bit() {

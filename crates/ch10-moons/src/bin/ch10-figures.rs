@@ -72,7 +72,7 @@ fn main() {
     write("10-loss.svg", losses.to_svg());
     let accuracy = Plot::new("Accuracy at each step")
         .axes("step", "accuracy")
-        .y_range(0.4, 1.05)
+        .y_range(0.4, 1.15)
         .curve("the original", curve(&first, |s| s.accuracy))
         .dashed("our own", curve(&second, |s| s.accuracy));
     write("10-accuracy.svg", accuracy.to_svg());
