@@ -44,7 +44,8 @@ fn the_original_demo_reproduced_to_the_last_bit() {
     assert_eq!(steps[0].accuracy, 0.5);
     assert_eq!(steps[99].loss, 0.010978370135492717);
     assert_eq!(steps[99].accuracy, 1.0);
-    // And every step between, as the script recorded them from the original.
+    // And every step, as the script recorded them from the original run
+    // with each value's children kept in operand order.
     assert_eq!(steps, original.steps);
 }
 
