@@ -10,6 +10,7 @@ pub mod graph;
 pub mod network;
 pub mod plot;
 mod render;
+pub mod scatter;
 
 pub use graph::{Expr, dot_to_svg, to_dot, to_dot_highlighting};
 pub use plot::Plot;

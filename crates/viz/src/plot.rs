@@ -26,7 +26,7 @@ const SCALE: u32 = 4;
 pub const TEXT_SIZE: f64 = 14.0;
 /// The title's size as shown, in px.
 pub const TITLE_SIZE: f64 = 18.0;
-const FONT: &str = font::FAMILY;
+pub(crate) const FONT: &str = font::FAMILY;
 /// The colours of curves, in order: the same in every plot.
 pub const COLORS: [RGBColor; 5] = [
     RGBColor(31, 119, 180),
@@ -291,7 +291,7 @@ fn padded((low, high): (f64, f64)) -> (f64, f64) {
     (low - pad, high + pad)
 }
 
-fn register_bundled_font() {
+pub(crate) fn register_bundled_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         register_font(FONT, FontStyle::Normal, font::bytes()).unwrap_or_else(

@@ -1,0 +1,15 @@
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The demo with data and starting weights from the book's own generator.
+
+use ch10_moons::{loss, own, print_after, print_steps, train};
+use micrograd::nn::Module;
+
+fn main() {
+    let (data, model) = own();
+    println!("{} points, {} parameters", data.len(), model.parameters().len());
+    let (total, _) = loss(&model, &data);
+    println!("one step's graph: {} nodes", total.topo().len());
+    let steps = train(&model, &data);
+    print_steps(&steps);
+    print_after(&model, &data);
+}

@@ -1,0 +1,175 @@
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Chapter 10: micrograd's demo, a network that learns to tell two moons
+//! apart, first with the original's data and weights, then with our own.
+
+pub mod moons;
+pub mod original;
+
+use micrograd::Value;
+use micrograd::nn::{Activation, Mlp, Module};
+use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
+
+/// One example: a point of the plane, and its label, −1 or +1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    pub x: [f64; 2],
+    pub y: f64,
+}
+
+/// The demo's network, MLP(2, [16, 16, 1]): two inputs, two hidden layers of
+/// 16 relu neurons, and one linear output neuron, the score.
+pub fn network(rng: &mut impl Rng) -> Mlp {
+    Mlp::with_activations(
+        2,
+        &[16, 16, 1],
+        Activation::Relu,
+        Activation::Linear,
+        rng,
+    )
+}
+
+/// The demo's network with its parameters set to `values`, in the order of
+/// `parameters()`.
+///
+/// # Panics
+///
+/// If there are not exactly as many values as the network has parameters.
+pub fn network_with(values: &[f64]) -> Mlp {
+    // Whatever this generator draws is overwritten next.
+    let model = network(&mut Xoshiro256PlusPlus::seed_from_u64(0));
+    let parameters = model.parameters();
+    assert_eq!(
+        parameters.len(),
+        values.len(),
+        "the network has {} parameters; {} values were given",
+        parameters.len(),
+        values.len()
+    );
+    for (p, &value) in parameters.iter().zip(values) {
+        p.set_data(value);
+    }
+    model
+}
+
+/// How much the sum of squared parameters weighs in the loss.
+pub const ALPHA: f64 = 1e-4;
+
+/// The loss of `model` on `data`, ready for `backward`, and the fraction of
+/// points it puts on the right side. Every operation is micrograd's, in its
+/// order, so that the loss comes out the same to the last bit.
+pub fn loss(model: &Mlp, data: &[Sample]) -> (Value, f64) {
+    let scores: Vec<Value> =
+        data.iter().map(|sample| model.predict(&sample.x)).collect();
+    // The max-margin loss of each point: 0 once y·score is at least 1.
+    let losses: Vec<Value> = data
+        .iter()
+        .zip(&scores)
+        .map(|(sample, score)| (1.0 + -sample.y * score).relu())
+        .collect();
+    let data_loss = losses.iter().sum::<Value>() * (1.0 / losses.len() as f64);
+    // L2 regularization: a small price on every parameter's size.
+    let parameters = model.parameters();
+    let reg_loss = ALPHA * parameters.iter().map(|p| p * p).sum::<Value>();
+    let total = data_loss + reg_loss;
+    let right = data
+        .iter()
+        .zip(&scores)
+        .filter(|(sample, score)| (sample.y > 0.0) == (score.data() > 0.0))
+        .count();
+    (total, right as f64 / data.len() as f64)
+}
+
+/// One training step's loss and accuracy, measured before its update.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub loss: f64,
+    pub accuracy: f64,
+}
+
+/// How many steps the demo trains for.
+pub const STEPS: usize = 100;
+
+/// The learning rate at step `k`: from 1.0 down by 0.9 over the 100 steps.
+pub fn learning_rate(k: usize) -> f64 {
+    1.0 - 0.9 * k as f64 / 100.0
+}
+
+/// Trains `model` on all of `data` at every step, for [`STEPS`] steps.
+pub fn train(model: &Mlp, data: &[Sample]) -> Vec<Step> {
+    let mut steps = vec![];
+    for k in 0..STEPS {
+        let (total, accuracy) = loss(model, data);
+        model.zero_grad();
+        total.backward();
+        let rate = learning_rate(k);
+        for p in model.parameters() {
+            p.set_data(p.data() - rate * p.grad());
+        }
+        steps.push(Step { loss: total.data(), accuracy });
+    }
+    steps
+}
+
+/// Prints the steps the demo's readers see: every tenth, and the last.
+pub fn print_steps(steps: &[Step]) {
+    for (k, step) in steps.iter().enumerate() {
+        if k % 10 == 0 || k == steps.len() - 1 {
+            let percent = step.accuracy * 100.0;
+            println!("step {k} loss {:?}, accuracy {percent:?}%", step.loss);
+        }
+    }
+}
+
+/// The losses micrograd's demo notebook printed at its first and last steps.
+pub const NOTEBOOK: [(usize, f64); 2] =
+    [(0, 0.8958441028683222), (99, 0.010978370135492717)];
+
+/// Prints the loss and accuracy after the last update, and how many points
+/// are still inside the margin (y·score < 1), adding to the data loss.
+pub fn print_after(model: &Mlp, data: &[Sample]) {
+    let (total, accuracy) = loss(model, data);
+    let inside = data
+        .iter()
+        .filter(|sample| sample.y * model.predict(&sample.x).data() < 1.0)
+        .count();
+    let (loss, percent) = (total.data(), accuracy * 100.0);
+    println!("after the last update: loss {loss:?}, accuracy {percent:?}%");
+    println!("points inside the margin: {inside}");
+}
+
+/// The class the model gives each cell of a grid over the rectangle `x` by
+/// `y` (left to right, bottom to top): 1 where the score at the cell's
+/// centre is positive, 0 where it is not. Row 0 is the bottom row.
+pub fn classify_grid(
+    model: &Mlp,
+    x: (f64, f64),
+    y: (f64, f64),
+    (columns, rows): (usize, usize),
+) -> Vec<Vec<usize>> {
+    let centre = |(low, high): (f64, f64), count: usize, i: usize| {
+        low + (high - low) * (i as f64 + 0.5) / count as f64
+    };
+    (0..rows)
+        .map(|row| {
+            (0..columns)
+                .map(|column| {
+                    let point =
+                        [centre(x, columns, column), centre(y, rows, row)];
+                    usize::from(model.predict(&point).data() > 0.0)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The book's own seed, for the data and then the network.
+pub const SEED: u64 = 1337;
+
+/// The book's own version of the demo: 100 points from [`moons::make_moons`]
+/// with noise 0.1, then the network, both drawn from one generator.
+pub fn own() -> (Vec<Sample>, Mlp) {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(SEED);
+    let data = moons::make_moons(100, 0.1, &mut rng);
+    let model = network(&mut rng);
+    (data, model)
+}
