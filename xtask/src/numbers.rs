@@ -2,8 +2,8 @@
 //!
 //! A number in a chapter's prose that has a decimal point, or three or more significant
 //! digits, must match a number of the same chapter's code, of what its shown commands
-//! print, of its figures' text or of its crate's test snapshots, at the precision the prose
-//! shows it: 0.7071 matches 0.7071067811865476 (rounded or cut off at the fourth place),
+//! print, of its figures' text, of its crate's test snapshots or `data/` files, at the
+//! precision the prose shows it: 0.7071 matches 0.7071067811865476 (rounded or cut off at the fourth place),
 //! 6.7·10⁻¹⁶ matches 6.661338147750939e-16, 65,818 matches 65818. Signs are not compared,
 //! since prose often speaks of sizes ("a step of 0.05"). Smaller numbers (2, −8, 41) are not
 //! checked: they are the prose's own.
@@ -167,10 +167,13 @@ fn computed(project: &Project, chapter: &Chapter) -> Vec<Computed> {
     }
     let mut crates: Vec<&str> = chapter.fences.iter().map(|f| f.crate_name.as_str()).collect();
     crates.dedup();
+    // A crate's test snapshots, and the data files its code reads.
     for name in crates {
-        let dir = project.path(format!("{CRATES}/{name}/tests/snapshots"));
-        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-            texts.extend(fs::read_to_string(entry.path()));
+        for folder in ["tests/snapshots", "data"] {
+            let dir = project.path(format!("{CRATES}/{name}/{folder}"));
+            for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+                texts.extend(fs::read_to_string(entry.path()));
+            }
         }
     }
     texts
