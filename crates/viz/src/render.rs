@@ -13,7 +13,8 @@
 //! path to an output, so every input sits just above its first use), long
 //! edges pass through invisible points, nodes are ordered within their rank
 //! by the positions of their neighbours, then placed as close to the mean of
-//! their neighbours as their widths allow. All of it is plain arithmetic in a
+//! their neighbours as their widths allow, in two ways (see `Placement`) of
+//! which the narrower drawing is kept. All of it is plain arithmetic in a
 //! fixed order: the same DOT gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
