@@ -214,6 +214,36 @@ mod tests {
         Node(Rc::new((label, data, op, children)))
     }
 
+    /// `n` tanh neurons in a row, each computing tanh(b + w·x) of the one
+    /// before, as `to_dot` sees them.
+    fn chain(n: usize) -> Node {
+        let mut x = input("x", 2.0);
+        for _ in 0..n {
+            let product = op("", 1.0, "*", vec![input("w", 0.5), x]);
+            let sum = op("", 1.5, "+", vec![input("b", 0.5), product]);
+            x = op("", 0.9051, "tanh", vec![sum]);
+        }
+        x
+    }
+
+    fn width(svg: &str) -> f64 {
+        let (_, rest) = svg.split_once("width=\"").unwrap();
+        rest[..rest.find('"').unwrap()].parse().unwrap()
+    }
+
+    #[test]
+    fn a_chain_of_neurons_is_drawn_straight_down() {
+        // No rank holds more than two boxes: six neurons in a row are drawn
+        // as narrow as two, each new input beside the chain.
+        let widths: Vec<f64> = (1..=6)
+            .map(|n| width(&dot_to_svg(&to_dot(&chain(n))).unwrap()))
+            .collect();
+        for w in &widths[1..] {
+            assert!((w - widths[1]).abs() <= 4.0, "{widths:?}");
+        }
+        assert!(widths[5] < 300.0, "{widths:?}");
+    }
+
     #[test]
     fn a_reused_node_is_drawn_once_with_labelled_arrows() {
         let a = input("a", -0.00001);

@@ -13,7 +13,8 @@
 //! path to an output, so every input sits just above its first use), long
 //! edges pass through invisible points, nodes are ordered within their rank
 //! by the positions of their neighbours, then placed as close to the mean of
-//! their neighbours as their widths allow. All of it is plain arithmetic in a
+//! their neighbours as their widths allow, in two ways (see `Placement`) of
+//! which the narrower drawing is kept. All of it is plain arithmetic in a
 //! fixed order: the same DOT gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -25,6 +26,9 @@ const MARGIN: f64 = 8.0;
 const NODE_GAP: f64 = 12.0;
 const EDGE_GAP: f64 = 8.0;
 const RANK_GAP: f64 = 26.0;
+/// How hard an input used once pulls on its use when chains are kept
+/// straight (other edges pull 1, or 10).
+const INPUT_PULL: f64 = 0.001;
 const LABELLED_RANK_GAP: f64 = 40.0;
 const DEFAULT_FONT_SIZE: f64 = 14.0;
 const INK: &str = "#1f1f1f";
@@ -414,6 +418,21 @@ fn look(node: &Node) -> Look {
 
 // ---------------------------------------------------------------- layout
 
+/// Two ways to place the items of the ranks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Placement {
+    /// Every edge pulls its ends together, and every item keeps its wanted
+    /// place as firmly as any other (a point half as firmly): an op sits
+    /// midway between its operands.
+    Mean,
+    /// As `Mean`, except that an input used once barely pulls on its use,
+    /// and an item keeps its wanted place as firmly as its edges pull it
+    /// (the exact least-squares step). A chain of operations then runs
+    /// straight down, with each new input beside it, instead of drifting a
+    /// little more with each step toward the side where inputs join it.
+    Straight,
+}
+
 /// A node or an invisible point that a long edge passes through.
 #[derive(Debug, Clone)]
 struct Item {
@@ -591,9 +610,21 @@ impl Layout {
         between.iter().map(|group| crossings_among(group, &position)).sum()
     }
 
-    /// Places items left to right: each as near the mean of its neighbours
-    /// as the order and the gaps allow, repeated until it settles.
+    /// Places items left to right in the two ways below and keeps the
+    /// narrower drawing (the first one if they are as wide).
     fn place(&mut self) {
+        self.place_as(Placement::Mean);
+        let (mean, width) = (self.items.clone(), self.width);
+        self.place_as(Placement::Straight);
+        if self.width >= width {
+            self.items = mean;
+            self.width = width;
+        }
+    }
+
+    /// Places items left to right: each as near the weighted mean of its
+    /// neighbours as the order and the gaps allow, repeated until it settles.
+    fn place_as(&mut self, placement: Placement) {
         let segments = self.segments();
         let mut neighbours: Vec<Vec<(usize, f64)>> =
             vec![vec![]; self.items.len()];
@@ -609,10 +640,30 @@ impl Layout {
             let both_points =
                 self.items[a].node.is_none() && self.items[b].node.is_none();
             let chain = outs[a] == 1 && ins[b] == 1;
-            let weight = if both_points || chain { 10.0 } else { 1.0 };
+            let input = ins[a] == 0 && outs[a] == 1;
+            let weight = if both_points || chain {
+                10.0
+            } else if input && placement == Placement::Straight {
+                INPUT_PULL
+            } else {
+                1.0
+            };
             neighbours[a].push((b, weight));
             neighbours[b].push((a, weight));
         }
+        // How firmly each item keeps its wanted place when its rank is
+        // spread out.
+        let firmness: Vec<f64> = match placement {
+            Placement::Mean => self
+                .items
+                .iter()
+                .map(|i| if i.node.is_some() { 1.0 } else { 0.5 })
+                .collect(),
+            Placement::Straight => neighbours
+                .iter()
+                .map(|n| n.iter().map(|&(_, w)| w).sum::<f64>().max(INPUT_PULL))
+                .collect(),
+        };
         for rank in &self.ranks {
             let mut x = 0.0;
             for &item in rank {
@@ -621,7 +672,7 @@ impl Layout {
                 x += self.items[item].width / 2.0 + NODE_GAP;
             }
         }
-        for round in 0..2000 {
+        for round in 0..20000 {
             let mut moved: f64 = 0.0;
             let ranks: Vec<usize> = if round % 2 == 0 {
                 (0..self.ranks.len()).collect()
@@ -646,13 +697,13 @@ impl Layout {
                         }
                     })
                     .collect();
-                let placed = self.spread(&members, &wanted);
+                let placed = self.spread(&members, &wanted, &firmness);
                 for (&item, x) in members.iter().zip(placed) {
                     moved = moved.max((self.items[item].x - x).abs());
                     self.items[item].x = x;
                 }
             }
-            if moved < 0.01 {
+            if moved < 0.001 {
                 break;
             }
         }
@@ -674,7 +725,12 @@ impl Layout {
 
     /// The positions nearest to `wanted` (least squares) that keep the
     /// members in order with their gaps: pool adjacent violators.
-    fn spread(&self, members: &[usize], wanted: &[f64]) -> Vec<f64> {
+    fn spread(
+        &self,
+        members: &[usize],
+        wanted: &[f64],
+        firmness: &[f64],
+    ) -> Vec<f64> {
         let mut offset = vec![0.0; members.len()];
         for i in 1..members.len() {
             let (a, b) = (&self.items[members[i - 1]], &self.items[members[i]]);
@@ -688,8 +744,7 @@ impl Layout {
         // Blocks of (weighted sum, weight, count) of wanted − offset.
         let mut blocks: Vec<(f64, f64, usize)> = vec![];
         for (i, &item) in members.iter().enumerate() {
-            let weight =
-                if self.items[item].node.is_some() { 1.0 } else { 0.5 };
+            let weight = firmness[item];
             blocks.push((weight * (wanted[i] - offset[i]), weight, 1));
             while blocks.len() > 1 {
                 let (s1, w1, n1) = blocks[blocks.len() - 2];
@@ -1157,6 +1212,24 @@ mod tests {
         let svg = dot_to_svg(&dot).unwrap();
         assert!(svg.matches("<rect class=\"n\"").count() > 100);
         assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn the_narrower_placement_is_kept() {
+        // Two steps of b + w·x in a row, nodes declared as `to_dot` does.
+        let dot = "digraph { node [shape=record]; \
+                   b2 -> s2; w2 -> p2; b1 -> s1; w1 -> p1; x -> p1; \
+                   p1 -> v1; v1 -> s1; s1 -> v2; v2 -> p2; p2 -> v3; \
+                   v3 -> s2; s2 -> v4 }";
+        let graph = parse(dot).unwrap();
+        let mut layout = Layout::new(&graph).unwrap();
+        let kept = layout.width;
+        layout.place_as(Placement::Mean);
+        let mean = layout.width;
+        layout.place_as(Placement::Straight);
+        let straight = layout.width;
+        assert!(straight < mean, "{straight} < {mean}");
+        assert_eq!(kept, straight);
     }
 
     #[test]
