@@ -18,14 +18,7 @@ pub struct LGraph {
 impl LGraph {
     /// Builds L with a = 2, b = −3, c = 10, f = −2.
     pub fn build() -> LGraph {
-        let a = Value::new(2.0).named("a");
-        let b = Value::new(-3.0).named("b");
-        let c = Value::new(10.0).named("c");
-        let e = (&a * &b).named("e");
-        let d = (&e + &c).named("d");
-        let f = Value::new(-2.0).named("f");
-        let l = (&d * &f).named("L");
-        LGraph { a, b, c, e, d, f, l }
+        LGraph::build_nudged(None)
     }
 
     /// Every value, from the output back to the inputs.
@@ -47,17 +40,8 @@ fn nudged(value: Value, nudge: Nudge) -> Value {
     value
 }
 
-/// Panics if the nudge names none of `values`: a misspelt name must not
-/// quietly measure a slope of 0.0.
-fn check_nudge(nudge: Nudge, values: &[&Value]) {
-    if let Some((name, _)) = nudge {
-        let found = values.iter().any(|v| v.label() == name);
-        assert!(found, "the nudge names {name:?}, which is no value's label");
-    }
-}
-
 impl LGraph {
-    /// Builds L as `build` does, nudging the value `nudge` names.
+    /// Builds L, nudging the value `nudge` names.
     pub fn build_nudged(nudge: Nudge) -> LGraph {
         let input = |data, name| nudged(Value::new(data).named(name), nudge);
         let a = input(2.0, "a");
@@ -70,6 +54,15 @@ impl LGraph {
         let graph = LGraph { a, b, c, e, d, f, l };
         check_nudge(nudge, &graph.values());
         graph
+    }
+}
+
+/// Panics if the nudge names none of `values`: a misspelt name must not
+/// quietly measure a slope of 0.0.
+fn check_nudge(nudge: Nudge, values: &[&Value]) {
+    if let Some((name, _)) = nudge {
+        let found = values.iter().any(|v| v.label() == name);
+        assert!(found, "the nudge names {name:?}, which is no value's label");
     }
 }
 

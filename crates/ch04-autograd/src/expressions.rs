@@ -4,19 +4,20 @@
 use crate::Value;
 
 /// L = (a·b + c)·f and every value in it.
-pub struct L {
+pub struct LGraph {
     pub a: Value,
     pub b: Value,
     pub c: Value,
     pub e: Value,
     pub d: Value,
     pub f: Value,
+    /// L itself, the output.
     pub l: Value,
 }
 
-impl L {
+impl LGraph {
     /// Builds L with a = 2, b = −3, c = 10, f = −2.
-    pub fn build() -> L {
+    pub fn build() -> LGraph {
         let a = Value::new(2.0).named("a");
         let b = Value::new(-3.0).named("b");
         let c = Value::new(10.0).named("c");
@@ -24,7 +25,7 @@ impl L {
         let d = (&e + &c).named("d");
         let f = Value::new(-2.0).named("f");
         let l = (&d * &f).named("L");
-        L { a, b, c, e, d, f, l }
+        LGraph { a, b, c, e, d, f, l }
     }
 }
 

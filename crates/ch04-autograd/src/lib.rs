@@ -159,16 +159,9 @@ impl Value {
             x.set_grad((1.0 - t * t) * out.grad.get());
         })
     }
+}
 
-    /// Identifies the node: two handles to one node give the same number.
-    fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as usize
-    }
-
-    // impl Value continues below
-
-    // impl Value, continued
-
+impl Value {
     /// Runs this node's backward rule once:
     /// pushes its grad into its children's grads.
     pub fn backward_step(&self) {
@@ -176,10 +169,13 @@ impl Value {
             backward(&self.0);
         }
     }
+}
 
-    // impl Value continues below
-
-    // impl Value, continued
+impl Value {
+    /// Identifies the node: two handles to one node give the same number.
+    fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
 
     /// A topological order by the lecture's recursive walk: every value this
     /// one was computed from, itself included, each once, children first. Each
@@ -202,11 +198,9 @@ impl Value {
         visit(self, &mut HashSet::new(), &mut order);
         order
     }
+}
 
-    // impl Value continues below
-
-    // impl Value, continued
-
+impl Value {
     /// Every value this one was computed from, itself included, each once,
     /// children before the values made from them: a topological order.
     /// Iterative, so a deep graph cannot overflow the stack.
@@ -232,11 +226,9 @@ impl Value {
         }
         order
     }
+}
 
-    // impl Value continues below
-
-    // impl Value, continued
-
+impl Value {
     /// Backpropagation: fills in the grad of every value `self` was computed
     /// from, as ∂self/∂value.
     pub fn backward(&self) {

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use ch04_autograd::expressions::{L, Neuron};
+use ch04_autograd::expressions::{LGraph, Neuron};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");
@@ -39,14 +39,14 @@ fn leak_check() {
 
 #[test]
 fn dot_of_l_after_backward() {
-    let g = L::build();
-    g.l.backward();
-    insta::assert_snapshot!(viz::to_dot(&g.l));
+    let graph = LGraph::build();
+    graph.l.backward();
+    insta::assert_snapshot!(viz::to_dot(&graph.l));
 }
 
 #[test]
 fn dot_of_neuron_after_backward() {
-    let g = Neuron::build();
-    g.o.backward();
-    insta::assert_snapshot!(viz::to_dot(&g.o));
+    let neuron = Neuron::build();
+    neuron.o.backward();
+    insta::assert_snapshot!(viz::to_dot(&neuron.o));
 }

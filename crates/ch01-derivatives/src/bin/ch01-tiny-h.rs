@@ -12,4 +12,8 @@ fn main() {
         let error = (measured - f_prime(x)).abs();
         println!("h = {h:<5e}  slope = {measured:<20?}  error = {error:.1e}");
     }
+    for y in [x, f(x)] {
+        let gap = y.next_up() - y;
+        println!("the next f64 above {y:?} is {gap:.1e} higher");
+    }
 }

@@ -1,6 +1,6 @@
 // Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
 use ch04_autograd::Value;
-use ch04_autograd::expressions::{L, Neuron};
+use ch04_autograd::expressions::{LGraph, Neuron};
 
 fn show(output: &Value) {
     output.backward();
@@ -11,7 +11,7 @@ fn show(output: &Value) {
 
 fn main() {
     println!("L.backward():");
-    show(&L::build().l);
+    show(&LGraph::build().l);
     println!("o.backward():");
     show(&Neuron::build().o);
 }

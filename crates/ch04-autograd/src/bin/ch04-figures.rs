@@ -13,12 +13,12 @@ fn main() {
             .expect("the figure is written");
     };
 
-    let g = Neuron::build();
-    g.o.set_grad(1.0);
-    g.o.backward_step();
-    draw("04-neuron-after-o.svg", &g.o);
+    let neuron = Neuron::build();
+    neuron.o.set_grad(1.0);
+    neuron.o.backward_step();
+    draw("04-neuron-after-o.svg", &neuron.o);
 
-    let g = Neuron::build();
-    g.o.backward();
-    draw("04-neuron-backward.svg", &g.o);
+    let neuron = Neuron::build();
+    neuron.o.backward();
+    draw("04-neuron-backward.svg", &neuron.o);
 }

@@ -2,10 +2,11 @@
 use ch04_autograd::expressions::Neuron;
 
 fn main() {
-    let g = Neuron::build();
-    g.o.set_grad(1.0);
-    println!("o.grad = {:?}", g.o.grad());
-    for node in [&g.o, &g.n, &g.b, &g.x1w1x2w2, &g.x1w1, &g.x2w2] {
+    let neuron = Neuron::build();
+    neuron.o.set_grad(1.0);
+    println!("o.grad = {:?}", neuron.o.grad());
+    let Neuron { o, n, b, x1w1x2w2, x1w1, x2w2, .. } = &neuron;
+    for node in [o, n, b, x1w1x2w2, x1w1, x2w2] {
         node.backward_step();
         if node.children().is_empty() {
             println!("{}: an input, nothing to pass back", node.label());

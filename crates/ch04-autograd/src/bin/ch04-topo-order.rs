@@ -3,8 +3,8 @@ use ch04_autograd::Value;
 use ch04_autograd::expressions::Neuron;
 
 fn main() {
-    let g = Neuron::build();
-    let order = g.o.topo();
+    let neuron = Neuron::build();
+    let order = neuron.o.topo();
     for (i, value) in order.iter().enumerate() {
         println!(
             "{i:>2}  {:<12} {:<5} {:?}",
@@ -19,6 +19,6 @@ fn main() {
     let labels = |order: Vec<Value>| -> Vec<&str> {
         order.iter().map(|value| value.label()).collect()
     };
-    let same = labels(g.o.topo_recursive()) == labels(order);
+    let same = labels(neuron.o.topo_recursive()) == labels(order);
     println!("the recursive walk gives the same order: {same}");
 }
