@@ -118,6 +118,8 @@ pub const CASES: [Case; 4] = [
         ours: neuron,
         theirs: neuron_candle,
     },
+    // The other three alike: "apart" at NEURON, "sanity" at x = −4,
+    // "more ops" at a = −4 and b = 2.
     Case {
         name: "the neuron, tanh taken apart",
         short: "apart",
