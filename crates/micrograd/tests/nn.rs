@@ -1,4 +1,3 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! The tests of `micrograd::nn`, through its public API.
 
 use std::convert::Infallible;
