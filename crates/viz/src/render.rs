@@ -980,18 +980,22 @@ impl Layout {
             )
             .unwrap();
         };
+        // The rounded box of a record or a box.
+        let frame = |out: &mut String| {
+            writeln!(
+                out,
+                "<rect class=\"n\" x=\"{}\" y=\"{}\" width=\"{}\" \
+                 height=\"{}\" rx=\"4\" fill=\"{fill}\"/>",
+                num(left),
+                num(top),
+                num(w),
+                num(h)
+            )
+            .unwrap();
+        };
         match &look.shape {
             Shape::Record { fields, stacked } => {
-                writeln!(
-                    out,
-                    "<rect class=\"n\" x=\"{}\" y=\"{}\" width=\"{}\" \
-                     height=\"{}\" rx=\"4\" fill=\"{fill}\"/>",
-                    num(left),
-                    num(top),
-                    num(w),
-                    num(h)
-                )
-                .unwrap();
+                frame(out);
                 let row = h / fields.len() as f64;
                 let mut at = if *stacked { top } else { left };
                 for (i, (t, fw)) in fields.iter().enumerate() {
@@ -1023,16 +1027,7 @@ impl Layout {
                 }
             }
             Shape::Box(t) => {
-                writeln!(
-                    out,
-                    "<rect class=\"n\" x=\"{}\" y=\"{}\" width=\"{}\" \
-                     height=\"{}\" rx=\"4\" fill=\"{fill}\"/>",
-                    num(left),
-                    num(top),
-                    num(w),
-                    num(h)
-                )
-                .unwrap();
+                frame(out);
                 text(out, cx, cy, t, false);
             }
             Shape::Ellipse(t) => {
