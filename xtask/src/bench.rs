@@ -92,7 +92,7 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
     let steps = options.steps;
-    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {steps} steps");
+    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
     let printed = run(project, &chapters, true, steps)?;
     let records = records::parse(&format!("what `{}` printed", command(true, steps)), &printed)?;
     let rows = records::rows(&originals(project, steps), &records);
@@ -154,6 +154,11 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
 
 /// A check of a recorded CSV file's text against a run's records.
 type CsvCheck = fn(&str, &str, &Records) -> Problems;
+
+/// "1 step", "20 steps".
+fn count(steps: usize) -> String {
+    format!("{steps} step{}", if steps == 1 { "" } else { "s" })
+}
 
 /// The command that runs the program, as a reader would type it.
 fn command(release: bool, steps: usize) -> String {
@@ -236,7 +241,8 @@ fn originals(project: &Project, steps: usize) -> Vec<Original> {
         ("tuned", PYTHON_TUNED, "its collector tuned"),
     ] {
         eprintln!(
-            "xtask: timing the original micrograd's step in Python, {collector}, over {steps} steps"
+            "xtask: timing the original micrograd's step in Python, {collector}, over {}",
+            count(steps)
         );
         let mut command = Command::new(&python);
         command.current_dir(&project.root).arg(&script).args([MOONS, &steps.to_string(), mode]);
@@ -275,6 +281,7 @@ fn venv(project: &Project) -> Option<PathBuf> {
         return Some(python);
     }
     eprintln!("xtask: setting up {VENV} with micrograd 0.1.0 from PyPI (first run only)");
+    let started = Instant::now();
     let mut create = Command::new("python3");
     create.args(["-m", "venv"]).arg(&venv);
     let mut install = Command::new(&python);
@@ -290,6 +297,7 @@ fn venv(project: &Project) -> Option<PathBuf> {
     if let Err(e) = fs::write(&ready, "") {
         eprintln!("xtask: cannot write {} ({e})", ready.display());
     }
+    eprintln!("xtask: set up {VENV} in {:.0} s", started.elapsed().as_secs_f64());
     Some(python)
 }
 

@@ -186,6 +186,10 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
             _ => records.phases.push((name, value)),
         }
     }
+    // Which chains and engines are missing is worth saying only once every line reads.
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     for ((name, _), line) in records.chains.iter().zip(&chain_lines) {
         if !records.engines.iter().any(|e| e.name == *name) {
             let message = format!("a `chain` record for `{name}`, which no `engine` record names");
