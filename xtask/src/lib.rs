@@ -5,6 +5,7 @@
 
 pub mod cargo;
 pub mod chapter;
+pub mod exercise;
 pub mod figures;
 pub mod files;
 pub mod grammar;
@@ -38,6 +39,11 @@ usage: cargo xtask [--root DIR] COMMAND
   tangle   write the chapters' code fences into their crates
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
+  exercise CHAPTER [--force]
+           write exercises/chNN-slug/, a copy of the chapter's code (`ch04`) in which
+           each exercise is a `todo!()` to fill in; --force replaces a copy you have
+  exercise CHAPTER --check
+           run the chapter's tests on your copy and say which pass
 
 What a chapter may ask for (anything else is refused at its line; see xtask/src/grammar.rs):
   ```rust,file:PATH  ```toml,crate:NAME,file:PATH
@@ -49,6 +55,8 @@ What a chapter may ask for (anything else is refused at its line; see xtask/src/
            run 120 s (```console,timeout:SECONDS for more) and print 1 MiB; stderr must
            stay empty unless the block shows it (```console,stderr)
   ![alt](figures/NAME)  a figure drawn by the chapter's chNN-figures program
+  # // exercise: HINT  ...  # // end of exercise   (hidden lines, inside one block)
+           the lines between are an exercise: `todo!(HINT)` in an exercise copy
 ";
 
 /// Writes the chapters' code into the crates.
@@ -141,6 +149,22 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         let mut test = cargo::command(project, "test", &["--workspace"]);
         test.env("INSTA_UPDATE", "no").env("CI", "true");
         cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
+    })?;
+    steps.run("every exercise compiles as a todo!() and is caught by a test", || {
+        for caught in exercise::verify(project, &chapters)? {
+            let mut tests = caught.tests.clone();
+            let more = tests.len().saturating_sub(3);
+            tests.truncate(3);
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            eprintln!(
+                "xtask:   {}:{} ({}) fails {}{more}",
+                caught.chapter,
+                caught.line,
+                caught.hint,
+                tests.join(", ")
+            );
+        }
+        Ok(())
     })?;
     steps.run("the book builds and its links resolve", || {
         let html = mdbook::build(project)
