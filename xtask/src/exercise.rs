@@ -151,9 +151,10 @@ pub struct ExerciseCopy {
 }
 
 /// The copy of `chapter`'s crates that goes into `dir` (relative to the project root) and
-/// builds into `target` (relative to it too).
+/// builds into a folder under `target` (relative to it too).
 pub fn copy(
     project: &Project,
+    chapters: &[Chapter],
     chapter: &Chapter,
     generated: &[Generated],
     mode: Mode,
@@ -202,8 +203,20 @@ pub fn copy(
     let lock = fs::read(project.path("Cargo.lock"))
         .map_err(|e| vec![Problem::io(Path::new("Cargo.lock"), "read it", e)])?;
     out.files.push(("Cargo.lock".into(), lock));
+    // Cargo tells a path package's builds apart by its path inside its workspace, so two
+    // copies that hold a crate of one name at one place (micrograd, in chapters 6 and 8)
+    // must not build into one folder: the later one gets a folder of its own. Every other
+    // copy shares one, and with it the builds of the dependencies.
+    let earlier = chapters.iter().take_while(|c| c.path != chapter.path);
+    let clashes = earlier
+        .filter(|c| !holes(c, generated).is_empty())
+        .any(|c| self::crates(c).iter().any(|name| crates.contains(name)));
+    let target = match clashes {
+        false => format!("{target}/shared"),
+        true => format!("{target}/{}", chapter.crate_name),
+    };
     let config = format!(
-        "# Every exercise copy builds into one folder, so dependencies compile once.\n[build]\ntarget-dir = \"{up}/{target}\"\n"
+        "# Exercise copies share the folder they build into when they can, so that\n# dependencies compile once.\n[build]\ntarget-dir = \"{up}/{target}\"\n"
     );
     out.files.push((".cargo/config.toml".into(), config.into_bytes()));
     out.places.sort();
@@ -318,7 +331,7 @@ pub fn write(project: &Project, name: &str, force: bool) -> Result<(), Problems>
             "{dir} exists already and may hold your work: give `--force` to replace it with a fresh copy (your changes there are lost)"
         )));
     }
-    let written = copy(project, chapter, &generated, Mode::Holed, &dir, READER_TARGET)?;
+    let written = copy(project, &chapters, chapter, &generated, Mode::Holed, &dir, READER_TARGET)?;
     replace_dir(project, &dir, &written.files)?;
     let short = short_name(chapter);
     println!(
@@ -645,11 +658,15 @@ pub struct Caught {
 /// For every chapter with exercises: its copy with every hole compiles; its guarded copy
 /// passes every test with no hole open; and each hole, opened alone, fails at least one
 /// test. The chapters' own code passing its tests is `cargo test`'s step, before this one.
-pub fn verify(project: &Project, chapters: &[Chapter]) -> Result<Vec<Caught>, Problems> {
-    let generated = crate::tangle::generate(chapters)?;
+pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems) {
+    let generated = match crate::tangle::generate(chapters) {
+        Ok(generated) => generated,
+        Err(problems) => return (vec![], problems),
+    };
     let mut caught = vec![];
     let mut problems = vec![];
     let target = format!("{CHECK_DIR}/target");
+
     for chapter in chapters {
         let holes = holes(chapter, &generated);
         let Some(first) = holes.first() else {
@@ -657,8 +674,12 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> Result<Vec<Caught>, Pr
         };
         let base = format!("{CHECK_DIR}/{}", chapter.crate_name);
         let holed = format!("{base}/holed");
-        let files = copy(project, chapter, &generated, Mode::Holed, &holed, &target)?.files;
-        sync_dir(project, &holed, &files)?;
+        let written = copy(project, chapters, chapter, &generated, Mode::Holed, &holed, &target)
+            .and_then(|copy| sync_dir(project, &holed, &copy.files));
+        if let Err(found) = written {
+            problems.extend(found);
+            continue;
+        }
         let mut check = cargo_in(&project.path(&holed), "check", &["--all-targets", "--quiet"]);
         check.arg("--message-format=short").env("CARGO_TERM_COLOR", "never");
         if let Err(failure) = finished(check) {
@@ -673,8 +694,13 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> Result<Vec<Caught>, Pr
             continue;
         }
         let guarded = format!("{base}/guarded");
-        let files = copy(project, chapter, &generated, Mode::Guarded, &guarded, &target)?.files;
-        sync_dir(project, &guarded, &files)?;
+        let written =
+            copy(project, chapters, chapter, &generated, Mode::Guarded, &guarded, &target)
+                .and_then(|copy| sync_dir(project, &guarded, &copy.files));
+        if let Err(found) = written {
+            problems.extend(found);
+            continue;
+        }
         let mut build = cargo_in(&project.path(&guarded), "test", &["--no-run", "--quiet"]);
         build.arg("--message-format=json").env("CARGO_TERM_COLOR", "never");
         let built = match finished(build) {
@@ -728,7 +754,7 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> Result<Vec<Caught>, Pr
             });
         }
     }
-    if problems.is_empty() { Ok(caught) } else { Err(problems) }
+    (caught, problems)
 }
 
 /// Runs `command`; its stdout, or what it printed if it failed.
@@ -798,6 +824,7 @@ fn run_tests(executables: &[Executable], open: usize) -> Result<Vec<String>, Str
             }
         }
     }
+    failing.sort();
     Ok(failing)
 }
 
