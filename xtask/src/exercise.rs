@@ -8,7 +8,8 @@
 //! A copy is a small workspace of its own, `exercises/chNN-slug/`: the crates the chapter
 //! writes into (micrograd too, for chapters 6 and 8), a manifest that is the project's with
 //! paths rewritten, and the project's `Cargo.lock`, so it builds the same versions. It
-//! builds into `target/exercises/`, shared by every copy, so dependencies compile once.
+//! builds into a folder under `target/exercises/`, shared by the copies when it can be, so
+//! that dependencies compile once.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -361,7 +362,8 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
             number(chapter)
         )));
     }
-    println!("Running the tests of {} on your code in {dir}/ ...", title(chapter));
+    println!("Running the tests of {} on your code in {dir}/", title(chapter));
+    println!("(the first run compiles the dependencies too, which takes a minute or two)");
     let mut test = cargo_in(&project.path(&dir), "test", &["--no-fail-fast"]);
     test.env("INSTA_UPDATE", "no").env("CARGO_TERM_COLOR", "never");
     let printed = match process::run(test, LIMITS, true) {
@@ -371,6 +373,9 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
     };
     let results = parse_tests(&printed);
     if results.is_empty() {
+        if !printed.lines().any(|l| l.starts_with("error")) {
+            return Err(one("the copy has no tests to run".into()));
+        }
         println!("Your code does not compile yet. The compiler says:\n");
         println!("{}", compile_errors(&printed));
         return Err(one("the copy does not compile".into()));
@@ -389,7 +394,9 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
     }
     let total = results.len();
     if failed.is_empty() {
-        println!("All {total} tests pass: the exercises of chapter {} are done.", number(chapter));
+        let all =
+            if total == 1 { "The test passes".into() } else { format!("All {total} tests pass") };
+        println!("{all}: the exercises of chapter {} are done.", number(chapter));
         match next_chapter(&chapters, chapter) {
             Some(next) => println!("Next, read {}: {}.", title(next), next.path),
             None => println!("That was the last chapter with exercises."),

@@ -22,13 +22,6 @@ fn main() -> ExitCode {
             "verify" => xtask::verify(&project),
             "bless" => xtask::bless(&project),
             "check" => xtask::check(&project),
-            "tmp-exercises" => project.chapters().and_then(|c| {
-                let (caught, p) = xtask::exercise::verify(&project, &c);
-                for c in caught {
-                    eprintln!("{}:{} ({}) fails {:?}", c.chapter, c.line, c.hint, c.tests);
-                }
-                if p.is_empty() { Ok(()) } else { Err(p) }
-            }),
             "tangle" => xtask::tangle(&project),
             "figures" => xtask::figures(&project),
             "book" => xtask::mdbook::build(&project)
