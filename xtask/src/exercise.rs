@@ -151,19 +151,32 @@ pub struct ExerciseCopy {
     pub places: Vec<(usize, String, usize)>,
 }
 
-/// The copy of `chapter`'s crates that goes into `dir` (relative to the project root) and
-/// builds into a folder under `target` (relative to it too).
+/// Where a copy goes, and where it builds.
+pub struct Place<'a> {
+    /// The copy's folder, relative to the project root.
+    pub dir: &'a str,
+    /// The folder under which it builds, relative to the project root.
+    pub target: &'a str,
+    /// Whether its crates sit in a folder named after the chapter, as `ch06-more-ops/micrograd`,
+    /// rather than at its top, as `micrograd`.
+    pub nested: bool,
+}
+
+/// The copy of `chapter`'s crates that goes where `place` says.
 pub fn copy(
     project: &Project,
     chapters: &[Chapter],
     chapter: &Chapter,
     generated: &[Generated],
     mode: Mode,
-    dir: &str,
-    target: &str,
+    place: &Place,
 ) -> Result<ExerciseCopy, Problems> {
-    let up = vec![".."; dir.split('/').count()].join("/");
+    let up = vec![".."; place.dir.split('/').count()].join("/");
     let crates = crates(chapter);
+    let folder = |name: &str| match place.nested {
+        true => format!("{}/{name}", chapter.crate_name),
+        false => name.to_string(),
+    };
     let numbered: Vec<(usize, &GeneratedHole)> =
         holes(chapter, generated).into_iter().enumerate().map(|(i, h)| (i + 1, h)).collect();
     let mut out = ExerciseCopy { files: vec![], places: vec![] };
@@ -171,7 +184,7 @@ pub fn copy(
         let prefix = format!("{CRATES}/{name}/");
         let mut written = BTreeSet::new();
         for file in generated.iter().filter(|g| g.path.starts_with(&prefix)) {
-            let relative = format!("{name}/{}", &file.path[prefix.len()..]);
+            let relative = format!("{}/{}", folder(name), &file.path[prefix.len()..]);
             let here: Vec<(usize, &GeneratedHole)> = numbered
                 .iter()
                 .filter(|(_, hole)| file.holes.iter().any(|h| std::ptr::eq(h, *hole)))
@@ -188,7 +201,7 @@ pub fn copy(
             }
             let bytes = fs::read(project.path(&path))
                 .map_err(|e| vec![Problem::io(Path::new(&path), "read it", e)])?;
-            out.files.push((format!("{name}/{}", &path[prefix.len()..]), bytes));
+            out.files.push((format!("{}/{}", folder(name), &path[prefix.len()..]), bytes));
         }
     }
     let manifests: Vec<String> = out
@@ -198,7 +211,7 @@ pub fn copy(
         .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
         .collect();
     let root = project.read("Cargo.toml")?;
-    let manifest = workspace_manifest(&root, &crates, &manifests, &up, chapter)
+    let manifest = workspace_manifest(&root, &crates, &folder, &manifests, &up, chapter)
         .map_err(|message| vec![Problem::new("Cargo.toml", 0, message)])?;
     out.files.push(("Cargo.toml".into(), manifest.into_bytes()));
     let lock = fs::read(project.path("Cargo.lock"))
@@ -206,15 +219,17 @@ pub fn copy(
     out.files.push(("Cargo.lock".into(), lock));
     // Cargo tells a path package's builds apart by its path inside its workspace, so two
     // copies that hold a crate of one name at one place (micrograd, in chapters 6 and 8)
-    // must not build into one folder: the later one gets a folder of its own. Every other
-    // copy shares one, and with it the builds of the dependencies.
+    // must not build into one folder: unless the crates are nested in a folder named after
+    // the chapter, the later one gets a folder of its own. Every other copy shares one, and
+    // with it the builds of the dependencies.
     let earlier = chapters.iter().take_while(|c| c.path != chapter.path);
-    let clashes = earlier
-        .filter(|c| !holes(c, generated).is_empty())
-        .any(|c| self::crates(c).iter().any(|name| crates.contains(name)));
+    let clashes = !place.nested
+        && earlier
+            .filter(|c| !holes(c, generated).is_empty())
+            .any(|c| self::crates(c).iter().any(|name| crates.contains(name)));
     let target = match clashes {
-        false => format!("{target}/shared"),
-        true => format!("{target}/{}", chapter.crate_name),
+        false => format!("{}/shared", place.target),
+        true => format!("{}/{}", place.target, chapter.crate_name),
     };
     let config = format!(
         "# Exercise copies share the folder they build into when they can, so that\n# dependencies compile once.\n[build]\ntarget-dir = \"{up}/{target}\"\n"
@@ -254,6 +269,7 @@ fn crate_files(project: &Project, dir: &str) -> Result<Vec<String>, Problems> {
 fn workspace_manifest(
     root: &str,
     crates: &[String],
+    folder: &dyn Fn(&str) -> String,
     manifests: &[String],
     up: &str,
     chapter: &Chapter,
@@ -266,7 +282,7 @@ fn workspace_manifest(
                 })
             })
     };
-    let members: Vec<String> = crates.iter().map(|c| format!("{c:?}")).collect();
+    let members: Vec<String> = crates.iter().map(|c| format!("{:?}", folder(c))).collect();
     let mut out =
         format!("# The exercise copy of {}, written by `cargo xtask exercise`.\n", chapter.path);
     let mut skipping = false;
@@ -302,7 +318,7 @@ fn workspace_manifest(
             Some((before, rest)) => {
                 let (name, after) = rest.split_once('"').unwrap_or((rest, ""));
                 let path = if crates.iter().any(|c| c == name) {
-                    name.to_string()
+                    folder(name)
                 } else {
                     format!("{up}/{CRATES}/{name}")
                 };
@@ -332,7 +348,8 @@ pub fn write(project: &Project, name: &str, force: bool) -> Result<(), Problems>
             "{dir} exists already and may hold your work: give `--force` to replace it with a fresh copy (your changes there are lost)"
         )));
     }
-    let written = copy(project, &chapters, chapter, &generated, Mode::Holed, &dir, READER_TARGET)?;
+    let place = Place { dir: &dir, target: READER_TARGET, nested: false };
+    let written = copy(project, &chapters, chapter, &generated, Mode::Holed, &place)?;
     replace_dir(project, &dir, &written.files)?;
     let short = short_name(chapter);
     println!(
@@ -681,7 +698,8 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
         };
         let base = format!("{CHECK_DIR}/{}", chapter.crate_name);
         let holed = format!("{base}/holed");
-        let written = copy(project, chapters, chapter, &generated, Mode::Holed, &holed, &target)
+        let place = Place { dir: &holed, target: &target, nested: true };
+        let written = copy(project, chapters, chapter, &generated, Mode::Holed, &place)
             .and_then(|copy| sync_dir(project, &holed, &copy.files));
         if let Err(found) = written {
             problems.extend(found);
@@ -701,9 +719,9 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
             continue;
         }
         let guarded = format!("{base}/guarded");
-        let written =
-            copy(project, chapters, chapter, &generated, Mode::Guarded, &guarded, &target)
-                .and_then(|copy| sync_dir(project, &guarded, &copy.files));
+        let place = Place { dir: &guarded, target: &target, nested: true };
+        let written = copy(project, chapters, chapter, &generated, Mode::Guarded, &place)
+            .and_then(|copy| sync_dir(project, &guarded, &copy.files));
         if let Err(found) = written {
             problems.extend(found);
             continue;
@@ -1000,18 +1018,19 @@ test src/lib.rs - f (line 3) ... ok
         let root = "[workspace]\nmembers = [\"crates/*\", \"xtask\"]\n\n[workspace.dependencies]\nviz = { path = \"crates/viz\" }\nmicrograd = { path = \"crates/micrograd\" }\n\n[profile.dev.package.micrograd]\nopt-level = 3\n\n[profile.dev.package.ch10-moons]\nopt-level = 3\n";
         let chapter = Chapter::parse("chapters/06-x.md", "# X\n".into()).unwrap();
         let crates = ["ch06-x".to_string(), "micrograd".to_string()];
-        let manifest = workspace_manifest(
-            root,
-            &crates,
-            &["micrograd.workspace = true\n".into()],
-            "../..",
-            &chapter,
-        )
-        .unwrap();
+        let uses = ["micrograd.workspace = true\n".to_string()];
+        let manifest =
+            workspace_manifest(root, &crates, &|c| c.to_string(), &uses, "../..", &chapter)
+                .unwrap();
         assert!(manifest.contains("members = [\"ch06-x\", \"micrograd\"]\n"));
         assert!(manifest.contains("viz = { path = \"../../crates/viz\" }"));
         assert!(manifest.contains("micrograd = { path = \"micrograd\" }"));
         assert!(manifest.contains("[profile.dev.package.micrograd]\nopt-level = 3"));
+        let nested = |c: &str| format!("ch06-x/{c}");
+        let manifest = workspace_manifest(root, &crates, &nested, &uses, "..", &chapter).unwrap();
+        assert!(manifest.contains("members = [\"ch06-x/ch06-x\", \"ch06-x/micrograd\"]\n"));
+        assert!(manifest.contains("micrograd = { path = \"ch06-x/micrograd\" }"));
+        assert!(manifest.contains("viz = { path = \"../crates/viz\" }"));
         assert!(!manifest.contains("ch10-moons"));
     }
 }
