@@ -560,10 +560,13 @@ pub fn parse_tests(printed: &str) -> Vec<TestResult> {
     for line in printed.lines() {
         let trimmed = line.trim();
         if let Some(running) = trimmed.strip_prefix("Running ") {
-            let file = running.split(" (").next().unwrap_or(running);
+            let (file, executable) = running.split_once(" (").unwrap_or((running, ""));
+            // A unit test executable is named after its crate or binary: `deps/micrograd-HASH`.
+            let stem = executable.rsplit('/').next().unwrap_or("");
+            let unit = stem.rsplit_once('-').map_or("unit", |(name, _)| name);
             binary = match file.strip_prefix("tests/") {
                 Some(test) => test.trim_end_matches(".rs").replace('/', "::"),
-                None => "unit".to_string(),
+                None => unit.to_string(),
             };
             first_of_binary = results.len();
             failure = None;
@@ -792,8 +795,8 @@ fn finished(command: Command) -> Result<String, String> {
     }
 }
 
-/// A test executable: the name of its test file (or `unit`), the executable, and the
-/// folder of its package, where cargo runs it.
+/// A test executable: the name of its test file (or crate, for unit tests), the executable,
+/// and the folder of its package, where cargo runs it.
 struct Executable {
     name: String,
     path: PathBuf,
@@ -815,10 +818,12 @@ fn test_executables(messages: &str) -> Vec<Executable> {
             continue;
         }
         let kinds = message.get("target").get("kind").items();
-        let name = if kinds.iter().any(|k| k.str() == Some("test")) {
-            message.get("target").get("name").str().unwrap_or("").to_string()
-        } else {
-            "unit".to_string()
+        // Named as `cargo test` names it: a test file by its name, unit tests by their crate
+        // or binary, with `_` for `-`.
+        let name = message.get("target").get("name").str().unwrap_or("");
+        let name = match kinds.iter().any(|k| k.str() == Some("test")) {
+            true => name.to_string(),
+            false => name.replace('-', "_"),
         };
         let dir = Path::new(manifest).parent().map(Path::to_path_buf).unwrap_or_default();
         found.push(Executable { name, path: PathBuf::from(path), dir });
@@ -997,7 +1002,7 @@ test src/lib.rs - f (line 3) ... ok
         assert_eq!(
             names,
             [
-                ("unit::tests::inner", true),
+                ("x::tests::inner", true),
                 ("outputs::backward", false),
                 ("outputs::refuses", true),
                 ("doc::src/lib.rs - f (line 3)", true)
