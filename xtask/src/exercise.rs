@@ -659,10 +659,17 @@ fn panic_place(printed: &str) -> Option<String> {
 /// The compiler's errors in what cargo printed, without its progress lines.
 fn compile_errors(printed: &str) -> String {
     let progress = ["Compiling ", "Checking ", "Finished ", "Blocking ", "Locking ", "Adding "];
-    let lines: Vec<&str> = printed
-        .lines()
-        .filter(|l| !progress.iter().any(|p| l.trim_start().starts_with(p)))
-        .collect();
+    // Warnings, such as the names a `todo!()` leaves unused, are left out too.
+    let mut warning = false;
+    let mut lines: Vec<&str> = vec![];
+    for line in printed.lines() {
+        if line.starts_with("warning") || line.starts_with("error") {
+            warning = line.starts_with("warning");
+        }
+        if !warning && !progress.iter().any(|p| line.trim_start().starts_with(p)) {
+            lines.push(line);
+        }
+    }
     let shown = lines.len().min(60);
     let mut text = lines[..shown].join("\n");
     if lines.len() > shown {
