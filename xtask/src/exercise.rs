@@ -447,11 +447,12 @@ fn with_exercises<'a>(
             .filter(|c| !holes(c, generated).is_empty())
             .map(|c| number(c).to_string())
             .collect();
-        return Err(one(format!(
-            "chapter {} has no exercises; chapters {} have",
-            number(chapter),
-            with.join(", ")
-        )));
+        let with = match with.split_last() {
+            Some((last, [])) => format!("only chapter {last} has"),
+            Some((last, rest)) => format!("chapters {} and {last} have", rest.join(", ")),
+            None => "no chapter has".into(),
+        };
+        return Err(one(format!("chapter {} has no exercises; {with} them", number(chapter))));
     }
     Ok(chapter)
 }
@@ -700,7 +701,6 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
     let mut caught = vec![];
     let mut problems = vec![];
     let target = format!("{CHECK_DIR}/target");
-
     for chapter in chapters {
         let holes = holes(chapter, &generated);
         let Some(first) = holes.first() else {

@@ -22,6 +22,9 @@ fn main() -> ExitCode {
             "verify" => xtask::verify(&project),
             "bless" => xtask::bless(&project),
             "check" => xtask::check(&project),
+            "exercise" => {
+                return usage("`exercise` takes a chapter, as in `cargo xtask exercise ch04`");
+            }
             "tangle" => xtask::tangle(&project),
             "figures" => xtask::figures(&project),
             "book" => xtask::mdbook::build(&project)
