@@ -34,7 +34,31 @@ pub struct Fence {
     pub file: String,
     /// Each line of code (hidden lines unhidden) with its line in the chapter.
     pub lines: Vec<(usize, String)>,
+    /// The exercises marked in the fence, in order.
+    pub holes: Vec<Hole>,
 }
+
+/// Lines of a fence that are the lesson: an exercise copy of the chapter replaces them with
+/// `todo!("HINT")`. Hidden lines mark them, so the book shows nothing:
+///
+/// ```text
+/// # // exercise: HINT
+/// the lines the reader writes
+/// # // end of exercise
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hole {
+    /// The chapter line of the opening marker.
+    pub line: usize,
+    pub hint: String,
+    /// Indices in [`Fence::lines`] of the opening and the closing marker.
+    pub open: usize,
+    pub close: usize,
+}
+
+/// What opens an exercise, after the comment's `//`; what closes it.
+pub const EXERCISE_OPEN: &str = "exercise:";
+pub const EXERCISE_CLOSE: &str = "end of exercise";
 
 /// A ```` ```console ```` block: a command, then what it prints.
 #[derive(Debug, Clone)]
@@ -284,7 +308,7 @@ fn info_block(
     }
     let hides_lines = language == "rust";
     let first_body_line = found.line + 1;
-    let lines = found
+    let lines: Vec<(usize, String)> = found
         .body
         .lines()
         .enumerate()
@@ -292,12 +316,94 @@ fn info_block(
             (first_body_line + i, if hides_lines { unhide(code) } else { code.to_string() })
         })
         .collect();
+    let holes = if hides_lines {
+        match holes(&found.body, first_body_line) {
+            Ok(holes) => holes,
+            Err(problem) => return Ok(Err(problem)),
+        }
+    } else {
+        vec![]
+    };
     Ok(Ok(Block::Fence(Fence {
         line: found.line,
         crate_name: crate_name.to_string(),
         file: file.to_string(),
         lines,
+        holes,
     })))
+}
+
+/// The exercises marked in the body of a Rust fence whose first line is chapter line
+/// `first_line`; an error, at its line, for a marker out of place.
+fn holes(body: &str, first_line: usize) -> Result<Vec<Hole>, (usize, String)> {
+    let mut holes = vec![];
+    let mut open: Option<(usize, String)> = None;
+    for (i, raw) in body.lines().enumerate() {
+        let line = first_line + i;
+        let code = unhide(raw);
+        let Some(comment) = code.trim().strip_prefix("//") else {
+            continue;
+        };
+        let comment = comment.trim();
+        let opens = comment.strip_prefix(EXERCISE_OPEN).map(str::trim);
+        let closes = comment == EXERCISE_CLOSE;
+        if opens.is_none() && !closes {
+            continue;
+        }
+        if !raw.trim_start().starts_with("# ") {
+            return Err((
+                line,
+                "an exercise marker must be hidden from the reader: start its line with `# `"
+                    .into(),
+            ));
+        }
+        match (opens, open.take()) {
+            (Some(_), Some((at, _))) => {
+                return Err((
+                    line,
+                    format!(
+                        "an exercise opens inside the exercise opened on line {}: close that one first with `# // {EXERCISE_CLOSE}`",
+                        first_line + at
+                    ),
+                ));
+            }
+            (Some(""), None) => {
+                return Err((
+                    line,
+                    format!("give the exercise a one-line hint: `# // {EXERCISE_OPEN} HINT`"),
+                ));
+            }
+            (Some(hint), None) => open = Some((i, hint.to_string())),
+            (None, None) => {
+                return Err((
+                    line,
+                    format!(
+                        "`// {EXERCISE_CLOSE}` closes no exercise: open one above it with `# // {EXERCISE_OPEN} HINT`"
+                    ),
+                ));
+            }
+            (None, Some((at, hint))) => {
+                let lines_between = body.lines().skip(at + 1).take(i - at - 1);
+                if lines_between.clone().all(|l| unhide(l).trim().is_empty()) {
+                    return Err((
+                        first_line + at,
+                        "this exercise holes no code: put the lines the reader writes between its markers"
+                            .into(),
+                    ));
+                }
+                holes.push(Hole { line: first_line + at, hint, open: at, close: i });
+            }
+        }
+    }
+    match open {
+        Some((at, _)) => Err((
+            first_line + at,
+            format!(
+                "this exercise is never closed: end it with `# // {EXERCISE_CLOSE}` in the same code block"
+            ),
+        )),
+        None => Ok(holes),
+    }
 }
 
 /// Reads a console block: its first line is `$ COMMAND`, the rest is what it prints.

@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod cargo;
 pub mod chapter;
+pub mod exercise;
 pub mod figures;
 pub mod files;
 pub mod grammar;
@@ -44,6 +45,11 @@ usage: cargo xtask [--root DIR] COMMAND
            default 20, median) and, where python3 is, with the original micrograd 0.1.0
            (installed once into target/bench/venv); print the table and write
            target/bench/bench.csv and phases.csv (--record: also into crates/ch11-fast/data/)
+  exercise CHAPTER [--force]
+           write exercises/chNN-slug/, a copy of the chapter's code (`ch04`) in which
+           each exercise is a `todo!()` to fill in; --force replaces a copy you have
+  exercise CHAPTER --check
+           run the chapter's tests on your copy and say which pass
 
 What a chapter may ask for (anything else is refused at its line; see xtask/src/grammar.rs):
   ```rust,file:PATH  ```toml,crate:NAME,file:PATH
@@ -55,6 +61,8 @@ What a chapter may ask for (anything else is refused at its line; see xtask/src/
            run 120 s (```console,timeout:SECONDS for more) and print 1 MiB; stderr must
            stay empty unless the block shows it (```console,stderr)
   ![alt](figures/NAME)  a figure drawn by the chapter's chNN-figures program
+  # // exercise: HINT  ...  # // end of exercise   (hidden lines, inside one block)
+           the lines between are an exercise: `todo!(HINT)` in an exercise copy
 ";
 
 /// Writes the chapters' code into the crates.
@@ -149,6 +157,23 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
     })?;
     steps.run("the benchmark's table has its shape", || bench::check(project, &chapters))?;
+    steps.run("every exercise compiles as a todo!() and is caught by a test", || {
+        let (caught, problems) = exercise::verify(project, &chapters);
+        for caught in caught {
+            let mut tests = caught.tests.clone();
+            let more = tests.len().saturating_sub(3);
+            tests.truncate(3);
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            eprintln!(
+                "xtask:   {}:{} ({}) fails {}{more}",
+                caught.chapter,
+                caught.line,
+                caught.hint,
+                tests.join(", ")
+            );
+        }
+        nonempty(problems)
+    })?;
     steps.run("the book builds and its links resolve", || {
         let html = mdbook::build(project)
             .map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;

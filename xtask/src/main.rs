@@ -28,6 +28,9 @@ fn main() -> ExitCode {
             "verify" => xtask::verify(&project),
             "bless" => xtask::bless(&project),
             "check" => xtask::check(&project),
+            "exercise" => {
+                return usage("`exercise` takes a chapter, as in `cargo xtask exercise ch04`");
+            }
             "tangle" => xtask::tangle(&project),
             "figures" => xtask::figures(&project),
             "book" => xtask::mdbook::build(&project)
@@ -39,6 +42,19 @@ fn main() -> ExitCode {
             }
             other => return usage(&format!("unknown command `{other}`")),
         },
+        [command, rest @ ..] if command == "exercise" => {
+            let (flags, names): (Vec<&String>, Vec<&String>) =
+                rest.iter().partition(|a| a.starts_with('-'));
+            let [name] = names.as_slice() else {
+                return usage("`exercise` takes one chapter, as in `cargo xtask exercise ch04`");
+            };
+            match flags.iter().map(|f| f.as_str()).collect::<Vec<_>>().as_slice() {
+                [] => xtask::exercise::write(&project, name, false),
+                ["--force"] => xtask::exercise::write(&project, name, true),
+                ["--check"] => xtask::exercise::check(&project, name),
+                _ => return usage("`exercise` takes `--force` or `--check`, not both or others"),
+            }
+        }
         [] => return usage("no command given"),
         [_, extra, ..] => return usage(&format!("unexpected `{extra}`: give one command")),
     };

@@ -20,6 +20,20 @@ pub struct Generated {
     pub text: String,
     /// `origins[i]` is the chapter file and line that line `i + 1` of `text` came from.
     pub origins: Vec<(String, usize)>,
+    /// The exercises in the file, in order.
+    pub holes: Vec<GeneratedHole>,
+}
+
+/// An exercise ([`crate::chapter::Hole`]) as it lies in a generated file.
+#[derive(Debug, Clone)]
+pub struct GeneratedHole {
+    /// The chapter, and the line of its opening marker there.
+    pub chapter: String,
+    pub line: usize,
+    pub hint: String,
+    /// Indices in the file's lines of the opening and the closing marker.
+    pub open: usize,
+    pub close: usize,
 }
 
 /// Every file the chapters generate, as [`generate`] does, after refusing what tangling
@@ -111,18 +125,27 @@ pub fn generate(chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
             sources.join(", chapters/")
         );
         let mut origins = vec![(first_chapter.path.clone(), first_fence.line)];
+        let mut holes = vec![];
         for (i, (chapter, fence)) in fences.into_iter().enumerate() {
             if i > 0 {
                 text.push('\n');
                 origins.push((chapter.path.clone(), fence.line));
             }
+            let start = origins.len();
+            holes.extend(fence.holes.iter().map(|hole| GeneratedHole {
+                chapter: chapter.path.clone(),
+                line: hole.line,
+                hint: hole.hint.clone(),
+                open: start + hole.open,
+                close: start + hole.close,
+            }));
             for (line, code) in &fence.lines {
                 text.push_str(code);
                 text.push('\n');
                 origins.push((chapter.path.clone(), *line));
             }
         }
-        out.push(Generated { path, text, origins });
+        out.push(Generated { path, text, origins, holes });
     }
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }

@@ -159,6 +159,21 @@ impl Fixture {
         (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
     }
 
+    /// Runs `xtask --root FIXTURE ARGS…`; returns whether it succeeded, its stdout and stderr.
+    fn run(&self, args: &[&str]) -> (bool, String, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .env("CARGO_TARGET_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures-target"))
+            .env("CARGO_PROFILE_DEV_DEBUG", "0")
+            .env("CARGO_INCREMENTAL", "0")
+            .output()
+            .expect("start the xtask binary");
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        (output.status.success(), text(&output.stdout), text(&output.stderr))
+    }
+
     fn passes(&self, command: &str) {
         let (success, stderr) = self.xtask(command);
         assert!(success, "`xtask {command}` failed on {}:\n{stderr}", self.root.display());
@@ -630,4 +645,51 @@ fn an_unknown_command_is_named() {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("nonsense").output().expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert_reports(&String::from_utf8_lossy(&output.stderr), "unknown command `nonsense`");
+}
+
+#[test]
+fn an_exercise_is_written_checked_and_bad_requests_are_refused_in_a_line() {
+    let book = Fixture::new("exercise");
+    let refused = |args: &[&str], problem: &str| {
+        let (success, _, stderr) = book.run(args);
+        assert!(!success, "`xtask {args:?}` should have failed");
+        assert_reports(&stderr, &format!("cargo xtask exercise: {problem}"));
+    };
+    refused(&["exercise", "ch07"], "there is no chapter `ch07`");
+    refused(&["exercise", "ch01"], "chapter 1 has no exercises");
+    book.replace(
+        &book.chapter,
+        "#     \"hello\"\n",
+        "#     // exercise: say hello\n#     \"hello\"\n#     // end of exercise\n",
+    );
+    book.write(
+        &book.chapter,
+        &format!(
+            "{}\n```rust,file:tests/greets.rs\n#[test]\nfn greets() {{\n    let program = env!(\"CARGO_BIN_EXE_{}\");\n    let output = std::process::Command::new(program).output().unwrap();\n    assert!(output.status.success(), \"{{program}} failed\");\n}}\n```\n",
+            book.read(&book.chapter),
+            book.crate_name
+        ),
+    );
+    book.passes("tangle");
+    refused(&["exercise", "ch01", "--check"], "there is no copy of chapter 1 to check yet");
+    let (success, stdout, stderr) = book.run(&["exercise", "ch01"]);
+    assert!(success, "{stderr}");
+    let copy = format!("exercises/{}", book.crate_name);
+    assert!(stdout.contains(&format!("{copy}/{}/src/main.rs:4  say hello", book.crate_name)));
+    let main = format!("{copy}/{}/src/main.rs", book.crate_name);
+    assert!(book.read(&main).contains("    // exercise: say hello\n    todo!(\"say hello\");\n"));
+    refused(&["exercise", "ch01"], &format!("{copy} exists already"));
+    let (success, stdout, _) = book.run(&["exercise", "ch01", "--check"]);
+    assert!(!success);
+    assert!(stdout.contains("FAILED  greets::greets"), "{stdout}");
+    assert!(stdout.contains("it reaches an exercise not done yet: say hello"), "{stdout}");
+    book.replace(&main, "todo!(\"say hello\");", "\"hello\"");
+    let (success, stdout, stderr) = book.run(&["exercise", "ch01", "--check"]);
+    assert!(success, "{stdout}{stderr}");
+    assert!(stdout.contains("passed  greets::greets") && stdout.contains("The test passes"));
+    let (success, _, _) = book.run(&["exercise", "ch01", "--force"]);
+    assert!(success);
+    assert!(book.read(&main).contains("todo!(\"say hello\");"));
+    let (_, _, stderr) = book.run(&["exercise", "ch01", "--force", "--check"]);
+    assert!(stderr.contains("`exercise` takes `--force` or `--check`"), "{stderr}");
 }

@@ -121,8 +121,10 @@ impl Add for &Value {
                 let [a, b] = &out.children[..] else {
                     unreachable!("a sum has two operands")
                 };
+                // exercise: a sum passes its grad to both operands, unchanged
                 a.set_grad(out.grad.get());
                 b.set_grad(out.grad.get());
+                // end of exercise
             },
         )
     }
@@ -141,8 +143,10 @@ impl Mul for &Value {
                 let [a, b] = &out.children[..] else {
                     unreachable!("a product has two operands")
                 };
+                // exercise: a product passes each factor the other one times its grad
                 a.set_grad(b.data() * out.grad.get());
                 b.set_grad(a.data() * out.grad.get());
+                // end of exercise
             },
         )
     }
@@ -156,7 +160,9 @@ impl Value {
             let [x] = &out.children[..] else {
                 unreachable!("tanh has one operand")
             };
+            // exercise: tanh passes its grad times 1 − t² to its operand
             x.set_grad((1.0 - t * t) * out.grad.get());
+            // end of exercise
         })
     }
 }
@@ -187,12 +193,14 @@ impl Value {
             visited: &mut HashSet<usize>,
             order: &mut Vec<Value>,
         ) {
+            // exercise: visit each child not seen before, then append the value
             if visited.insert(value.id()) {
                 for child in value.children() {
                     visit(child, visited, order);
                 }
                 order.push(value.clone());
             }
+            // end of exercise
         }
         let mut order = vec![];
         visit(self, &mut HashSet::new(), &mut order);
@@ -205,6 +213,7 @@ impl Value {
     /// children before the values made from them: a topological order.
     /// Iterative, so a deep graph cannot overflow the stack.
     pub fn topo(&self) -> Vec<Value> {
+        // exercise: the recursive walk as a loop, with a stack of (node, next child)
         let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);
         // A frame: a node, and how many of its children have been looked at.
@@ -225,6 +234,7 @@ impl Value {
             }
         }
         order
+        // end of exercise
     }
 }
 
@@ -232,10 +242,12 @@ impl Value {
     /// Backpropagation: fills in the grad of every value `self` was computed
     /// from, as ∂self/∂value.
     pub fn backward(&self) {
+        // exercise: seed the output's grad, then run every step in reverse topological order
         self.set_grad(1.0);
         for value in self.topo().iter().rev() {
             value.backward_step();
         }
+        // end of exercise
     }
 }
 

@@ -93,7 +93,9 @@ impl Value {
 
     /// Adds one use's share to this node's grad: the fix of this chapter.
     pub fn add_grad(&self, share: f64) {
+        // exercise: add the share to the grad, keeping what is there
         self.0.grad.set(self.0.grad.get() + share);
+        // end of exercise
     }
 
     pub fn children(&self) -> &[Value] {
@@ -122,8 +124,10 @@ impl Add for &Value {
                 let [a, b] = &out.children[..] else {
                     unreachable!("a sum has two operands")
                 };
+                // exercise: a sum adds its grad to each operand's
                 a.add_grad(out.grad.get());
                 b.add_grad(out.grad.get());
+                // end of exercise
             },
         )
     }
@@ -142,8 +146,10 @@ impl Mul for &Value {
                 let [a, b] = &out.children[..] else {
                     unreachable!("a product has two operands")
                 };
+                // exercise: a product adds the other factor times its grad to each factor's
                 a.add_grad(b.data() * out.grad.get());
                 b.add_grad(a.data() * out.grad.get());
+                // end of exercise
             },
         )
     }

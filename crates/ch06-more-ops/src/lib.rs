@@ -36,6 +36,8 @@ pub fn neuron(squash: impl Fn(&Value) -> Value) -> Neuron {
 
 /// tanh(n) taken apart: (e²ⁿ − 1) / (e²ⁿ + 1).
 pub fn tanh_taken_apart(n: &Value) -> Value {
+    // exercise: (e²ⁿ − 1) / (e²ⁿ + 1), its parts named 2n, e, e - 1 and e + 1
     let e = (2.0 * n).named("2n").exp().named("e");
     (&e - 1.0).named("e - 1") / (&e + 1.0).named("e + 1")
+    // end of exercise
 }

@@ -31,7 +31,9 @@ pub fn predictions(mlp: &Mlp) -> Vec<Value> {
 
 /// The squared-error loss: (prediction − target)², added up over the examples.
 pub fn loss(ypred: &[Value]) -> Value {
+    // exercise: (prediction − target)², added up over the examples
     ypred.iter().zip(YS).map(|(y, target)| (y - target).pow(2.0)).sum()
+    // end of exercise
 }
 
 /// The learning rate of this chapter's runs, the lecture's.
@@ -40,9 +42,11 @@ pub const RATE: f64 = 0.05;
 /// One step of gradient descent: each parameter moves against its grad, by
 /// `rate` times the grad.
 pub fn descend(mlp: &Mlp, rate: f64) {
+    // exercise: move each parameter against its grad, by rate times the grad
     for p in mlp.parameters() {
         p.set_data(p.data() - rate * p.grad());
     }
+    // end of exercise
 }
 
 /// The training loop as first written: `steps` steps of gradient descent at
@@ -68,7 +72,9 @@ pub fn train(mlp: &Mlp, steps: usize, rate: f64) -> Vec<f64> {
     (0..steps)
         .map(|_| {
             let loss = loss(&predictions(mlp));
+            // exercise: the grads from the last step must not pile up
             mlp.zero_grad();
+            // end of exercise
             loss.backward();
             descend(mlp, rate);
             loss.data()

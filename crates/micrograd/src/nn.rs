@@ -112,12 +112,14 @@ impl Neuron {
             self.nin(),
             x.len()
         );
+        // exercise: b + w₀x₀ + w₁x₁ + …, added from the left, then the activation
         let sum = self
             .w
             .iter()
             .zip(x)
             .fold(self.b.clone(), |sum, (w, x)| sum + w * x);
         self.activation.apply(sum)
+        // end of exercise
     }
 }
 
@@ -137,9 +139,11 @@ pub trait Module {
 
 impl Module for Neuron {
     fn parameters(&self) -> Vec<Value> {
+        // exercise: the weights, in order, then the bias
         let mut parameters = self.w.clone();
         parameters.push(self.b.clone());
         parameters
+        // end of exercise
     }
 }
 
@@ -198,13 +202,17 @@ impl Layer {
             self.nin(),
             x.len()
         );
+        // exercise: each neuron's output, in order
         self.neurons.iter().map(|neuron| neuron.forward(x)).collect()
+        // end of exercise
     }
 }
 
 impl Module for Layer {
     fn parameters(&self) -> Vec<Value> {
+        // exercise: every neuron's parameters, neuron after neuron
         self.neurons.iter().flat_map(Neuron::parameters).collect()
+        // end of exercise
     }
 }
 
@@ -295,8 +303,10 @@ impl Mlp {
             self.nin(),
             x.len()
         );
+        // exercise: the inputs as values, then each layer's outputs feed the next layer
         let inputs: Vec<Value> = x.iter().cloned().map(Into::into).collect();
         self.layers.iter().fold(inputs, |x, layer| layer.forward(&x))
+        // end of exercise
     }
 
     /// The one output of a network whose last layer has one neuron.
@@ -319,6 +329,8 @@ impl Mlp {
 
 impl Module for Mlp {
     fn parameters(&self) -> Vec<Value> {
+        // exercise: every layer's parameters, layer after layer
         self.layers.iter().flat_map(Layer::parameters).collect()
+        // end of exercise
     }
 }

@@ -15,8 +15,10 @@ impl Value {
             let [a, b] = &out.children[..] else {
                 unreachable!("a sum has two operands")
             };
+            // exercise: a sum adds its grad to each operand's
             a.add_grad(out.grad.get());
             b.add_grad(out.grad.get());
+            // end of exercise
         })
     }
 
@@ -27,8 +29,10 @@ impl Value {
             let [a, b] = &out.children[..] else {
                 unreachable!("a product has two operands")
             };
+            // exercise: a product adds the other factor times its grad to each factor's
             a.add_grad(b.data() * out.grad.get());
             b.add_grad(a.data() * out.grad.get());
+            // end of exercise
         })
     }
 
@@ -95,7 +99,9 @@ impl Value {
             let [x] = &out.children[..] else {
                 unreachable!("exp has one operand")
             };
+            // exercise: the slope of eˣ is eˣ
             x.add_grad(e * out.grad.get());
+            // end of exercise
         })
     }
 }
@@ -108,7 +114,9 @@ impl Value {
             let [x] = &out.children[..] else {
                 unreachable!("pow has one operand")
             };
+            // exercise: the slope of xᵏ is k·xᵏ⁻¹
             x.add_grad(k * x.data().powf(k - 1.0) * out.grad.get());
+            // end of exercise
         })
     }
 }
@@ -118,7 +126,9 @@ impl Neg for Value {
     type Output = Value;
 
     fn neg(self) -> Value {
+        // exercise: −a is a times the number −1
         self * -1.0
+        // end of exercise
     }
 }
 
@@ -126,14 +136,18 @@ impl Neg for &Value {
     type Output = Value;
 
     fn neg(self) -> Value {
+        // exercise: −a is a times the number −1
         self * -1.0
+        // end of exercise
     }
 }
 
 impl Value {
     /// a − b, computed as a + (−b).
     fn minus(a: Value, b: Value) -> Value {
+        // exercise: a − b is a plus −b
         a + -b
+        // end of exercise
     }
 }
 
@@ -142,7 +156,9 @@ operator!(Sub, sub, Value::minus);
 impl Value {
     /// a / b, computed as a · b⁻¹.
     fn over(a: Value, b: Value) -> Value {
+        // exercise: a / b is a times b to the power −1
         a * b.pow(-1.0)
+        // end of exercise
     }
 }
 
@@ -167,6 +183,7 @@ impl Value {
     /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 where x ≤ 0. A
     /// NaN passes through, with a NaN slope, instead of becoming 0.
     pub fn relu(&self) -> Value {
+        // exercise: max(0, x), with slope 1 where x > 0 and 0 where x ≤ 0; NaN passes
         let v = self.data();
         let r = if v < 0.0 { 0.0 } else { v };
         // `f64::from(true)` is 1.0 and `f64::from(false)` is 0.0.
@@ -177,5 +194,6 @@ impl Value {
             };
             x.add_grad(slope * out.grad.get());
         })
+        // end of exercise
     }
 }
