@@ -1,3 +1,4 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -37,10 +38,9 @@ impl Op {
         match (self, i) {
             (Op::Add(a, _) | Op::Mul(a, _), 0) => Some(a),
             (Op::Add(_, b) | Op::Mul(_, b), 1) => Some(b),
-            (
-                Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a),
-                0,
-            ) => Some(a),
+            (Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a), 0) => {
+                Some(a)
+            }
             _ => None,
         }
     }
@@ -151,7 +151,9 @@ impl Value {
         }
         order
     }
+}
 
+impl Value {
     /// Backpropagation, in the order of micrograd's.
     pub fn backward(&self) {
         self.0.grad.set(1.0);
@@ -251,7 +253,8 @@ impl Moons {
             let outputs = (0..nout).map(|_| {
                 let w: Vec<&Value> = p.by_ref().take(inputs.len()).collect();
                 let b = p.next().expect("337 parameters").clone();
-                let sum = w.iter().zip(&inputs).fold(b, |s, (w, x)| &s + &(*w * x));
+                let sum =
+                    w.iter().zip(&inputs).fold(b, |s, (w, x)| &s + &(*w * x));
                 if layer < 2 { sum.relu() } else { sum }
             });
             inputs = outputs.collect();

@@ -1,3 +1,4 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
@@ -64,18 +65,21 @@ impl Moons {
         terms.iter().fold(zero, |s, &term| t.add(s, term))
     }
 
-    /// MLP(2, [16, 16, 1]).
+    /// MLP(2, [16, 16, 1]): each neuron's weights and bias are the next
+    /// `nin + 1` parameters.
     fn score(&mut self, x: &[f64; 2]) -> Var {
         let t = &mut self.tape;
         let mut inputs: Vec<Var> = x.iter().map(|&x| t.input(x)).collect();
-        let mut p = self.parameters.iter().copied();
+        let mut at = 0;
         for (layer, &nout) in [16, 16, 1].iter().enumerate() {
+            let nin = inputs.len();
             let mut outputs = Vec::with_capacity(nout);
             for _ in 0..nout {
-                let w: Vec<Var> = p.by_ref().take(inputs.len()).collect();
-                let b = p.next().expect("337 parameters");
+                let w = &self.parameters[at..at + nin];
+                let b = self.parameters[at + nin];
+                at += nin + 1;
                 let sum = if self.fused {
-                    t.dot(b, &w, &inputs)
+                    t.dot(b, w, &inputs)
                 } else {
                     w.iter().zip(&inputs).fold(b, |s, (&w, &x)| {
                         let product = t.mul(w, x);
@@ -95,7 +99,12 @@ impl crate::Engine for Moons {
         // The last step's nodes go, the parameters stay, their grads 0.
         self.tape.clear();
         let (total, accuracy) = self.loss(data);
-        self.nodes = self.tape.len();
+        if self.nodes == 0 {
+            // The first step finds how long the tape gets; the storage is
+            // trimmed to that, and reused by every step after.
+            self.nodes = self.tape.len();
+            self.tape.shrink_to_fit();
+        }
         self.tape.backward(total);
         for &p in &self.parameters {
             let (data, grad) = (self.tape.data(p), self.tape.grad(p));

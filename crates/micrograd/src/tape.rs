@@ -1,3 +1,4 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -33,10 +34,16 @@ enum Op {
     Tanh(Var),
     Relu(Var),
     /// The sum of `len` operands, listed in `Tape::operands` from `start`.
-    Sum { start: u32, len: u32 },
+    Sum {
+        start: u32,
+        len: u32,
+    },
     /// b + w₀x₀ + w₁x₁ + …: b, w₀, x₀, w₁, x₁, … listed from `start`; `len`
     /// pairs.
-    Dot { start: u32, len: u32 },
+    Dot {
+        start: u32,
+        len: u32,
+    },
 }
 
 /// One node: 32 bytes.
@@ -108,6 +115,12 @@ impl Tape {
         self.nodes[v.0 as usize].grad
     }
 
+    /// Frees the storage the tape holds beyond its nodes.
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.operands.shrink_to_fit();
+    }
+
     /// Keeps every node on the tape now through each [`Tape::clear`].
     pub fn keep(&mut self) {
         self.kept = self.nodes.len();
@@ -176,37 +189,6 @@ impl Tape {
 }
 
 impl Tape {
-    /// The sum of `terms`, added from 0 left to right, as `Value`'s `Sum`:
-    /// one node however many terms.
-    pub fn sum(&mut self, terms: &[Var]) -> Var {
-        let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
-        let start = self.operands.len() as u32;
-        self.operands.extend_from_slice(terms);
-        self.push(total, Op::Sum { start, len: terms.len() as u32 })
-    }
-
-    /// b + w₀x₀ + w₁x₁ + …, added in that order, as a neuron does: one node
-    /// however many terms.
-    ///
-    /// # Panics
-    ///
-    /// If `w` and `x` are not as long as each other.
-    pub fn dot(&mut self, b: Var, w: &[Var], x: &[Var]) -> Var {
-        assert_eq!(w.len(), x.len(), "a weight for each input");
-        let total = w
-            .iter()
-            .zip(x)
-            .fold(self.data(b), |s, (&w, &x)| s + self.data(w) * self.data(x));
-        let start = self.operands.len() as u32;
-        self.operands.push(b);
-        for (&w, &x) in w.iter().zip(x) {
-            self.operands.extend([w, x]);
-        }
-        self.push(total, Op::Dot { start, len: w.len() as u32 })
-    }
-}
-
-impl Tape {
     fn add_grad(&mut self, v: Var, share: f64) {
         self.nodes[v.0 as usize].grad += share;
     }
@@ -261,6 +243,37 @@ impl Tape {
                 }
             }
         }
+    }
+}
+
+impl Tape {
+    /// The sum of `terms`, added from 0 left to right, as `Value`'s `Sum`:
+    /// one node however many terms.
+    pub fn sum(&mut self, terms: &[Var]) -> Var {
+        let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
+        let start = self.operands.len() as u32;
+        self.operands.extend_from_slice(terms);
+        self.push(total, Op::Sum { start, len: terms.len() as u32 })
+    }
+
+    /// b + w₀x₀ + w₁x₁ + …, added in that order, as a neuron does: one node
+    /// however many terms.
+    ///
+    /// # Panics
+    ///
+    /// If `w` and `x` are not as long as each other.
+    pub fn dot(&mut self, b: Var, w: &[Var], x: &[Var]) -> Var {
+        assert_eq!(w.len(), x.len(), "a weight for each input");
+        let total = w
+            .iter()
+            .zip(x)
+            .fold(self.data(b), |s, (&w, &x)| s + self.data(w) * self.data(x));
+        let start = self.operands.len() as u32;
+        self.operands.push(b);
+        for (&w, &x) in w.iter().zip(x) {
+            self.operands.extend([w, x]);
+        }
+        self.push(total, Op::Dot { start, len: w.len() as u32 })
     }
 }
 

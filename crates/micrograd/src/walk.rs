@@ -1,3 +1,4 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! The walk behind [`Value::topo`] and [`Value::backward`]: chapter 4's
 //! depth-first walk, made cheaper in chapter 11.
 

@@ -1,3 +1,4 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Trains chapter 10's demo with every engine, and compares each one's 100
 //! steps with the original's, bit for bit.
 
