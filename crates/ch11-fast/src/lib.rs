@@ -128,10 +128,13 @@ pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
     ]
 }
 
+/// Builds, backpropagates and drops a chain `depth` additions deep.
+pub type Chain = fn(usize) -> f64;
+
 /// A chain a million additions deep, y = x + one + one + …, as chapter 6
 /// built: built, backpropagated and dropped by each engine with a graph. Each
 /// returns the grad of `one`, which is the depth.
-pub fn chains() -> Vec<(&'static str, fn(usize) -> f64)> {
+pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
         ("Value", |depth| value_chain(depth, true)),
         ("cheaper walk", |depth| value_chain(depth, false)),

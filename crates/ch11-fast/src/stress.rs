@@ -256,8 +256,11 @@ pub fn tape_grads(graph: &Graph, fused: bool) -> Vec<f64> {
     v[..graph.inputs.len()].iter().map(|&x| t.grad(x)).collect()
 }
 
+/// Builds a graph in one engine and returns its inputs' grads.
+pub type Grads = fn(&Graph) -> Vec<f64>;
+
 /// Every engine with a graph, and the function giving its grads.
-pub fn engines() -> [(&'static str, fn(&Graph) -> Vec<f64>); 5] {
+pub fn engines() -> [(&'static str, Grads); 5] {
     [
         ("Value", |g| value_grads(g, true)),
         ("cheaper walk", |g| value_grads(g, false)),
