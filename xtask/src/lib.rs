@@ -3,6 +3,7 @@
 //! Every command reads the chapters first and stops, having written nothing, if any
 //! chapter has bad input. Each module does one job; this file strings them together.
 
+pub mod bench;
 pub mod cargo;
 pub mod chapter;
 pub mod figures;
@@ -38,6 +39,11 @@ usage: cargo xtask [--root DIR] COMMAND
   tangle   write the chapters' code fences into their crates
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
+  bench [--steps N] [--record]
+           time one step of chapter 10's demo with each of chapter 11's engines (N steps,
+           default 20, median) and, where python3 is, with the original micrograd 0.1.0
+           (installed once into target/bench/venv); print the table and write
+           target/bench/bench.csv and phases.csv (--record: also into crates/ch11-fast/data/)
 
 What a chapter may ask for (anything else is refused at its line; see xtask/src/grammar.rs):
   ```rust,file:PATH  ```toml,crate:NAME,file:PATH
@@ -142,6 +148,7 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         test.env("INSTA_UPDATE", "no").env("CI", "true");
         cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
     })?;
+    steps.run("the benchmark's table has its shape", || bench::check(project, &chapters))?;
     steps.run("the book builds and its links resolve", || {
         let html = mdbook::build(project)
             .map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;

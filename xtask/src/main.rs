@@ -16,6 +16,12 @@ fn main() -> ExitCode {
     }
     let project = Project::new(root.canonicalize().unwrap_or(root));
     let result = match args.as_slice() {
+        [command, options @ ..] if command == "bench" => {
+            match xtask::bench::Options::parse(options) {
+                Ok(options) => xtask::bench::bench(&project, &options),
+                Err(problem) => return usage(&problem),
+            }
+        }
         [command] => match command.as_str() {
             "serve" => xtask::regenerate(&project)
                 .and_then(|()| xtask::mdbook::serve(&project).map_err(failed("mdbook serve"))),

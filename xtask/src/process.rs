@@ -42,7 +42,6 @@ pub enum Ended {
 /// Runs `command` with no input; with `merged`, stderr goes into the same pipe as stdout,
 /// so the two interleave as in a terminal, and the `stderr` of the result is empty.
 pub fn run(mut command: Command, limits: Limits, merged: bool) -> io::Result<Ended> {
-    let cap = limits.output;
     command.stdin(Stdio::null());
     let merged_pipe = if merged {
         let (reader, writer) = io::pipe()?;
@@ -59,6 +58,21 @@ pub fn run(mut command: Command, limits: Limits, merged: bool) -> io::Result<End
         Some(reader) => [Box::new(reader), Box::new(io::empty())],
         None => [boxed(child.stdout.take()), boxed(child.stderr.take())],
     };
+    wait(child, pipes, limits)
+}
+
+/// Runs `command` with no input, capturing its stdout while its stderr goes straight to
+/// ours, so a long run's progress shows as it happens (the result's `stderr` is empty).
+pub fn run_showing_stderr(mut command: Command, limits: Limits) -> io::Result<Ended> {
+    command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::inherit());
+    let mut child = command.spawn()?;
+    let pipes: [Box<dyn Read + Send>; 2] = [boxed(child.stdout.take()), Box::new(io::empty())];
+    wait(child, pipes, limits)
+}
+
+/// Reads the child's two pipes until they end, within `limits`, and waits for it.
+fn wait(mut child: Child, pipes: [Box<dyn Read + Send>; 2], limits: Limits) -> io::Result<Ended> {
+    let cap = limits.output;
     let (sender, receiver) = mpsc::channel();
     for (index, pipe) in pipes.into_iter().enumerate() {
         let sender = sender.clone();

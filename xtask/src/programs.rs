@@ -163,7 +163,7 @@ pub fn run(
 }
 
 /// A panic in `stderr` (`panicked at FILE:LINE:COLUMN:`), at the chapter line of its code.
-fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> {
+pub fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> {
     let (_, rest) = stderr.split_once("panicked at ")?;
     let (place, message) = rest.split_once('\n').unwrap_or((rest, ""));
     let mut parts = place.trim_end_matches(':').rsplitn(3, ':');

@@ -1,0 +1,405 @@
+//! `cargo xtask bench`: chapter 11's engines timed on one step of chapter 10's demo, side
+//! by side with the original micrograd in Python, as a table and as CSV files; and verify's
+//! check that the benchmark still has the shape chapter 11's figure expects.
+//!
+//! The Rust rows come from chapter 11's program `ch11-bench` (its records:
+//! [`records`]). The Python rows come from `bench/original.py`, run in a virtual
+//! environment that holds micrograd 0.1.0 from PyPI, set up once under target/. Where
+//! there is no Python, or no network to install micrograd, the table has the Rust rows only.
+//! Timings are never checked, only the shape: they belong to the machine that made them.
+
+pub mod records;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::chapter::Chapter;
+use crate::files;
+use crate::grammar::Shown;
+use crate::problem::{Problem, Problems};
+use crate::process::{self, Ended, Limits};
+use crate::programs::{self, Origins, clip};
+use crate::project::Project;
+use crate::tangle;
+use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
+
+/// The crate and program of chapter 11 that time its engines, and where the program lives.
+const PACKAGE: &str = "ch11-fast";
+const PROGRAM: &str = "ch11-bench";
+const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-bench.rs";
+/// Where `--record` writes the CSV files, for chapter 11's figures program.
+const RECORDED: &str = "crates/ch11-fast/data";
+/// Where every run writes them, and the timing script and its virtual environment.
+const SCRATCH: &str = "target/bench";
+const VENV: &str = "target/bench/venv";
+/// The original's data and starting parameters, as chapter 10 keeps them.
+const MOONS: &str = "crates/ch10-moons/data/moons.txt";
+const MICROGRAD: &str = "micrograd==0.1.0";
+/// The script that times the original's step.
+const SCRIPT: &str = include_str!("bench/original.py");
+
+/// Timed steps per engine unless `--steps` says otherwise.
+pub const DEFAULT_STEPS: usize = 20;
+
+/// A release run of every engine, however many steps: the slowest engine's steps, and its
+/// million-deep chain, take seconds, so only a stuck program meets this.
+const RUN: Limits = Limits { time: Duration::from_secs(3600), output: process::OUTPUT_CAP };
+/// verify's run, one step in a dev build: about a minute at most on a busy machine.
+const QUICK: Limits = Limits { time: Duration::from_secs(600), output: process::OUTPUT_CAP };
+/// Creating the virtual environment, or installing micrograd into it.
+const SETUP: Limits = Limits { time: Duration::from_secs(300), output: process::OUTPUT_CAP };
+
+/// What `cargo xtask bench` was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub steps: usize,
+    pub record: bool,
+}
+
+impl Options {
+    /// Reads `[--steps N] [--record]`.
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut options = Options { steps: DEFAULT_STEPS, record: false };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--record" => options.record = true,
+                "--steps" => {
+                    options.steps = args
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .filter(|n| *n > 0)
+                        .ok_or("`--steps` needs a number of steps after it, 1 or more")?;
+                }
+                other => {
+                    return Err(format!("`bench` takes `--steps N` and `--record`, not `{other}`"));
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Times every engine and, where Python can, the original; prints the table and writes
+/// the CSV files.
+pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
+    let started = Instant::now();
+    let chapters = project.chapters()?;
+    if !project.path(SOURCE).is_file() {
+        let message = format!("there is no `{PROGRAM}` program to run: chapter 11 writes it");
+        return Err(vec![Problem::new(SOURCE, 0, message)]);
+    }
+    let steps = options.steps;
+    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
+    let printed = run(project, &chapters, true, steps)?;
+    let records = records::parse(&format!("what `{}` printed", command(true, steps)), &printed)?;
+    let rows = records::rows(&originals(project, steps), &records);
+    print!("{}", table(&rows, &records));
+    let bench = records::bench_csv(&rows);
+    let phases = records::phases_csv(&records);
+    let mut folders = vec![SCRATCH];
+    if options.record {
+        folders.push(RECORDED);
+    }
+    for folder in folders {
+        for (name, text) in [("bench.csv", &bench), ("phases.csv", &phases)] {
+            let path = format!("{folder}/{name}");
+            files::write_atomic(&project.path(&path), text.as_bytes())
+                .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
+            eprintln!("xtask: wrote {path}");
+        }
+    }
+    eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// verify's step: runs `ch11-bench --steps 1` (dev build), checks the shape of its records,
+/// and that the recorded CSV files name exactly its engines and phases, in order. Skipped
+/// until a chapter writes the program; required from then on.
+pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    if !project.path(SOURCE).is_file() {
+        return match chapters.iter().find(|c| c.crate_name == PACKAGE) {
+            Some(chapter) => Err(vec![Problem::new(
+                &chapter.path,
+                1,
+                format!(
+                    "the chapter has no `{PROGRAM}` program ({SOURCE}), which `cargo xtask bench` runs: write it"
+                ),
+            )]),
+            None => {
+                eprintln!("xtask: skipped: no chapter writes `{PROGRAM}` yet");
+                Ok(())
+            }
+        };
+    }
+    let printed = run(project, chapters, false, 1)?;
+    let records = records::parse(&format!("what `{}` printed", command(false, 1)), &printed)?;
+    let mut problems = vec![];
+    let checks: [(&str, CsvCheck); 2] =
+        [("bench.csv", records::check_bench_csv), ("phases.csv", records::check_phases_csv)];
+    for (name, check) in checks {
+        let path = format!("{RECORDED}/{name}");
+        match project.read(&path) {
+            Ok(text) => problems.extend(check(&path, &text, &records)),
+            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
+                problem.message.push_str(": `cargo xtask bench --record` writes it");
+                problem
+            })),
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// A check of a recorded CSV file's text against a run's records.
+type CsvCheck = fn(&str, &str, &Records) -> Problems;
+
+/// "1 step", "20 steps".
+fn count(steps: usize) -> String {
+    format!("{steps} step{}", if steps == 1 { "" } else { "s" })
+}
+
+/// The command that runs the program, as a reader would type it.
+fn command(release: bool, steps: usize) -> String {
+    let release = if release { " --release" } else { "" };
+    format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps}")
+}
+
+/// Builds `ch11-bench` and runs it for `steps` steps; returns what it printed on stdout. A
+/// release run shows the program's progress (its stderr) as it goes.
+fn run(
+    project: &Project,
+    chapters: &[Chapter],
+    release: bool,
+    steps: usize,
+) -> Result<String, Problems> {
+    let generated = tangle::generate(chapters).unwrap_or_default();
+    let origins = Origins(&generated);
+    // Problems with no line of code to blame are put at the start of the program's code.
+    let home = chapters
+        .iter()
+        .flat_map(|c| c.fences.iter().map(move |f| (c, f)))
+        .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == SOURCE)
+        .map_or((SOURCE.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
+    let failed = |failures: Vec<programs::Failure>| -> Problems {
+        failures
+            .into_iter()
+            .map(|(place, message)| {
+                let (file, line) = place.unwrap_or_else(|| home.clone());
+                Problem::new(file, line, message)
+            })
+            .collect()
+    };
+    let shown = Shown {
+        package: Some(PACKAGE.into()),
+        bin: PROGRAM.into(),
+        release,
+        args: vec!["--steps".into(), steps.to_string()],
+    };
+    let executable = programs::build(project, &shown, &origins).map_err(failed)?;
+    let typed = command(release, steps);
+    let mut program = Command::new(executable);
+    program.current_dir(&project.root).args(&shown.args);
+    let ended = if release {
+        process::run_showing_stderr(program, RUN)
+    } else {
+        process::run(program, QUICK, false)
+    };
+    let ended = ended.map_err(|e| failed(vec![(None, format!("cannot start `{typed}`: {e}"))]))?;
+    let failure = match ended {
+        Ended::Exited { status, stdout, .. } if status.success() => return Ok(stdout),
+        Ended::Exited { status, stderr, .. } => match programs::panic(&stderr, &typed, &origins) {
+            Some(failure) => failure,
+            None if stderr.is_empty() => (None, format!("`{typed}` failed ({status})")),
+            None => {
+                (None, format!("`{typed}` failed ({status}):\n{}", programs::tail(&stderr, 20)))
+            }
+        },
+        Ended::TimedOut { .. } => {
+            let limit = if release { RUN.time } else { QUICK.time };
+            (None, format!("`{typed}` was stopped after {} s", limit.as_secs()))
+        }
+        Ended::PrintedTooMuch => (None, format!("`{typed}` printed too much: it was stopped")),
+    };
+    Err(failed(vec![failure]))
+}
+
+/// The original's two rows, default collector then tuned, each where it could be timed.
+fn originals(project: &Project, steps: usize) -> Vec<Original> {
+    let Some(python) = venv(project) else {
+        return vec![];
+    };
+    let script = format!("{SCRATCH}/original.py");
+    if let Err(e) = files::update(&project.path(&script), SCRIPT.as_bytes()) {
+        eprintln!("xtask: cannot write {script} ({e}): the table has the Rust rows only");
+        return vec![];
+    }
+    let mut timed = vec![];
+    for (mode, name, collector) in [
+        ("default", PYTHON_DEFAULT, "its collector as it comes"),
+        ("tuned", PYTHON_TUNED, "its collector tuned"),
+    ] {
+        eprintln!(
+            "xtask: timing the original micrograd's step in Python, {collector}, over {}",
+            count(steps)
+        );
+        let mut command = Command::new(&python);
+        command.current_dir(&project.root).arg(&script).args([MOONS, &steps.to_string(), mode]);
+        // A default step takes about 2 s here; allow for a much slower machine.
+        let limits = Limits { time: Duration::from_secs(300 + 60 * steps as u64), ..SETUP };
+        match quietly(command, limits).and_then(|printed| records::original(&printed, mode)) {
+            Ok((ms, nodes)) => timed.push(Original { name, ms, nodes }),
+            Err(reason) => {
+                eprintln!("xtask: the original's step, {collector}, was not timed: {reason}")
+            }
+        }
+    }
+    timed
+}
+
+/// The Python of the virtual environment with micrograd 0.1.0, set up on first use; none,
+/// said in one line, where there is no python3 or the set-up fails (no network, say).
+fn venv(project: &Project) -> Option<PathBuf> {
+    let python3 = Command::new("python3")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !python3.is_ok_and(|status| status.success()) {
+        eprintln!(
+            "xtask: no python3 here, so the original is not timed: the table has the Rust rows only"
+        );
+        return None;
+    }
+    let venv = project.path(VENV);
+    let python = venv.join(if cfg!(windows) { "Scripts/python.exe" } else { "bin/python" });
+    // Written once micrograd is installed, so a set-up that failed halfway is tried again.
+    let ready = venv.join("micrograd-0.1.0-installed");
+    if ready.is_file() {
+        return Some(python);
+    }
+    eprintln!("xtask: setting up {VENV} with micrograd 0.1.0 from PyPI (first run only)");
+    let started = Instant::now();
+    let mut create = Command::new("python3");
+    create.args(["-m", "venv"]).arg(&venv);
+    let mut install = Command::new(&python);
+    install.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]);
+    install.args(["--retries", "1", "--timeout", "20", MICROGRAD]);
+    for (what, command) in [("python3 -m venv", create), ("pip install micrograd==0.1.0", install)]
+    {
+        if let Err(reason) = quietly(command, SETUP) {
+            eprintln!("xtask: `{what}` failed ({reason}): the table has the Rust rows only");
+            return None;
+        }
+    }
+    if let Err(e) = fs::write(&ready, "") {
+        eprintln!("xtask: cannot write {} ({e})", ready.display());
+    }
+    eprintln!("xtask: set up {VENV} in {:.0} s", started.elapsed().as_secs_f64());
+    Some(python)
+}
+
+/// Runs `command` within `limits`; what it printed, or why it failed, in a line.
+fn quietly(command: Command, limits: Limits) -> Result<String, String> {
+    match process::run(command, limits, false) {
+        Ok(Ended::Exited { status, stdout, .. }) if status.success() => Ok(stdout),
+        Ok(Ended::Exited { status, stderr, .. }) => {
+            let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+            Err(last.map_or_else(|| status.to_string(), |l| clip(l.trim())))
+        }
+        Ok(Ended::TimedOut { .. }) => Err(format!("stopped after {} s", limits.time.as_secs())),
+        Ok(Ended::PrintedTooMuch) => Err("it printed too much and was stopped".into()),
+        Err(e) => Err(format!("cannot start it: {e}")),
+    }
+}
+
+/// The table: a row per engine, the original's first, columns aligned; then the
+/// million-deep chains and the `Value` step's phases, a line each.
+fn table(rows: &[Row], records: &Records) -> String {
+    let dash = |field: &str| if field.is_empty() { "-".to_string() } else { field.to_string() };
+    let speedups = rows.iter().any(|r| !r.faster.is_empty());
+    let mut lines = vec![vec![
+        "engine".to_string(),
+        "ms/step".into(),
+        "ns/node".into(),
+        "bytes/node".into(),
+        "faster than Python, gc tuned".into(),
+    ]];
+    for row in rows {
+        let faster = if row.faster.is_empty() { "-".into() } else { format!("{}x", row.faster) };
+        lines.push(vec![
+            row.engine.clone(),
+            dash(&row.ms),
+            dash(&row.ns),
+            dash(&row.bytes),
+            faster,
+        ]);
+    }
+    let columns = if speedups { 5 } else { 4 };
+    let width = |i: usize| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let mut text = String::new();
+    for line in &lines {
+        let mut cells = vec![format!("{:<w$}", line[0], w = widths[0])];
+        cells.extend((1..columns).map(|i| format!("{:>w$}", line[i], w = widths[i])));
+        text.push_str(cells.join("  ").trim_end());
+        text.push('\n');
+    }
+    let listed = |pairs: &[(String, String)]| {
+        pairs.iter().map(|(name, ms)| format!("{name} {ms}")).collect::<Vec<_>>().join(", ")
+    };
+    if !records.chains.is_empty() {
+        text.push_str(&format!(
+            "\na 1,000,000-deep chain built, backpropagated and dropped, ms: {}\n",
+            listed(&records.chains)
+        ));
+    }
+    text.push_str(&format!("one Value step by phase, ms: {}\n", listed(&records.phases)));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn options_are_read_and_wrong_ones_refused() {
+        assert_eq!(Options::parse(&[]), Ok(Options { steps: DEFAULT_STEPS, record: false }));
+        let given = Options::parse(&strings(&["--record", "--steps", "5"]));
+        assert_eq!(given, Ok(Options { steps: 5, record: true }));
+        for wrong in [&["--steps"][..], &["--steps", "0"], &["--steps", "x"], &["--fast"]] {
+            assert!(Options::parse(&strings(wrong)).is_err(), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_aligns_its_columns() {
+        let records = records::parse(
+            "out",
+            "engine,Value,12.345,187.6,104.0,65818\nengine,hand-written,0.050,0.8,-,0\n\
+             chain,Value,250.000\nphase,forward,4.000\n",
+        )
+        .unwrap();
+        let originals =
+            [Original { name: PYTHON_TUNED, ms: "270.000".into(), nodes: "65818".into() }];
+        let table = table(&records::rows(&originals, &records), &records);
+        let expected = "\
+engine                      ms/step  ns/node  bytes/node  faster than Python, gc tuned
+Python micrograd, gc tuned  270.000   4102.2           -                          1.0x
+Value                        12.345    187.6       104.0                         21.9x
+hand-written                  0.050      0.8           -                       5400.0x
+
+a 1,000,000-deep chain built, backpropagated and dropped, ms: Value 250.000
+one Value step by phase, ms: forward 4.000
+";
+        assert_eq!(table, expected);
+        let without = super::table(&records::rows(&[], &records), &records);
+        assert!(without.starts_with("engine        ms/step  ns/node  bytes/node\n"), "{without}");
+    }
+}
