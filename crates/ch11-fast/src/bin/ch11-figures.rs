@@ -6,15 +6,36 @@ use std::fmt::Write;
 
 use viz::font;
 
-/// A CSV file built into the program: its rows, without the header line.
-fn rows(text: &str) -> Vec<Vec<&str>> {
-    text.lines().skip(1).map(|line| line.split(',').collect()).collect()
+/// A CSV file built into the program: its rows, without the header line. A
+/// field may be in quotes, as a name with a comma in it is.
+fn rows(text: &str) -> Vec<Vec<String>> {
+    let fields = |mut rest: &str| {
+        let mut fields = vec![];
+        loop {
+            let (field, after) = match rest.strip_prefix('"') {
+                Some(quoted) => {
+                    let end = quoted.find('"').expect("a closing quote");
+                    (&quoted[..end], quoted[end + 1..].strip_prefix(','))
+                }
+                None => match rest.split_once(',') {
+                    Some((field, after)) => (field, Some(after)),
+                    None => (rest, None),
+                },
+            };
+            fields.push(field.to_string());
+            match after {
+                Some(after) => rest = after,
+                None => return fields,
+            }
+        }
+    };
+    text.lines().skip(1).map(fields).collect()
 }
 
 /// A bar per row, its length the logarithm of the value (or the value, not
 /// `log`), its text `label` at the end.
 fn bars(title: &str, rows: &[(String, f64, String)], log: bool) -> String {
-    let (width, left, right, top, step) = (750.0, 200.0, 150.0, 50.0, 34.0);
+    let (width, left, right, top, step) = (750.0, 245.0, 140.0, 50.0, 34.0);
     let height = top + step * rows.len() as f64 + 16.0;
     let scale = |v: f64| if log { v.log10() } else { v };
     let low = if log {
@@ -76,9 +97,7 @@ fn main() {
     let bench = rows(include_str!("../../data/bench.csv"));
     let engines: Vec<(String, f64, String)> = bench
         .iter()
-        .map(|row| {
-            (row[0].to_string(), number(row[1]), format!("{} ms", row[1]))
-        })
+        .map(|row| (row[0].clone(), number(&row[1]), format!("{} ms", row[1])))
         .collect();
     let title = "One training step of the moons demo, ms (log scale)";
     write("11-bench.svg", bars(title, &engines, true));
@@ -86,9 +105,7 @@ fn main() {
     let phases = rows(include_str!("../../data/phases.csv"));
     let phases: Vec<(String, f64, String)> = phases
         .iter()
-        .map(|row| {
-            (row[0].to_string(), number(row[1]), format!("{} ms", row[1]))
-        })
+        .map(|row| (row[0].clone(), number(&row[1]), format!("{} ms", row[1])))
         .collect();
     let title = "Where one step of chapter 6's Value goes, ms";
     write("11-phases.svg", bars(title, &phases, false));
