@@ -1,9 +1,8 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::fmt;
 use std::rc::Rc;
 
@@ -47,6 +46,8 @@ struct Node {
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
+    /// The number of the last walk that reached this node (chapter 11).
+    mark: Cell<u64>,
     /// Pushes this node's grad into its children's grads, by the rule of its
     /// operation. It is given the node it belongs to when called. `None` for
     /// an input.
@@ -81,6 +82,7 @@ impl Value {
             children,
             op,
             label: Cell::new(""),
+            mark: Cell::new(0),
             backward,
         }))
     }
@@ -160,50 +162,6 @@ impl Value {
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
-        }
-    }
-
-    /// Every value this one was computed from, itself included, each once,
-    /// children before the values made from them: a topological order.
-    /// Iterative, so a deep graph cannot overflow the stack.
-    pub fn topo(&self) -> Vec<Value> {
-        let mut order = vec![];
-        let mut visited = HashSet::from([self.id()]);
-        // A frame: a node, and how many of its children have been looked at.
-        let mut stack = vec![(self.clone(), 0)];
-        while let Some((node, next)) = stack.last_mut() {
-            match node.children().get(*next) {
-                Some(child) => {
-                    *next += 1;
-                    if visited.insert(child.id()) {
-                        let child = child.clone();
-                        stack.push((child, 0));
-                    }
-                }
-                None => {
-                    let (done, _) = stack.pop().expect("the loop saw a frame");
-                    order.push(done);
-                }
-            }
-        }
-        order
-    }
-
-    /// Backpropagation: fills in the grad of every value `self` was computed
-    /// from, as ∂self/∂value.
-    ///
-    /// Each step *adds* its share to its operands' grads, so the result is
-    /// right only if every grad of the graph starts at 0, as in a freshly
-    /// built graph. Before running `backward` on the same graph again, call
-    /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough,
-    /// since an intermediate node would pass its old grad on again. Or build
-    /// the graph anew, as training does at each step, and
-    /// [`Value::zero_grad`] the values that outlive it, such as a network's
-    /// weights.
-    pub fn backward(&self) {
-        self.set_grad(1.0);
-        for value in self.topo().iter().rev() {
-            value.backward_step();
         }
     }
 }
@@ -316,3 +274,8 @@ mod tests {
 
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
 pub mod nn;
+
+/// A tape: a faster engine, whose values are indices into a vector of nodes:
+/// chapter 11.
+pub mod tape;
+mod walk;

@@ -1,0 +1,302 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! A leaner node: the operation as an enum with its operands inline, in one
+//! allocation, instead of a vector of children and a boxed closure.
+
+use std::cell::Cell;
+use std::ops::{Add, Mul};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ch10_moons::{ALPHA, Sample, Step};
+
+/// A handle to a node, as micrograd's `Value` is.
+#[derive(Clone)]
+pub struct Value(Rc<Node>);
+
+struct Node {
+    data: Cell<f64>,
+    grad: Cell<f64>,
+    /// The last walk that reached this node.
+    mark: Cell<u64>,
+    op: Op,
+}
+
+/// How a node was made: every operation the engine knows, and its operands.
+enum Op {
+    Input,
+    Add(Value, Value),
+    Mul(Value, Value),
+    Pow(Value, f64),
+    Exp(Value),
+    Tanh(Value),
+    Relu(Value),
+}
+
+impl Op {
+    /// The operands, in order: at most two.
+    fn operand(&self, i: usize) -> Option<&Value> {
+        match (self, i) {
+            (Op::Add(a, _) | Op::Mul(a, _), 0) => Some(a),
+            (Op::Add(_, b) | Op::Mul(_, b), 1) => Some(b),
+            (Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a), 0) => {
+                Some(a)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Value {
+    fn node(data: f64, op: Op) -> Value {
+        Value(Rc::new(Node {
+            data: Cell::new(data),
+            grad: Cell::new(0.0),
+            mark: Cell::new(0),
+            op,
+        }))
+    }
+
+    /// An input.
+    pub fn new(data: f64) -> Value {
+        Value::node(data, Op::Input)
+    }
+
+    /// The number.
+    pub fn data(&self) -> f64 {
+        self.0.data.get()
+    }
+
+    /// Changes the number.
+    pub fn set_data(&self, data: f64) {
+        self.0.data.set(data);
+    }
+
+    /// ∂(root)/∂self, as `backward` left it.
+    pub fn grad(&self) -> f64 {
+        self.0.grad.get()
+    }
+
+    /// Sets the grad to 0.
+    pub fn zero_grad(&self) {
+        self.0.grad.set(0.0);
+    }
+
+    fn add_grad(&self, share: f64) {
+        self.0.grad.set(self.0.grad.get() + share);
+    }
+
+    /// selfᵏ.
+    pub fn pow(&self, k: f64) -> Value {
+        Value::node(self.data().powf(k), Op::Pow(self.clone(), k))
+    }
+
+    /// e^self.
+    pub fn exp(&self) -> Value {
+        Value::node(self.data().exp(), Op::Exp(self.clone()))
+    }
+
+    /// tanh self.
+    pub fn tanh(&self) -> Value {
+        Value::node(self.data().tanh(), Op::Tanh(self.clone()))
+    }
+
+    /// max(0, self).
+    pub fn relu(&self) -> Value {
+        let v = self.data();
+        Value::node(if v < 0.0 { 0.0 } else { v }, Op::Relu(self.clone()))
+    }
+}
+
+impl Add for &Value {
+    type Output = Value;
+
+    fn add(self, other: &Value) -> Value {
+        let op = Op::Add(self.clone(), other.clone());
+        Value::node(self.data() + other.data(), op)
+    }
+}
+
+impl Mul for &Value {
+    type Output = Value;
+
+    fn mul(self, other: &Value) -> Value {
+        let op = Op::Mul(self.clone(), other.clone());
+        Value::node(self.data() * other.data(), op)
+    }
+}
+
+static WALKS: AtomicU64 = AtomicU64::new(0);
+
+impl Value {
+    /// The nodes under this one, children first, as micrograd's walk.
+    pub fn order(&self) -> Vec<&Value> {
+        let walk = WALKS.fetch_add(1, Ordering::Relaxed) + 1;
+        self.0.mark.set(walk);
+        let mut order = Vec::new();
+        let mut stack: Vec<(&Value, usize)> = vec![(self, 0)];
+        while let Some((node, next)) = stack.last_mut() {
+            let node: &Value = node;
+            match node.0.op.operand(*next) {
+                Some(child) => {
+                    *next += 1;
+                    if child.0.mark.replace(walk) != walk {
+                        stack.push((child, 0));
+                    }
+                }
+                None => {
+                    let (done, _) = stack.pop().expect("the loop saw a frame");
+                    order.push(done);
+                }
+            }
+        }
+        order
+    }
+}
+
+impl Value {
+    /// Backpropagation, in the order of micrograd's.
+    pub fn backward(&self) {
+        self.0.grad.set(1.0);
+        for value in self.order().iter().rev() {
+            let node = &value.0;
+            let grad = node.grad.get();
+            match &node.op {
+                Op::Input => {}
+                Op::Add(a, b) => {
+                    a.add_grad(grad);
+                    b.add_grad(grad);
+                }
+                Op::Mul(a, b) => {
+                    a.add_grad(b.data() * grad);
+                    b.add_grad(a.data() * grad);
+                }
+                Op::Pow(a, k) => a.add_grad(k * a.data().powf(k - 1.0) * grad),
+                Op::Exp(a) => a.add_grad(node.data.get() * grad),
+                Op::Tanh(a) => {
+                    let t = node.data.get();
+                    a.add_grad((1.0 - t * t) * grad);
+                }
+                Op::Relu(a) => {
+                    let v = a.data();
+                    let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
+                    a.add_grad(slope * grad);
+                }
+            }
+        }
+    }
+}
+
+/// Moves a node's operands' handles into `handles`, leaving it an input.
+fn take_operands(op: &mut Op, handles: &mut Vec<Value>) {
+    match std::mem::replace(op, Op::Input) {
+        Op::Add(a, b) | Op::Mul(a, b) => handles.extend([a, b]),
+        Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a) => {
+            handles.push(a);
+        }
+        Op::Input => {}
+    }
+}
+
+/// Frees a graph without recursion, as micrograd's `Drop` does.
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut handles = vec![];
+        take_operands(&mut self.op, &mut handles);
+        while let Some(handle) = handles.pop() {
+            if let Some(mut node) = Rc::into_inner(handle.0) {
+                take_operands(&mut node.op, &mut handles);
+            }
+        }
+    }
+}
+
+/// Chapter 10's demo on lean nodes: the network is its 337 parameters, in
+/// micrograd's order, and the loss is chapter 10's, operation for operation.
+pub struct Moons {
+    parameters: Vec<Value>,
+    nodes: usize,
+}
+
+impl Moons {
+    /// The network with these parameters.
+    pub fn new(parameters: &[f64]) -> Moons {
+        let parameters = parameters.iter().map(|&p| Value::new(p)).collect();
+        Moons { parameters, nodes: 0 }
+    }
+
+    /// Chapter 10's loss and accuracy.
+    pub fn loss(&self, data: &[Sample]) -> (Value, f64) {
+        let scores: Vec<Value> =
+            data.iter().map(|sample| self.score(&sample.x)).collect();
+        let losses: Vec<Value> = data
+            .iter()
+            .zip(&scores)
+            .map(|(sample, score)| {
+                let margin = &Value::new(-sample.y) * score;
+                (&Value::new(1.0) + &margin).relu()
+            })
+            .collect();
+        let sum = losses.iter().fold(Value::new(0.0), |s, l| &s + l);
+        let n = Value::new(1.0 / losses.len() as f64);
+        let data_loss = &sum * &n;
+        let squares = self.parameters.iter().map(|p| p * p);
+        let sum = squares.fold(Value::new(0.0), |s, q| &s + &q);
+        let reg_loss = &Value::new(ALPHA) * &sum;
+        (&data_loss + &reg_loss, accuracy_of(data, &scores))
+    }
+
+    /// MLP(2, [16, 16, 1]): b + w₀x₀ + w₁x₁ + … in each neuron.
+    fn score(&self, x: &[f64; 2]) -> Value {
+        let mut inputs: Vec<Value> = x.iter().map(|&x| Value::new(x)).collect();
+        let mut p = self.parameters.iter();
+        for (layer, &nout) in [16, 16, 1].iter().enumerate() {
+            let outputs = (0..nout).map(|_| {
+                let w: Vec<&Value> = p.by_ref().take(inputs.len()).collect();
+                let b = p.next().expect("337 parameters").clone();
+                let sum =
+                    w.iter().zip(&inputs).fold(b, |s, (w, x)| &s + &(*w * x));
+                if layer < 2 { sum.relu() } else { sum }
+            });
+            inputs = outputs.collect();
+        }
+        inputs.pop().expect("one output")
+    }
+}
+
+/// The fraction of points on the right side of a score of 0.
+fn accuracy_of(data: &[Sample], scores: &[Value]) -> f64 {
+    let scores: Vec<f64> = scores.iter().map(Value::data).collect();
+    crate::accuracy(data, &scores)
+}
+
+impl crate::Engine for Moons {
+    fn step(&mut self, data: &[Sample], rate: f64) -> Step {
+        let (total, accuracy) = self.loss(data);
+        for p in &self.parameters {
+            p.zero_grad();
+        }
+        total.backward();
+        if self.nodes == 0 {
+            self.nodes = total.order().len();
+        }
+        for p in &self.parameters {
+            p.set_data(p.data() - rate * p.grad());
+        }
+        Step { loss: total.data(), accuracy }
+    }
+
+    fn nodes(&self) -> usize {
+        self.nodes
+    }
+}
+
+/// The chain of additions: returns the grad of `one`.
+pub fn chain(depth: usize) -> f64 {
+    let one = Value::new(1.0);
+    let mut y = Value::new(0.0);
+    for _ in 0..depth {
+        y = &y + &one;
+    }
+    y.backward();
+    one.grad()
+}

@@ -1,0 +1,180 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Chapter 11: the same training step, made fast in stages, each stage an
+//! engine that trains chapter 10's demo to the same bits.
+
+pub mod floor;
+pub mod lean;
+pub mod on_tape;
+pub mod stress;
+
+use std::time::{Duration, Instant};
+
+use ch10_moons::{Sample, Step, learning_rate, loss, network_with};
+use micrograd::Value;
+use micrograd::nn::{Mlp, Module};
+
+/// Something that trains chapter 10's network, one step at a time.
+pub trait Engine {
+    /// One step at learning rate `rate`: the loss and accuracy before the
+    /// update, as chapter 10's `train` records them.
+    fn step(&mut self, data: &[Sample], rate: f64) -> Step;
+
+    /// How many nodes the last step's graph had; 0 for no graph.
+    fn nodes(&self) -> usize;
+}
+
+/// Trains for chapter 10's 100 steps, at its learning rates.
+pub fn train(engine: &mut dyn Engine, data: &[Sample]) -> Vec<Step> {
+    (0..ch10_moons::STEPS)
+        .map(|k| engine.step(data, learning_rate(k)))
+        .collect()
+}
+
+/// The crate's `Value`, walking as chapter 6 did (`hashed`) or with the
+/// cheaper walk.
+pub struct ValueEngine {
+    model: Mlp,
+    hashed: bool,
+    nodes: usize,
+}
+
+impl ValueEngine {
+    /// Chapter 10's network with `parameters`.
+    pub fn new(parameters: &[f64], hashed: bool) -> ValueEngine {
+        ValueEngine { model: network_with(parameters), hashed, nodes: 0 }
+    }
+}
+
+impl Engine for ValueEngine {
+    fn step(&mut self, data: &[Sample], rate: f64) -> Step {
+        let (total, accuracy) = loss(&self.model, data);
+        self.model.zero_grad();
+        if self.hashed {
+            // Chapter 6's backward, spelled out.
+            total.set_grad(1.0);
+            let order = total.topo_hashed();
+            self.nodes = order.len();
+            for value in order.iter().rev() {
+                value.backward_step();
+            }
+        } else {
+            total.backward();
+            if self.nodes == 0 {
+                self.nodes = total.topo().len();
+            }
+        }
+        for p in self.model.parameters() {
+            p.set_data(p.data() - rate * p.grad());
+        }
+        Step { loss: total.data(), accuracy }
+    }
+
+    fn nodes(&self) -> usize {
+        self.nodes
+    }
+}
+
+/// The time of one chapter-6 step's phases, in the order they run.
+pub fn phases(
+    model: &Mlp,
+    data: &[Sample],
+    rate: f64,
+) -> [(&'static str, Duration); 6] {
+    let clock = Instant::now();
+    let (total, _) = loss(model, data);
+    let forward = clock.elapsed();
+
+    let clock = Instant::now();
+    model.zero_grad();
+    total.set_grad(1.0);
+    let order = total.topo_hashed();
+    let topo = clock.elapsed();
+
+    // Not part of the step: the cheaper walk below, on the same graph.
+    let clock = Instant::now();
+    let cheaper = total.topo();
+    let cheaper_topo = clock.elapsed();
+    drop(cheaper);
+
+    let clock = Instant::now();
+    for value in order.iter().rev() {
+        value.backward_step();
+    }
+    let backward = clock.elapsed();
+
+    let clock = Instant::now();
+    for p in model.parameters() {
+        p.set_data(p.data() - rate * p.grad());
+    }
+    let update = clock.elapsed();
+
+    let clock = Instant::now();
+    drop(order);
+    drop(total);
+    let free = clock.elapsed();
+    [
+        ("forward", forward),
+        ("topo", topo),
+        ("cheaper topo", cheaper_topo),
+        ("backward", backward),
+        ("update", update),
+        ("free", free),
+    ]
+}
+
+/// Every engine of the chapter, in order, each with chapter 10's network
+/// set to `parameters`.
+pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+    vec![
+        ("Value", Box::new(ValueEngine::new(parameters, true))),
+        ("cheaper walk", Box::new(ValueEngine::new(parameters, false))),
+        ("lean node", Box::new(lean::Moons::new(parameters))),
+        ("tape", Box::new(on_tape::Moons::new(parameters, false))),
+        ("fused tape", Box::new(on_tape::Moons::new(parameters, true))),
+        ("hand-written", Box::new(floor::Moons::new(parameters))),
+    ]
+}
+
+/// Builds, backpropagates and drops a chain `depth` additions deep.
+pub type Chain = fn(usize) -> f64;
+
+/// A chain a million additions deep, y = x + one + one + …, as chapter 6
+/// built: built, backpropagated and dropped by each engine with a graph. Each
+/// returns the grad of `one`, which is the depth.
+pub fn chains() -> Vec<(&'static str, Chain)> {
+    vec![
+        ("Value", |depth| value_chain(depth, true)),
+        ("cheaper walk", |depth| value_chain(depth, false)),
+        ("lean node", lean::chain),
+        ("tape", on_tape::chain),
+        ("fused tape", on_tape::chain),
+    ]
+}
+
+fn value_chain(depth: usize, hashed: bool) -> f64 {
+    let one = Value::new(1.0);
+    let mut y = Value::new(0.0);
+    for _ in 0..depth {
+        y = y + &one;
+    }
+    if hashed {
+        y.set_grad(1.0);
+        for value in y.topo_hashed().iter().rev() {
+            value.backward_step();
+        }
+    } else {
+        y.backward();
+    }
+    one.grad()
+}
+
+/// The fraction of points whose score is on their label's side of 0, as
+/// chapter 10 counts it.
+pub fn accuracy(data: &[Sample], scores: &[f64]) -> f64 {
+    let right = data
+        .iter()
+        .zip(scores)
+        .filter(|(sample, score)| (sample.y > 0.0) == (**score > 0.0))
+        .count();
+    right as f64 / data.len() as f64
+}

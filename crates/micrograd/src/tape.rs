@@ -1,0 +1,301 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! A tape: the nodes of a graph in one vector, in the order they were made,
+//! each naming its operands by index. Backpropagation is one sweep from the
+//! end of the vector to its start. A faster engine than [`Value`], with
+//! another interface: chapter 11.
+//!
+//! ```
+//! use micrograd::tape::Tape;
+//!
+//! let mut tape = Tape::new();
+//! let x = tape.input(3.0);
+//! let y = tape.mul(x, x);
+//! let z = tape.add(y, x);
+//! tape.backward(z);
+//! assert_eq!(tape.data(z), 12.0);
+//! assert_eq!(tape.grad(x), 7.0);
+//! ```
+//!
+//! [`Value`]: crate::Value
+
+/// A value on a tape: the index of its node. A plain number, `Copy`, that
+/// means something only to the tape that made it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Var(u32);
+
+/// How a node was made, with its operands' indices inline.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    Input,
+    Add(Var, Var),
+    Mul(Var, Var),
+    Pow(Var, f64),
+    Exp(Var),
+    Tanh(Var),
+    Relu(Var),
+    /// The sum of `len` operands, listed in `Tape::operands` from `start`.
+    Sum {
+        start: u32,
+        len: u32,
+    },
+    /// b + w₀x₀ + w₁x₁ + …: b, w₀, x₀, w₁, x₁, … listed from `start`; `len`
+    /// pairs.
+    Dot {
+        start: u32,
+        len: u32,
+    },
+}
+
+/// One node: 32 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    data: f64,
+    grad: f64,
+    op: Op,
+}
+
+/// A graph as a vector of nodes. The first nodes can be kept, such as a
+/// network's parameters; [`Tape::clear`] drops the rest, keeping the
+/// vectors' storage for the next graph.
+#[derive(Debug, Default)]
+pub struct Tape {
+    nodes: Vec<Node>,
+    /// The operands of the sums and dot products, which have any number.
+    operands: Vec<Var>,
+    /// How many nodes [`Tape::clear`] keeps.
+    kept: usize,
+}
+
+impl Tape {
+    /// An empty tape.
+    pub fn new() -> Tape {
+        Tape::default()
+    }
+
+    /// How many nodes the tape holds.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the tape holds no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The heap bytes the tape's vectors hold, used or not.
+    pub fn capacity_bytes(&self) -> usize {
+        self.nodes.capacity() * size_of::<Node>()
+            + self.operands.capacity() * size_of::<Var>()
+    }
+
+    fn push(&mut self, data: f64, op: Op) -> Var {
+        let index = u32::try_from(self.nodes.len())
+            .expect("a tape holds fewer than 2³² nodes");
+        self.nodes.push(Node { data, grad: 0.0, op });
+        Var(index)
+    }
+
+    /// A new input, a value not computed from others.
+    pub fn input(&mut self, data: f64) -> Var {
+        self.push(data, Op::Input)
+    }
+
+    /// The number.
+    pub fn data(&self, v: Var) -> f64 {
+        self.nodes[v.0 as usize].data
+    }
+
+    /// Changes the number of an input, such as a parameter between steps.
+    pub fn set_data(&mut self, v: Var, data: f64) {
+        self.nodes[v.0 as usize].data = data;
+    }
+
+    /// ∂(root)/∂v, as [`Tape::backward`] left it.
+    pub fn grad(&self, v: Var) -> f64 {
+        self.nodes[v.0 as usize].grad
+    }
+
+    /// Frees the storage the tape holds beyond its nodes.
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.operands.shrink_to_fit();
+    }
+
+    /// Keeps every node on the tape now through each [`Tape::clear`].
+    pub fn keep(&mut self) {
+        self.kept = self.nodes.len();
+    }
+
+    /// Drops every node made since [`Tape::keep`], and sets the grads of the
+    /// kept ones to 0, ready for the next graph. The storage stays.
+    pub fn clear(&mut self) {
+        self.nodes.truncate(self.kept);
+        self.operands.clear();
+        for node in &mut self.nodes {
+            node.grad = 0.0;
+        }
+    }
+}
+
+impl Tape {
+    /// a + b.
+    pub fn add(&mut self, a: Var, b: Var) -> Var {
+        self.push(self.data(a) + self.data(b), Op::Add(a, b))
+    }
+
+    /// a · b.
+    pub fn mul(&mut self, a: Var, b: Var) -> Var {
+        self.push(self.data(a) * self.data(b), Op::Mul(a, b))
+    }
+
+    /// aᵏ.
+    pub fn pow(&mut self, a: Var, k: f64) -> Var {
+        self.push(self.data(a).powf(k), Op::Pow(a, k))
+    }
+
+    /// eᵃ.
+    pub fn exp(&mut self, a: Var) -> Var {
+        self.push(self.data(a).exp(), Op::Exp(a))
+    }
+
+    /// tanh a.
+    pub fn tanh(&mut self, a: Var) -> Var {
+        self.push(self.data(a).tanh(), Op::Tanh(a))
+    }
+
+    /// max(0, a), as [`Value::relu`](crate::Value::relu).
+    pub fn relu(&mut self, a: Var) -> Var {
+        let v = self.data(a);
+        self.push(if v < 0.0 { 0.0 } else { v }, Op::Relu(a))
+    }
+
+    /// −a, as a · (−1), as `Value` does it.
+    pub fn neg(&mut self, a: Var) -> Var {
+        let minus_one = self.input(-1.0);
+        self.mul(a, minus_one)
+    }
+
+    /// a − b, as a + (−b).
+    pub fn sub(&mut self, a: Var, b: Var) -> Var {
+        let minus_b = self.neg(b);
+        self.add(a, minus_b)
+    }
+
+    /// a / b, as a · b⁻¹.
+    pub fn div(&mut self, a: Var, b: Var) -> Var {
+        let inverse = self.pow(b, -1.0);
+        self.mul(a, inverse)
+    }
+}
+
+impl Tape {
+    fn add_grad(&mut self, v: Var, share: f64) {
+        self.nodes[v.0 as usize].grad += share;
+    }
+
+    /// Backpropagation from `root`: one sweep from `root` back to the start
+    /// of the tape. Nodes are made after their operands, so each node's grad
+    /// is complete before its rule passes it on. As with `Value`, every grad
+    /// must start at 0: as [`Tape::clear`] leaves them.
+    pub fn backward(&mut self, root: Var) {
+        self.nodes[root.0 as usize].grad = 1.0;
+        for i in (0..=root.0 as usize).rev() {
+            let Node { data, grad, op } = self.nodes[i];
+            match op {
+                Op::Input => {}
+                Op::Add(a, b) => {
+                    self.add_grad(a, grad);
+                    self.add_grad(b, grad);
+                }
+                Op::Mul(a, b) => {
+                    let (x, y) = (self.data(a), self.data(b));
+                    self.add_grad(a, y * grad);
+                    self.add_grad(b, x * grad);
+                }
+                Op::Pow(a, k) => {
+                    let x = self.data(a);
+                    self.add_grad(a, k * x.powf(k - 1.0) * grad);
+                }
+                Op::Exp(a) => self.add_grad(a, data * grad),
+                Op::Tanh(a) => self.add_grad(a, (1.0 - data * data) * grad),
+                Op::Relu(a) => {
+                    let v = self.data(a);
+                    let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
+                    self.add_grad(a, slope * grad);
+                }
+                Op::Sum { start, len } => {
+                    for j in (start..start + len).rev() {
+                        let term = self.operands[j as usize];
+                        self.add_grad(term, grad);
+                    }
+                }
+                Op::Dot { start, len } => {
+                    // The last product first, then the bias, as the chain
+                    // of `+` and `·` nodes it replaces would.
+                    for k in (0..len).rev() {
+                        let at = (start + 1 + 2 * k) as usize;
+                        let (w, x) = (self.operands[at], self.operands[at + 1]);
+                        let (wd, xd) = (self.data(w), self.data(x));
+                        self.add_grad(w, xd * grad);
+                        self.add_grad(x, wd * grad);
+                    }
+                    self.add_grad(self.operands[start as usize], grad);
+                }
+            }
+        }
+    }
+}
+
+impl Tape {
+    /// The sum of `terms`, added from 0 left to right, as `Value`'s `Sum`:
+    /// one node however many terms.
+    pub fn sum(&mut self, terms: &[Var]) -> Var {
+        let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
+        let start = self.operands.len() as u32;
+        self.operands.extend_from_slice(terms);
+        self.push(total, Op::Sum { start, len: terms.len() as u32 })
+    }
+
+    /// b + w₀x₀ + w₁x₁ + …, added in that order, as a neuron does: one node
+    /// however many terms.
+    ///
+    /// # Panics
+    ///
+    /// If `w` and `x` are not as long as each other.
+    pub fn dot(&mut self, b: Var, w: &[Var], x: &[Var]) -> Var {
+        assert_eq!(w.len(), x.len(), "a weight for each input");
+        let total = w
+            .iter()
+            .zip(x)
+            .fold(self.data(b), |s, (&w, &x)| s + self.data(w) * self.data(x));
+        let start = self.operands.len() as u32;
+        self.operands.push(b);
+        for (&w, &x) in w.iter().zip(x) {
+            self.operands.extend([w, x]);
+        }
+        self.push(total, Op::Dot { start, len: w.len() as u32 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Node, Tape};
+
+    #[test]
+    fn a_node_is_32_bytes() {
+        assert_eq!(size_of::<Node>(), 32);
+    }
+
+    #[test]
+    fn clear_keeps_the_kept_nodes_and_zeroes_their_grads() {
+        let mut tape = Tape::new();
+        let w = tape.input(2.0);
+        tape.keep();
+        let x = tape.input(3.0);
+        let y = tape.mul(w, x);
+        tape.backward(y);
+        assert_eq!(tape.grad(w), 3.0);
+        tape.clear();
+        assert_eq!((tape.len(), tape.grad(w), tape.data(w)), (1, 0.0, 2.0));
+    }
+}

@@ -1,0 +1,90 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! The walk behind [`Value::topo`] and [`Value::backward`]: chapter 4's
+//! depth-first walk, made cheaper in chapter 11.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::Value;
+
+/// How many walks have begun, on any thread: each walk's own number.
+static WALKS: AtomicU64 = AtomicU64::new(0);
+
+impl Value {
+    /// Every value under this one, itself included, each once, children
+    /// first: borrows of the graph's own handles, no `Rc` cloned.
+    pub(crate) fn order(&self) -> Vec<&Value> {
+        // A number no node has seen: a node whose mark equals it is visited.
+        let walk = WALKS.fetch_add(1, Ordering::Relaxed) + 1;
+        self.0.mark.set(walk);
+        let mut order = Vec::new();
+        // A frame: a node, and how many of its children have been looked at.
+        let mut stack: Vec<(&Value, usize)> = vec![(self, 0)];
+        while let Some((node, next)) = stack.last_mut() {
+            let node: &Value = node;
+            match node.0.children.get(*next) {
+                Some(child) => {
+                    *next += 1;
+                    if child.0.mark.replace(walk) != walk {
+                        stack.push((child, 0));
+                    }
+                }
+                None => {
+                    let (done, _) = stack.pop().expect("the loop saw a frame");
+                    order.push(done);
+                }
+            }
+        }
+        order
+    }
+
+    /// Every value this one was computed from, itself included, each once,
+    /// children before the values made from them: a topological order.
+    /// Iterative, so a deep graph cannot overflow the stack.
+    pub fn topo(&self) -> Vec<Value> {
+        self.order().into_iter().cloned().collect()
+    }
+
+    /// Backpropagation: fills in the grad of every value `self` was computed
+    /// from, as ∂self/∂value.
+    ///
+    /// Each step *adds* its share to its operands' grads, so the result is
+    /// right only if every grad of the graph starts at 0, as in a freshly
+    /// built graph. Before running `backward` on the same graph again, call
+    /// [`Value::zero_grad_graph`]: zeroing the inputs alone is not enough,
+    /// since an intermediate node would pass its old grad on again. Or build
+    /// the graph anew, as training does at each step, and
+    /// [`Value::zero_grad`] the values that outlive it, such as a network's
+    /// weights.
+    pub fn backward(&self) {
+        self.set_grad(1.0);
+        for value in self.order().iter().rev() {
+            value.backward_step();
+        }
+    }
+
+    /// The same order as [`Value::topo`], found as chapter 4 found it, with a
+    /// set of the nodes visited: kept so that chapter 11 can measure the
+    /// difference.
+    pub fn topo_hashed(&self) -> Vec<Value> {
+        let mut order = vec![];
+        let mut visited = HashSet::from([self.id()]);
+        let mut stack = vec![(self.clone(), 0)];
+        while let Some((node, next)) = stack.last_mut() {
+            match node.children().get(*next) {
+                Some(child) => {
+                    *next += 1;
+                    if visited.insert(child.id()) {
+                        let child = child.clone();
+                        stack.push((child, 0));
+                    }
+                }
+                None => {
+                    let (done, _) = stack.pop().expect("the loop saw a frame");
+                    order.push(done);
+                }
+            }
+        }
+        order
+    }
+}
