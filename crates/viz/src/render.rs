@@ -14,8 +14,11 @@
 //! edges pass through invisible points, nodes are ordered within their rank
 //! by the positions of their neighbours, then placed as close to the mean of
 //! their neighbours as their widths allow, in two ways (see `Placement`) of
-//! which the narrower drawing is kept. All of it is plain arithmetic in a
-//! fixed order: the same DOT gives the same bytes.
+//! which the narrower drawing is kept. Edge labels are set beside their own
+//! arrow, clear of nodes, of other labels and of other arrows; where they
+//! cannot be, the gap below that rank grows (see `place_labels`). A hyphen
+//! that stands for a minus is drawn as the minus sign "−". All of it is plain
+//! arithmetic in a fixed order: the same DOT gives the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
@@ -31,6 +34,20 @@ const RANK_GAP: f64 = 26.0;
 const INPUT_PULL: f64 = 0.001;
 const LABELLED_RANK_GAP: f64 = 40.0;
 const DEFAULT_FONT_SIZE: f64 = 14.0;
+/// How much room is added below a rank, each time, where a label is crowded,
+/// and at most how many times.
+const ROOM_STEP: f64 = 12.0;
+const MAX_ROOM_STEPS: usize = 3;
+/// How far an edge label's text starts from its edge.
+const LABEL_OFFSET: f64 = 5.0;
+/// The least space between two edge labels, so that each reads alone.
+const LABEL_GAP: f64 = 8.0;
+/// How close another edge may pass to a label before the label moves.
+const LABEL_CLEARANCE: f64 = 10.0;
+/// Where along its edge's first piece a label may go, in order of preference.
+const LABEL_SPOTS: [f64; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+/// How many points of each piece of a curve are tested against label boxes.
+const CURVE_SAMPLES: usize = 32;
 const INK: &str = "#1f1f1f";
 const LINE: &str = "#3a3a3a";
 
@@ -319,7 +336,25 @@ fn unescape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.trim().to_string()
+    minus_signs(out.trim())
+}
+
+/// `text` with each hyphen that stands for a minus (alone, as in "e - 1", or
+/// before a number, as in "-2.0") set as the true minus sign "−", as the book
+/// writes it; a hyphen inside a word ("x1-w1") stays.
+fn minus_signs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let starts = before.is_none_or(|b| b.is_whitespace() || b == '(');
+        let sign = after.is_none_or(|a| {
+            a.is_whitespace() || a.is_ascii_digit() || a == '.'
+        });
+        out.push(if c == '-' && starts && sign { '\u{2212}' } else { c });
+    }
+    out
 }
 
 /// A record label's fields, and whether they are stacked (label in `{ }`).
@@ -449,6 +484,8 @@ struct Layout {
     /// Each edge as the items it passes through, first to last.
     paths: Vec<Vec<usize>>,
     rank_top: Vec<f64>,
+    /// Each edge's label, placed; `None` for an edge without one.
+    labels: Vec<Option<Label>>,
     rank_height: Vec<f64>,
     width: f64,
     height: f64,
@@ -489,13 +526,33 @@ impl Layout {
             ranks,
             paths,
             rank_top: vec![],
+            labels: vec![],
             rank_height: vec![],
             width: 0.0,
             height: 0.0,
         };
         layout.order();
         layout.place();
-        layout.stack(graph);
+        // Stack the ranks; where an edge label finds no spot clear of the
+        // other edges, give its gap more room and try again.
+        let mut room = vec![0.0; layout.ranks.len()];
+        for _ in 0..=MAX_ROOM_STEPS {
+            layout.stack(graph, &room);
+            layout.labels = layout.place_labels(graph);
+            let crowded: BTreeSet<usize> = layout
+                .labels
+                .iter()
+                .zip(&layout.paths)
+                .filter(|(label, _)| label.as_ref().is_some_and(|l| !l.clear))
+                .map(|(_, path)| layout.items[path[0]].rank)
+                .collect();
+            if crowded.is_empty() {
+                break;
+            }
+            for rank in crowded {
+                room[rank] += ROOM_STEP;
+            }
+        }
         Ok(layout)
     }
 
@@ -766,13 +823,16 @@ impl Layout {
     }
 
     /// The vertical positions of the ranks.
-    fn stack(&mut self, graph: &Graph) {
+    /// `room` is extra space below each rank, for crowded edge labels.
+    fn stack(&mut self, graph: &Graph, room: &[f64]) {
         let mut labelled = BTreeSet::new();
         for (edge, path) in graph.edges.iter().zip(&self.paths) {
             if edge.attrs.get("label").is_some_and(|l| !l.is_empty()) {
                 labelled.insert(self.items[path[0]].rank);
             }
         }
+        self.rank_top.clear();
+        self.rank_height.clear();
         let mut y = MARGIN;
         for (rank, members) in self.ranks.iter().enumerate() {
             let height = members
@@ -787,7 +847,7 @@ impl Layout {
             } else {
                 RANK_GAP
             };
-            y += height + gap;
+            y += height + gap + room[rank];
         }
         let last = self.ranks.len() - 1;
         self.height =
@@ -804,21 +864,9 @@ impl Layout {
     fn svg(&self, graph: &Graph) -> String {
         let mut body = String::new();
         let mut chars: BTreeSet<char> = BTreeSet::new();
-        let mut parallel: BTreeMap<(usize, usize), Vec<usize>> =
-            BTreeMap::new();
-        for (i, edge) in graph.edges.iter().enumerate() {
-            parallel.entry((edge.from, edge.to)).or_default().push(i);
-        }
-        for (i, (edge, path)) in graph.edges.iter().zip(&self.paths).enumerate()
-        {
-            let siblings = &parallel[&(edge.from, edge.to)];
-            let index = siblings.iter().position(|&s| s == i).unwrap_or(0);
-            let bow =
-                (index as f64 - (siblings.len() as f64 - 1.0) / 2.0) * 34.0;
-            let label = edge.attrs.get("label").map(|l| unescape(l));
-            let size = font_size(&edge.attrs, 12.0);
-            self.edge(&mut body, path, bow, label.as_deref(), size);
-            chars.extend(label.iter().flat_map(|l| l.chars()));
+        for (curve, label) in self.curves(graph).iter().zip(&self.labels) {
+            draw_edge(&mut body, curve, label.as_ref());
+            chars.extend(label.iter().flat_map(|l| l.text.chars()));
         }
         for (n, look) in self.looks.iter().enumerate() {
             self.node(&mut body, n, look);
@@ -850,16 +898,20 @@ impl Layout {
         )
     }
 
-    fn edge(
-        &self,
-        out: &mut String,
-        path: &[usize],
-        bow: f64,
-        label: Option<&str>,
-        size: f64,
-    ) {
+    /// Each edge's curve.
+    fn curves(&self, graph: &Graph) -> Vec<Vec<Piece>> {
+        self.paths
+            .iter()
+            .zip(bows(graph))
+            .map(|(path, bow)| self.curve(path, bow))
+            .collect()
+    }
+
+    /// The pieces of the curve an edge is drawn as, through the items of its
+    /// `path`, its first piece bowed sideways by `bow`.
+    fn curve(&self, path: &[usize], bow: f64) -> Vec<Piece> {
         let (first, last) = (path[0], path[path.len() - 1]);
-        let mut points: Vec<(f64, f64)> =
+        let mut points: Vec<Point> =
             path.iter().map(|&i| self.centre(i)).collect();
         // A box's edges leave and enter it where it lies above or below the
         // other end, if it can, so that short edges run straight down.
@@ -870,7 +922,7 @@ impl Layout {
             let inset = half.min(8.0);
             toward.clamp(x - half + inset, x + half - inset)
         };
-        let on_ellipse = |item: usize, guide: (f64, f64)| {
+        let on_ellipse = |item: usize, guide: Point| {
             let look = &self.looks[self.items[item].node.unwrap_or(0)];
             let (cx, cy) = self.centre(item);
             let (rx, ry) = (look.width / 2.0, look.height / 2.0);
@@ -899,8 +951,7 @@ impl Layout {
             let start = if n == 2 { points[0].0 } else { previous.0 };
             (along_box(last, start + bow * 0.3), cy - look.height / 2.0)
         };
-        let mut d = format!("M{},{}", num(points[0].0), num(points[0].1));
-        let mut middle = points[0];
+        let mut pieces = vec![];
         for (i, pair) in points.windows(2).enumerate() {
             let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
             let reach = (y1 - y0) * 0.5;
@@ -918,43 +969,96 @@ impl Layout {
             } else {
                 (x1, y1 - reach)
             };
-            if i == 0 {
-                middle = (
-                    (x0 + 3.0 * c1.0 + 3.0 * c2.0 + x1) / 8.0,
-                    (y0 + 3.0 * c1.1 + 3.0 * c2.1 + y1) / 8.0,
-                );
-            }
-            write!(
-                d,
-                " C{},{} {},{} {},{}",
-                num(c1.0),
-                num(c1.1),
-                num(c2.0),
-                num(c2.1),
-                num(x1),
-                num(y1)
-            )
-            .unwrap();
+            pieces.push([(x0, y0), c1, c2, (x1, y1)]);
         }
-        writeln!(
-            out,
-            "<path class=\"e\" d=\"{d}\" marker-end=\"url(#arrow)\"/>"
-        )
-        .unwrap();
-        if let Some(label) = label.filter(|l| !l.is_empty()) {
-            let (anchor, dx) =
-                if bow < 0.0 { ("end", -5.0) } else { ("start", 5.0) };
-            writeln!(
-                out,
-                "<text class=\"l\" x=\"{}\" y=\"{}\" font-size=\"{}\" \
-                 text-anchor=\"{anchor}\">{}</text>",
-                num(middle.0 + dx),
-                num(middle.1 + font::baseline_below_centre(size)),
-                num(size),
-                escape(label)
-            )
-            .unwrap();
+        pieces
+    }
+
+    /// Where each edge's label goes: beside the first piece of its curve, at
+    /// the first of a few spots (the middle first, on the side the edge bows
+    /// to first) that overlaps no node and no label placed before it, and that
+    /// no other edge passes through or near, so that each label sits clearly
+    /// by its own arrow. Failing that, the first spot that at least overlaps
+    /// no node and no label; failing that too, the middle.
+    fn place_labels(&self, graph: &Graph) -> Vec<Option<Label>> {
+        let bows = bows(graph);
+        let curves = self.curves(graph);
+        let nodes: Vec<Bounds> = (0..self.looks.len())
+            .map(|n| {
+                let (cx, cy) = self.centre(n);
+                let (w, h) = (self.looks[n].width, self.looks[n].height);
+                Bounds::around((cx, cy), w / 2.0, h / 2.0)
+            })
+            .collect();
+        let samples: Vec<Vec<Point>> = curves
+            .iter()
+            .map(|pieces| {
+                pieces
+                    .iter()
+                    .flat_map(|piece| {
+                        (0..=CURVE_SAMPLES)
+                            .map(|k| at(piece, k as f64 / CURVE_SAMPLES as f64))
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut placed: Vec<Bounds> = vec![];
+        let mut labels = vec![];
+        for (i, edge) in graph.edges.iter().enumerate() {
+            let text = edge.attrs.get("label").map(|l| unescape(l));
+            let Some(text) = text.filter(|t| !t.is_empty()) else {
+                labels.push(None);
+                continue;
+            };
+            let size = font_size(&edge.attrs, 12.0);
+            let width = font::width(&text, size);
+            let first_side =
+                if bows[i] < 0.0 { Side::Left } else { Side::Right };
+            let spots: Vec<(Point, Side, Bounds)> = LABEL_SPOTS
+                .iter()
+                .flat_map(|&t| [(t, first_side), (t, first_side.other())])
+                .map(|(t, side)| {
+                    let point = at(&curves[i][0], t);
+                    // Where the edge slants across the line of text, the
+                    // text starts beyond it.
+                    let reach = size / 2.0 + 1.0;
+                    let beside = samples[i]
+                        .iter()
+                        .filter(|p| (p.1 - point.1).abs() <= reach)
+                        .map(|p| p.0);
+                    let edge = match side {
+                        Side::Left => beside.fold(point.0, f64::min),
+                        Side::Right => beside.fold(point.0, f64::max),
+                    };
+                    let anchor = (edge + side.offset(), point.1);
+                    (anchor, side, side.bounds(anchor, width, size))
+                })
+                .collect();
+            let free = |b: &Bounds| {
+                let spaced = b.grown(LABEL_GAP / 2.0);
+                !placed
+                    .iter()
+                    .any(|other| other.grown(LABEL_GAP / 2.0).overlaps(&spaced))
+                    && !nodes.iter().any(|node| node.overlaps(b))
+            };
+            let clear_of_edges = |b: &Bounds| {
+                samples.iter().enumerate().all(|(j, points)| {
+                    let margin = if j == i { 0.5 } else { LABEL_CLEARANCE };
+                    let zone = b.grown(margin);
+                    !points.iter().any(|&p| zone.contains(p))
+                })
+            };
+            let clear =
+                spots.iter().find(|s| free(&s.2) && clear_of_edges(&s.2));
+            let &(anchor, side, _) = clear
+                .or_else(|| spots.iter().find(|s| free(&s.2)))
+                .unwrap_or(&spots[0]);
+            let clear = clear.is_some();
+            let label = Label { text, size, anchor, side, clear };
+            placed.push(label.bounds());
+            labels.push(Some(label));
         }
+        labels
     }
 
     fn node(&self, out: &mut String, n: usize, look: &Look) {
@@ -1045,6 +1149,184 @@ impl Layout {
                 text(out, cx, cy, t, t.chars().count() == 1);
             }
         }
+    }
+}
+
+/// A point of the drawing, and one cubic Bézier piece of an edge's curve:
+/// start, two control points, end.
+type Point = (f64, f64);
+type Piece = [Point; 4];
+
+/// The point at `t` (0 to 1) along a piece.
+fn at(piece: &Piece, t: f64) -> Point {
+    let [p0, c1, c2, p1] = piece;
+    if t == 0.5 {
+        // The middle, in the form that earlier drawings were made with, so
+        // that their bytes stay the same.
+        return (
+            (p0.0 + 3.0 * c1.0 + 3.0 * c2.0 + p1.0) / 8.0,
+            (p0.1 + 3.0 * c1.1 + 3.0 * c2.1 + p1.1) / 8.0,
+        );
+    }
+    let s = 1.0 - t;
+    let (a, b, c, d) = (s * s * s, 3.0 * s * s * t, 3.0 * s * t * t, t * t * t);
+    (
+        a * p0.0 + b * c1.0 + c * c2.0 + d * p1.0,
+        a * p0.1 + b * c1.1 + c * c2.1 + d * p1.1,
+    )
+}
+
+/// How far sideways each edge's first piece bows: edges between the same two
+/// nodes (a + a) are bowed apart, 34 px from each other.
+fn bows(graph: &Graph) -> Vec<f64> {
+    let mut parallel: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, edge) in graph.edges.iter().enumerate() {
+        parallel.entry((edge.from, edge.to)).or_default().push(i);
+    }
+    graph
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, edge)| {
+            let siblings = &parallel[&(edge.from, edge.to)];
+            let index = siblings.iter().position(|&s| s == i).unwrap_or(0);
+            (index as f64 - (siblings.len() as f64 - 1.0) / 2.0) * 34.0
+        })
+        .collect()
+}
+
+/// An axis-aligned box: left, top, right, bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bounds {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+impl Bounds {
+    fn around(centre: Point, half_width: f64, half_height: f64) -> Bounds {
+        Bounds {
+            left: centre.0 - half_width,
+            top: centre.1 - half_height,
+            right: centre.0 + half_width,
+            bottom: centre.1 + half_height,
+        }
+    }
+
+    fn grown(&self, by: f64) -> Bounds {
+        Bounds {
+            left: self.left - by,
+            top: self.top - by,
+            right: self.right + by,
+            bottom: self.bottom + by,
+        }
+    }
+
+    fn overlaps(&self, other: &Bounds) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+
+    fn contains(&self, (x, y): Point) -> bool {
+        self.left <= x && x <= self.right && self.top <= y && y <= self.bottom
+    }
+}
+
+/// Which side of its edge a label is set on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+
+    /// How far the text starts from the edge, toward this side.
+    fn offset(self) -> f64 {
+        match self {
+            Side::Left => -LABEL_OFFSET,
+            Side::Right => LABEL_OFFSET,
+        }
+    }
+
+    /// The box of a label `width` wide, set at `size` px with its end on
+    /// the edge's side at `anchor` (its vertical centre there too).
+    fn bounds(self, anchor: Point, width: f64, size: f64) -> Bounds {
+        let (x, y) = anchor;
+        let (left, right) = match self {
+            Side::Left => (x - width, x),
+            Side::Right => (x, x + width),
+        };
+        let half_height = size / 2.0;
+        Bounds { left, top: y - half_height, right, bottom: y + half_height }
+    }
+}
+
+/// An edge's label, placed.
+#[derive(Debug, Clone)]
+struct Label {
+    text: String,
+    size: f64,
+    /// Where its end nearer the edge is, at the height of its centre.
+    anchor: Point,
+    side: Side,
+    /// Whether it found a spot clear of the other edges.
+    clear: bool,
+}
+
+impl Label {
+    fn bounds(&self) -> Bounds {
+        self.side.bounds(
+            self.anchor,
+            font::width(&self.text, self.size),
+            self.size,
+        )
+    }
+}
+
+/// Writes an edge's curve, then its label if it has one.
+fn draw_edge(out: &mut String, curve: &[Piece], label: Option<&Label>) {
+    let start = curve[0][0];
+    let mut d = format!("M{},{}", num(start.0), num(start.1));
+    for [_, c1, c2, end] in curve {
+        write!(
+            d,
+            " C{},{} {},{} {},{}",
+            num(c1.0),
+            num(c1.1),
+            num(c2.0),
+            num(c2.1),
+            num(end.0),
+            num(end.1)
+        )
+        .unwrap();
+    }
+    writeln!(out, "<path class=\"e\" d=\"{d}\" marker-end=\"url(#arrow)\"/>")
+        .unwrap();
+    if let Some(label) = label {
+        let anchor = match label.side {
+            Side::Left => "end",
+            Side::Right => "start",
+        };
+        writeln!(
+            out,
+            "<text class=\"l\" x=\"{}\" y=\"{}\" font-size=\"{}\" \
+             text-anchor=\"{anchor}\">{}</text>",
+            num(label.anchor.0),
+            num(label.anchor.1 + font::baseline_below_centre(label.size)),
+            num(label.size),
+            escape(&label.text)
+        )
+        .unwrap();
     }
 }
 
@@ -1225,6 +1507,90 @@ mod tests {
         let straight = layout.width;
         assert!(straight < mean, "{straight} < {mean}");
         assert_eq!(kept, straight);
+    }
+
+    /// Chapter 5's f = (a·b)·(a + b) after backward, each arrow into an
+    /// operation labelled with its share, in the DOT that chapter writes: the
+    /// arrows from a to + and from b to * cross.
+    const SHARES_DOT: &str = r#"digraph {
+  node [fontsize=13];
+  n0 [shape=record, label="a | data −2 | grad −3"];
+  n1 [shape=record, label="b | data 3 | grad −8"];
+  n2 [shape=record, label="d | data −6 | grad 1"];
+  n2op [shape=circle, label="*"];
+  n0 -> n2op [label="3.0"];
+  n1 -> n2op [label="-2.0"];
+  n2op -> n2;
+  n3 [shape=record, label="e | data 1 | grad −6"];
+  n3op [shape=circle, label="+"];
+  n0 -> n3op [label="-6.0"];
+  n1 -> n3op [label="-6.0"];
+  n3op -> n3;
+  n4 [shape=record, label="f | data −6 | grad 1"];
+  n4op [shape=circle, label="*"];
+  n2 -> n4op [label="1.0"];
+  n3 -> n4op [label="-6.0"];
+  n4op -> n4;
+}"#;
+
+    #[test]
+    fn edge_labels_keep_clear_of_each_other_nodes_and_other_edges() {
+        // As drawn with the reuse bug (05-f-assigned) and with it fixed (05-f).
+        let assigned = SHARES_DOT
+            .replace("grad −3\"", "grad 3\"")
+            .replace("grad −8\"", "grad −2\"");
+        for dot in [SHARES_DOT, &assigned] {
+            let graph = parse(dot).unwrap();
+            let layout = Layout::new(&graph).unwrap();
+            let labels: Vec<&Label> = layout.labels.iter().flatten().collect();
+            assert_eq!(labels.len(), 6);
+            let boxes: Vec<Bounds> =
+                labels.iter().map(|l| l.bounds()).collect();
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(
+                        !a.grown(LABEL_GAP / 2.0)
+                            .overlaps(&b.grown(LABEL_GAP / 2.0)),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+            for n in 0..layout.looks.len() {
+                let (w, h) = (layout.looks[n].width, layout.looks[n].height);
+                let node = Bounds::around(layout.centre(n), w / 2.0, h / 2.0);
+                assert!(boxes.iter().all(|b| !b.overlaps(&node)));
+            }
+            let curves = layout.curves(&graph);
+            let labelled = layout.labels.iter().enumerate();
+            for (i, label) in
+                labelled.filter_map(|(i, l)| Some((i, l.as_ref()?)))
+            {
+                assert!(label.clear, "{label:?}");
+                let zone = label.bounds().grown(LABEL_CLEARANCE);
+                for (j, curve) in
+                    curves.iter().enumerate().filter(|&(j, _)| j != i)
+                {
+                    for piece in curve {
+                        for k in 0..=100 {
+                            let p = at(piece, f64::from(k) / 100.0);
+                            assert!(
+                                !zone.contains(p),
+                                "edge {j} passes label {label:?} at {p:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hyphens_that_mean_minus_are_set_as_minus_signs() {
+        assert_eq!(minus_signs("-2.0"), "\u{2212}2.0");
+        assert_eq!(minus_signs("e - 1"), "e \u{2212} 1");
+        assert_eq!(minus_signs("pow -1 (-.5)"), "pow \u{2212}1 (\u{2212}.5)");
+        assert_eq!(minus_signs("-"), "\u{2212}");
+        assert_eq!(minus_signs("x1-w1 a-1 --x"), "x1-w1 a-1 --x");
     }
 
     #[test]
