@@ -1,7 +1,9 @@
 //! The architecture of a layered network: one column of circles per layer, a line for
-//! every connection, as SVG.
+//! every connection, as SVG, in the book's embedded font.
 
 use std::fmt::Write;
+
+use crate::font;
 
 /// The picture's width in pixels: the book's column.
 const WIDTH: f64 = 720.0;
@@ -41,13 +43,6 @@ pub fn network_svg(sizes: &[usize], neuron_text: &str) -> String {
         .collect();
 
     let mut svg = String::new();
-    writeln!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" \
-         height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
-         font-family=\"sans-serif\" font-size=\"14\">"
-    )
-    .unwrap();
     writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
         .unwrap();
     // Connections first, so that the circles cover their ends.
@@ -99,7 +94,12 @@ pub fn network_svg(sizes: &[usize], neuron_text: &str) -> String {
         }
     }
     svg.push_str("</svg>\n");
-    svg
+    let style = font::style(font::chars_in_texts(&svg), "");
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" \
+         height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
+         font-size=\"14\">\n{style}{svg}"
+    )
 }
 
 /// The two lines under column `i`: what the column is, and how many units it has.
@@ -140,6 +140,14 @@ mod tests {
         let svg = network_svg(&[2, 16, 16, 1], "relu");
         assert!(svg.contains("width=\"720\""));
         assert!(svg.contains("fill=\"#ffffff\"/>"));
+    }
+
+    #[test]
+    fn the_text_is_set_in_the_embedded_font() {
+        let svg = network_svg(&[3, 4, 4, 1], "tanh");
+        assert!(svg.contains("@font-face") && svg.contains("base64,"));
+        assert!(!svg.contains("font-family=\"sans-serif\""));
+        assert_eq!(svg.matches("<svg").count(), 1);
     }
 
     #[test]
