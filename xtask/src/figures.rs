@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::chapter::{Chapter, binary_prefix};
 use crate::files;
 use crate::grammar::{DEFAULT_TIMEOUT, Shown};
+use crate::parallel;
 use crate::problem::{Problem, Problems};
 use crate::programs::{self, Origins};
 use crate::project::{CRATES, FIGURES, Project};
@@ -23,18 +24,26 @@ pub struct Drawn(BTreeMap<String, (Vec<u8>, usize)>);
 pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> {
     let scratch = project.path(SCRATCH);
     let _ = fs::remove_dir_all(&scratch);
-    let mut drawn = BTreeMap::new();
-    let mut problems = vec![];
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
-    for (index, chapter) in chapters.iter().enumerate() {
-        // The binary a chapter crate has when its chapter shows pictures: `ch01-figures`.
-        let binary = format!("{}-figures", binary_prefix(&chapter.crate_name));
-        let source = format!("src/bin/{binary}.rs");
-        if !project.path(format!("{CRATES}/{}/{source}", chapter.crate_name)).exists() {
-            continue;
-        }
-        let line = chapter.fences.iter().find(|f| f.file == source).map_or(0, |f| f.line);
+    // The chapters that have a figures program: `chNN-figures`, in `src/bin/chNN-figures.rs`.
+    let drawers: Vec<(usize, String, usize)> = chapters
+        .iter()
+        .enumerate()
+        .filter_map(|(index, chapter)| {
+            let binary = format!("{}-figures", binary_prefix(&chapter.crate_name));
+            let source = format!("src/bin/{binary}.rs");
+            if !project.path(format!("{CRATES}/{}/{source}", chapter.crate_name)).exists() {
+                return None;
+            }
+            let line = chapter.fences.iter().find(|f| f.file == source).map_or(0, |f| f.line);
+            Some((index, binary, line))
+        })
+        .collect();
+    // One build for them all, then the programs side by side.
+    let built = programs::build_all(project, &origins);
+    let results = parallel::map(&drawers, |(index, binary, _)| {
+        let chapter = &chapters[*index];
         let dir = scratch.join(&chapter.crate_name);
         let shown = Shown {
             package: Some(chapter.crate_name.clone()),
@@ -43,25 +52,38 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
             args: vec![dir.to_string_lossy().into_owned()],
         };
         let command = format!("cargo run -p {} --bin {binary}", chapter.crate_name);
-        let result = fs::create_dir_all(&dir)
+        fs::create_dir_all(&dir)
             .map_err(|e| vec![(None, format!("cannot create {}: {e}", dir.display()))])
-            .and_then(|()| programs::build(project, &shown, &origins))
+            .and_then(|()| built.executable(binary))
             .and_then(|exe| {
                 programs::run(project, &exe, &shown, &command, DEFAULT_TIMEOUT, false, &origins)
-            });
-        if let Err(failures) = result {
-            for (place, message) in failures {
-                let (file, line) = place.unwrap_or((chapter.path.clone(), line));
-                let message = format!("drawing the figures failed: {message}");
-                problems.push(Problem::new(file, line, message));
+            })
+            .map(|_| read_dir(&dir))
+    });
+    let mut drawn = BTreeMap::new();
+    let mut problems = vec![];
+    for ((index, _, line), result) in drawers.iter().zip(results) {
+        let chapter = &chapters[*index];
+        let files = match result {
+            Ok(files) => files,
+            Err(failures) => {
+                for (place, message) in failures {
+                    let (file, line) = place.unwrap_or((chapter.path.clone(), *line));
+                    let message = format!("drawing the figures failed: {message}");
+                    let problem = Problem::new(file, line, message);
+                    // One compile error can keep several chapters' programs unbuilt.
+                    if !problems.contains(&problem) {
+                        problems.push(problem);
+                    }
+                }
+                continue;
             }
-            continue;
-        }
-        for (name, bytes) in read_dir(&dir) {
-            if drawn.insert(name.clone(), (bytes, index)).is_some() {
+        };
+        for (name, bytes) in files {
+            if drawn.insert(name.clone(), (bytes, *index)).is_some() {
                 problems.push(Problem::new(
                     &chapter.path,
-                    line,
+                    *line,
                     format!("another chapter also draws `{name}`"),
                 ));
             }

@@ -16,6 +16,7 @@ pub mod links;
 pub mod mdbook;
 pub mod numbers;
 pub mod outputs;
+pub mod parallel;
 pub mod problem;
 pub mod process;
 pub mod programs;

@@ -10,6 +10,7 @@ use similar::TextDiff;
 use crate::chapter::{Chapter, Run, blessed_output, mismatch};
 use crate::files;
 use crate::grammar::Shown;
+use crate::parallel;
 use crate::problem::{Problem, Problems};
 use crate::programs::{self, Failure, Origins, clip};
 use crate::project::Project;
@@ -32,19 +33,22 @@ impl Transcript {
                 None => limits.push((key, &run.command, run.timeout)),
             }
         }
-        let mut built = HashMap::new();
-        let mut printed = HashMap::new();
-        for (key, command, limit) in limits {
-            let (shown, merged) = &key;
-            let executable = built
-                .entry(shown.clone())
-                .or_insert_with(|| programs::build(project, shown, &origins))
-                .clone();
+        // One build for every program the book shows (a release one apart), then the
+        // programs side by side.
+        let all = limits.iter().any(|((shown, _), _, _)| !shown.release);
+        let built = all.then(|| programs::build_all(project, &origins));
+        let printed = parallel::map(&limits, |(key, command, limit)| {
+            let (shown, merged) = key;
+            let executable = match &built {
+                Some(built) if !shown.release => built.executable(&shown.bin),
+                _ => programs::build(project, shown, &origins),
+            };
             let result = executable.and_then(|executable| {
-                programs::run(project, &executable, shown, command, limit, *merged, &origins)
+                programs::run(project, &executable, shown, command, *limit, *merged, &origins)
             });
-            printed.insert(key, result);
-        }
+            (key.clone(), result)
+        });
+        let printed = printed.into_iter().collect();
         Transcript(printed)
     }
 

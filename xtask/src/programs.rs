@@ -2,6 +2,7 @@
 //! limits ([`crate::process`]). A compile error or a panic in generated code is reported at
 //! the chapter line that holds the code, with the generated file's line beside it.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
@@ -33,9 +34,34 @@ impl Origins<'_> {
     }
 }
 
+/// What one `cargo build` gave: each binary it built, by name, and the compile errors that
+/// kept the others from building.
+pub struct Built {
+    executables: HashMap<String, PathBuf>,
+    failures: Vec<Failure>,
+}
+
+impl Built {
+    /// The executable of binary `bin`, or why there is none.
+    pub fn executable(&self, bin: &str) -> Result<PathBuf, Vec<Failure>> {
+        match self.executables.get(bin) {
+            Some(executable) => Ok(executable.clone()),
+            None if !self.failures.is_empty() => Err(self.failures.clone()),
+            None => Err(vec![(None, format!("the workspace has no binary `{bin}`"))]),
+        }
+    }
+}
+
+/// Builds every binary of the workspace in one run of cargo (one run, not one a program,
+/// each of which costs cargo's check that nothing changed). `--keep-going`, so a compile
+/// error in one crate leaves the others' programs built, and each failure is found once.
+pub fn build_all(project: &Project, origins: &Origins) -> Built {
+    cargo_build(project, &["--workspace", "--bins", "--keep-going"], origins)
+}
+
 /// Builds the program `shown` names; returns its executable.
 pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<PathBuf, Vec<Failure>> {
-    let mut args = vec!["--quiet", "--message-format=json"];
+    let mut args = vec![];
     if shown.release {
         args.push("--release");
     }
@@ -43,41 +69,50 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
         args.extend(["-p", package]);
     }
     args.extend(["--bin", &shown.bin]);
-    let command = cargo::command(project, "build", &args);
-    let ended = process::run(command, process::BUILD, false)
-        .map_err(|e| vec![(None, format!("cannot start cargo: {e}"))])?;
+    cargo_build(project, &args, origins).executable(&shown.bin)
+}
+
+/// `cargo build ARGS`, with each compile error placed at its chapter line.
+fn cargo_build(project: &Project, args: &[&str], origins: &Origins) -> Built {
+    let mut command = cargo::command(project, "build", &["--quiet", "--message-format=json"]);
+    command.args(args);
+    let failed =
+        |message: String| Built { executables: HashMap::new(), failures: vec![(None, message)] };
+    let ended = match process::run(command, process::BUILD, false) {
+        Ok(ended) => ended,
+        Err(e) => return failed(format!("cannot start cargo: {e}")),
+    };
     let (success, stdout, stderr) = match ended {
         Ended::Exited { status, stdout, stderr } => (status.success(), stdout, stderr),
         Ended::TimedOut { .. } => {
             let limit = process::BUILD.time.as_secs() / 60;
-            return Err(vec![(None, format!("building it took over {limit} minutes: stopped"))]);
+            return failed(format!("building it took over {limit} minutes: stopped"));
         }
         Ended::PrintedTooMuch => {
             let cap = process::BUILD.output >> 20;
-            return Err(vec![(None, format!("building it printed over {cap} MiB: stopped"))]);
+            return failed(format!("building it printed over {cap} MiB: stopped"));
         }
     };
     let messages: Vec<Json> = stdout.lines().filter_map(Json::parse).collect();
-    let executable = messages.iter().find_map(|m| {
-        let is_it = m.get("reason").str() == Some("compiler-artifact")
-            && m.get("target").get("name").str() == Some(&shown.bin);
-        m.get("executable").str().filter(|_| is_it).map(PathBuf::from)
-    });
-    match executable {
-        Some(executable) if success => Ok(executable),
-        _ => {
-            let mut failures: Vec<Failure> =
-                messages.iter().filter_map(|m| compile_error(m, origins)).collect();
-            // Errors with a place make rustc's closing "aborting due to…" line redundant.
-            if failures.iter().any(|(place, _)| place.is_some()) {
-                failures.retain(|(place, _)| place.is_some());
-            }
-            if failures.is_empty() {
-                failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
-            }
-            Err(failures)
-        }
+    // cargo reports an artifact only once it is built, so each one listed is sound.
+    let executables = messages
+        .iter()
+        .filter(|m| m.get("reason").str() == Some("compiler-artifact"))
+        .filter_map(|m| {
+            let name = m.get("target").get("name").str()?;
+            Some((name.to_string(), PathBuf::from(m.get("executable").str()?)))
+        })
+        .collect();
+    let mut failures: Vec<Failure> =
+        messages.iter().filter_map(|m| compile_error(m, origins)).collect();
+    // Errors with a place make rustc's closing "aborting due to…" line redundant.
+    if failures.iter().any(|(place, _)| place.is_some()) {
+        failures.retain(|(place, _)| place.is_some());
     }
+    if !success && failures.is_empty() {
+        failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
+    }
+    Built { executables, failures }
 }
 
 /// A compile error of cargo's JSON messages, at the chapter line of its code.

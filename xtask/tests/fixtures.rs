@@ -336,7 +336,7 @@ fn unknown_binary_is_reported_at_its_command_and_nothing_is_written() {
     let shown = format!("$ cargo run --bin {}", book.crate_name);
     book.replace(&book.chapter, &shown, "$ cargo run --bin ch01-nosuch");
     let at = book.at(&book.chapter, "$ cargo run --bin ch01-nosuch");
-    book.both_refuse(&format!("{at} building it failed"));
+    book.both_refuse(&format!("{at} the workspace has no binary `ch01-nosuch`"));
 }
 
 #[test]
