@@ -212,7 +212,7 @@ pub fn check(project: &Project, generated: &[Generated]) -> Problems {
 /// What to say of a generated file that was edited by hand; `or` says how to discard it.
 fn edited(path: &str, differing: usize, or: &str) -> String {
     format!(
-        "{path} was edited by hand (its line {differing} differs from this chapter line): to keep your change, make it in the chapter here; {or}"
+        "{path} was edited by hand (its line {differing} differs from this chapter line): to keep your change, make it in the chapter here, {or}"
     )
 }
 
