@@ -4,6 +4,7 @@
 //! chapter has bad input. Each module does one job; this file strings them together.
 
 pub mod bench;
+pub mod bless;
 pub mod cargo;
 pub mod chapter;
 pub mod exercise;
@@ -34,11 +35,17 @@ use project::Project;
 pub const HELP: &str = "\
 usage: cargo xtask [--root DIR] COMMAND
 
-  serve    regenerate, then serve the book on http://localhost:3000 with live reload
+  serve    serve the book on http://localhost:3000 as it is checked in, with live reload
+  serve --regenerate [--force]
+           regenerate (as bless does, without the snapshots), then serve
   verify   check everything: tangled code, outputs, figures, fmt, clippy, tests, the book
-  bless    regenerate tangled code, output blocks, figures and test snapshots in place
+  bless [--force]
+           regenerate tangled code, output blocks, figures and test snapshots in place
   check    the quick part of verify: tangled code, outputs, figures and snapshots are current
-  tangle   write the chapters' code fences into their crates
+  tangle [--force]
+           write the chapters' code fences into their crates
+           (tangle, bless and serve --regenerate refuse to overwrite a file in crates/
+           that you edited; --force overwrites it with the chapter's code)
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
   bench [--steps N] [--record]
@@ -66,10 +73,11 @@ What a chapter may ask for (anything else is refused at its line; see xtask/src/
            the lines between are an exercise: `todo!(HINT)` in an exercise copy
 ";
 
-/// Writes the chapters' code into the crates.
-pub fn tangle(project: &Project) -> Result<(), Problems> {
+/// Writes the chapters' code into the crates; refuses to overwrite a reader's edit unless
+/// `edits` says to discard it.
+pub fn tangle(project: &Project, edits: tangle::Edits) -> Result<(), Problems> {
     let chapters = project.chapters()?;
-    report("tangled", tangle::write(project, &tangle::plan(project, &chapters)?)?);
+    report("tangled", tangle::write(project, &tangle::plan(project, &chapters)?, edits)?.touched);
     Ok(())
 }
 
@@ -77,27 +85,6 @@ pub fn tangle(project: &Project) -> Result<(), Problems> {
 pub fn figures(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
     report("drew", figures::write(project, &figures::draw(project, &chapters)?)?);
-    Ok(())
-}
-
-/// Tangles, then rewrites output blocks and figures with what the code produces now.
-pub fn regenerate(project: &Project) -> Result<(), Problems> {
-    let chapters = project.chapters()?;
-    report("tangled", tangle::write(project, &tangle::plan(project, &chapters)?)?);
-    let transcript = Transcript::record(project, &chapters);
-    report("rewrote the output in", outputs::bless(project, &chapters, &transcript)?);
-    report("drew", figures::write(project, &figures::draw(project, &chapters)?)?);
-    Ok(())
-}
-
-/// Regenerates everything, test snapshots included.
-pub fn bless(project: &Project) -> Result<(), Problems> {
-    regenerate(project)?;
-    let mut test = cargo::command(project, "test", &["--workspace", "--quiet", "--no-fail-fast"]);
-    test.env("INSTA_UPDATE", "always").env("INSTA_FORCE_UPDATE", "1").env("INSTA_FORCE_PASS", "1");
-    cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])?;
-    report("deleted the unused snapshot", snapshots::delete_orphans(project)?);
-    eprintln!("xtask: blessed; review the changes with `git diff` before committing them");
     Ok(())
 }
 

@@ -359,18 +359,10 @@ fn stale_or_missing_figure_is_reported_then_redrawn() {
 #[test]
 fn stale_tangled_file_and_changed_literal_are_traced_to_the_chapter_line() {
     let book = Fixture::new("stale");
-    let blessed = book.snapshot();
     let main = book.crate_file("src/main.rs");
     let at = book.at(&book.chapter, "println!(\"bye\");");
     let stale =
         format!("{main} is stale (line {} differs)", book.line_of(&main, "println!(\"bye\");"));
-
-    // An edit of the generated file is caught, and bless undoes it.
-    book.replace(&main, "println!(\"bye\");", "println!(\"ciao\");");
-    let stderr = book.fails_without_writing("check");
-    assert_reports(&stderr, &format!("{at} {stale}"));
-    book.passes("bless");
-    assert_same(&blessed, &book.snapshot(), "bless");
 
     // An edit of the chapter's code is caught at its line; bless tangles it and takes
     // the new output into the console block.
@@ -381,6 +373,55 @@ fn stale_tangled_file_and_changed_literal_are_traced_to_the_chapter_line() {
     assert!(book.read(&main).contains("println!(\"so long\");"));
     assert!(book.read(&book.chapter).contains("hello, world\nso long\n```\n"));
     book.passes("check");
+}
+
+#[test]
+fn an_edited_tangled_file_is_kept_until_forced() {
+    let book = Fixture::new("edited");
+    let blessed = book.snapshot();
+    let main = book.crate_file("src/main.rs");
+    let at = book.at(&book.chapter, "println!(\"bye\");");
+    let line = book.line_of(&main, "println!(\"bye\");");
+    let edited = format!("{at} {main} was edited by hand (its line {line} differs");
+
+    // A reader's edit is named by check, and refused, with nothing written, by every
+    // command that would overwrite it.
+    book.replace(&main, "println!(\"bye\");", "println!(\"ciao\");");
+    assert_reports(&book.fails_without_writing("check"), &edited);
+    for command in ["tangle", "bless"] {
+        let stderr = book.fails_without_writing(command);
+        assert_reports(&stderr, &edited);
+        assert!(stderr.contains("again with `--force`"), "{stderr}");
+    }
+    let (success, _, stderr) = book.run(&["serve", "--regenerate"]);
+    assert!(!success, "serve --regenerate should refuse:\n{stderr}");
+    assert_reports(&stderr, &edited);
+
+    // The same change made in the chapter keeps it: the file is then the chapter's again.
+    book.replace(&book.chapter, "println!(\"bye\");", "println!(\"ciao\");");
+    book.passes("tangle");
+    assert!(book.read(&main).contains("println!(\"ciao\");"));
+    book.replace(&main, "println!(\"ciao\");", "println!(\"bye\");");
+
+    // Still refused when the chapter changes otherwise; `--force` takes the chapter's code.
+    book.replace(&book.chapter, "println!(\"ciao\");", "println!(\"so long\");");
+    assert_reports(&book.fails_without_writing("bless"), &edited);
+    let (success, _, stderr) = book.run(&["tangle", "--force"]);
+    assert!(success, "tangle --force failed:\n{stderr}");
+    assert!(book.read(&main).contains("println!(\"so long\");"));
+    book.replace(&book.chapter, "println!(\"so long\");", "println!(\"bye\");");
+    book.passes("tangle");
+    assert_same(&blessed, &book.snapshot(), "tangle --force, then the chapter put back");
+}
+
+#[test]
+fn a_failing_bless_puts_back_the_files_it_tangled() {
+    let book = Fixture::new("putback");
+    // The chapter's program now fails to compile: bless tangles it, cannot run it, and
+    // leaves the crate as it was.
+    book.replace(&book.chapter, "println!(\"bye\");", "println!(\"{}\", nowhere);");
+    let stderr = book.fails_without_writing("bless");
+    assert!(stderr.contains("put the 1 file(s) it had tangled back as they were"), "{stderr}");
 }
 
 #[test]
@@ -645,6 +686,10 @@ fn an_unknown_command_is_named() {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("nonsense").output().expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert_reports(&String::from_utf8_lossy(&output.stderr), "unknown command `nonsense`");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("verfy").output().expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_reports(&stderr, "unknown command `verfy`; did you mean `verify`?");
+    assert_eq!(stderr.lines().count(), 2, "a usage error is short:\n{stderr}");
 }
 
 #[test]

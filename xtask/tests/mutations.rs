@@ -249,7 +249,7 @@ fn thousands_of_mutated_chapters_never_panic_and_are_refused_at_a_line() {
     write("chapters/00-intro.md", INTRO.as_bytes());
     write("chapters/01-mutant.md", CHAPTER.as_bytes());
     let project = Project::new(&root);
-    xtask::tangle(&project).expect("the unmutated book tangles");
+    xtask::tangle(&project, tangle::Edits::Keep).expect("the unmutated book tangles");
     let tangled = files(&base);
 
     let mut rng = Rng(0x5eed_0fc0_ffee);
@@ -312,7 +312,8 @@ fn thousands_of_mutated_chapters_never_panic_and_are_refused_at_a_line() {
             }
             Err(problems) => {
                 refused += 1;
-                let tangled = catch_unwind(AssertUnwindSafe(|| xtask::tangle(&project)));
+                let tangled =
+                    catch_unwind(AssertUnwindSafe(|| xtask::tangle(&project, tangle::Edits::Keep)));
                 let Ok(Err(also)) = tangled else {
                     panic!("round {round}: tangle did not refuse this {file}:\n{shown}");
                 };

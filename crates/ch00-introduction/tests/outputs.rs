@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cbe2ce16d47116ad
 //! Snapshot tests: what the chapter's program prints.
 
 use std::process::Command;

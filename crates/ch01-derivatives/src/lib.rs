@@ -1,4 +1,4 @@
-// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 38524694e60ecadb
 //! Derivatives measured by nudging the input,
 //! and checked against the rules of calculus.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 77d8434fe389b510
 //! Snapshot tests: what each program of the chapter prints.
 
 use std::process::Command;

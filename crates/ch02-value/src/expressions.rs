@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2070cd7498ac4e4e
 //! The expressions this chapter draws.
 
 use crate::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3aaebed2a85ab49a
 //! A `Value` that remembers how it was computed,
 //! and the expression graphs it forms.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8400844ffd803f48
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d3c443d290dda2db
 //! A `Value` with a gradient, filled in by hand:
 //! backpropagation before it is automatic.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 607c2b48946366a8
 //! Snapshot tests: what the chapter's programs
 //! print, and the DOT of its graphs with grads.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b9b2398aab50c1fc
 //! The expressions of chapter 3, with a handle on every value in them.
 
 use crate::Value;

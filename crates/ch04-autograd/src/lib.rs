@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7c5a382a59a89d0
 //! A `Value` whose operations record how to pass gradients back:
 //! backpropagation, automatic.
 

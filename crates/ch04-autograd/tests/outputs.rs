@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f543c0f47ddb0b40
 //! Snapshot tests: what the chapter's programs print, and the DOT of its graphs
 //! after backward.
 

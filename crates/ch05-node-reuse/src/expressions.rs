@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89dbb8dbe64560e7
 //! The two expressions of this chapter, built once with each engine.
 
 /// Built with the engine of chapter 4, which assigns grads.

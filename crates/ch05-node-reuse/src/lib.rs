@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eb043f8a63d13efc
 //! The engine with the reuse bug fixed: each backward step *adds* its share
 //! to each child's grad. The engine as chapter 4 left it is the crate
 //! `ch04_autograd`.

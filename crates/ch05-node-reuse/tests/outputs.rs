@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72b4b109f41c8153
 //! Snapshot tests: what the chapter's programs
 //! print, and its graphs after `backward`.
 

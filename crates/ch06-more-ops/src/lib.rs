@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8667fc5237054b51
 //! The expressions this chapter builds: a small one with plain numbers, and
 //! the neuron of chapter 3 with tanh as one operation or taken apart.
 

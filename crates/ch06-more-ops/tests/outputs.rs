@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcdfd82a1280b117
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 

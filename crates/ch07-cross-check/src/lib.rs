@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fa4798cb65f315f0
 //! The same expressions in two engines, micrograd and candle, compared; and a
 //! gradient checker by central differences.
 

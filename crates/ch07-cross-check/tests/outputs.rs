@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fccd43656bab617c
 //! Snapshot tests of what the programs print; then, whatever the snapshots
 //! say, the engines' agreement and the gradient checker, tested directly.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7c3db1ef6697f182
 //! Snapshot tests of what the chapter's programs print, and the facts that
 //! the chapter's story rests on.
 

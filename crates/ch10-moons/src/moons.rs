@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ab8495d011f3026
 //! Two interleaving half circles with noise, like scikit-learn's
 //! `make_moons`, drawn from our own seeded generator.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e611586880ef0cd
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 92fc1c87e1fbc281
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c6696bf129c3fae9
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d475273610052781
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e4dfb6b14ba10d27
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 

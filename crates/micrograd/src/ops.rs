@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dbe7060161692b8b
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`, `tanh` and `relu`
 //! as methods, and `Sum`. Each builds one node with its step of backpropagation.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c46af13e8fe245aa
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54254530f1698597
 //! The walk behind [`Value::topo`] and [`Value::backward`]: chapter 4's
 //! depth-first walk, made cheaper in chapter 11.
 

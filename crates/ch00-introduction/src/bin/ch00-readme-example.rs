@@ -1,4 +1,4 @@
-// Generated from chapters/00-introduction.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/00-introduction.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8f670e0a2027fe7e
 //! The example of micrograd's README, on this book's finished engine.
 
 use micrograd::Value;

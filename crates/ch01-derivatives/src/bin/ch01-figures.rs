@@ -1,4 +1,4 @@
-// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 790266c8c03c5f5c
 //! Draws this chapter's figure into the folder given as the first argument.
 
 use ch01_derivatives::{f, slope};

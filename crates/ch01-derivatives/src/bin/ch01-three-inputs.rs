@@ -1,4 +1,4 @@
-// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: da64dd2dd2117912
 /// The expression of this section, as a function of its three inputs.
 fn d(a: f64, b: f64, c: f64) -> f64 {
     a * b + c

@@ -1,4 +1,4 @@
-// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/01-derivatives.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dac49fbd1af03d9c
 use ch01_derivatives::{f, f_prime, slope};
 
 fn main() {

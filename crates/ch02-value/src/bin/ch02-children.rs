@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc6381fbb99b9f5a
 use ch02_value::Value;
 
 fn main() {

@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 17eab6a4ade69042
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch02_value::{Value, expressions};

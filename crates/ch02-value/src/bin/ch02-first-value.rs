@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5cac3300205bccfc
 //! A first `Value`: it can add and multiply, but it forgets how it was made.
 
 use std::ops::{Add, Mul};

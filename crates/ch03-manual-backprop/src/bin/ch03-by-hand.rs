@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6e7aba5e663797df
 use ch03_manual_backprop::by_hand::L_STEPS;
 use ch03_manual_backprop::expressions::LGraph;
 

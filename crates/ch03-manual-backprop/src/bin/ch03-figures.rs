@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ff898132c9f659e
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch03_manual_backprop::Value;

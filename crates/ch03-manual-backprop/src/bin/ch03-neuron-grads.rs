@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 274449a6c6666d43
 use ch03_manual_backprop::by_hand;
 use ch03_manual_backprop::expressions::{Neuron, slope};
 

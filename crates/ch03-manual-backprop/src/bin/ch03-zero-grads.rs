@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25ff7e8148340b42
 use ch03_manual_backprop::expressions::LGraph;
 
 fn main() {

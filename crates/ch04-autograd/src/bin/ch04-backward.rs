@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 113dd9a8da7542b3
 use ch04_autograd::Value;
 use ch04_autograd::expressions::{LGraph, Neuron};
 

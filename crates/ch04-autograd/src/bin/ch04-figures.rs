@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 862ef2c3b25bc6fc
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch04_autograd::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/04-autograd.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8c4ea66c77a22d37
 use ch04_autograd::expressions::Neuron;
 
 fn main() {

@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 626775f1f26dc8bb
 //! The engine of chapter 4 on two expressions that use a value twice.
 
 use ch05_node_reuse::expressions::buggy;

@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f44baee7d3b7614f
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use std::collections::HashSet;

@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab515252fd3de8f3
 //! The backward pass of f with the fixed engine, one step at a time.
 
 use ch05_node_reuse::expressions::fixed;

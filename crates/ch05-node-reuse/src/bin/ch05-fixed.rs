@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58d951563334981c
 //! The fixed engine on the expressions that broke the old one.
 
 use ch05_node_reuse::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 170f20d2ee68d2de
 //! A backward step over RefCell nodes that holds two mutable borrows at once,
 //! and one that does not.
 

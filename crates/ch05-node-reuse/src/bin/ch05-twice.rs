@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83de60c4c8423a6a
 //! Running backward again on the same graph, without resetting the grads first.
 
 use ch05_node_reuse::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7c4824bc0e9a0f35
 //! Plain numbers in expressions: each becomes an input `Value` of the graph.
 
 use micrograd::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 28b7877e7342f294
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch06_more_ops::{neuron, tanh_taken_apart, two_a_plus_one};

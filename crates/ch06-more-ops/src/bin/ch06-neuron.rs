@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 01551b288ec56b75
 //! The neuron with tanh as one operation, and
 //! with tanh taken apart: the same grads?
 

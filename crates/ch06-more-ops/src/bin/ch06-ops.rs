@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3a9b0aa1551b759b
 //! The new operations at a = 2, b = −3: the grads `backward` finds, and the
 //! slopes measured by nudging each input, as in chapter 1.
 

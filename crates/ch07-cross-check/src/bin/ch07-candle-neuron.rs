@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6d9d518797719caf
 //! The neuron of chapter 3, in candle.
 
 use candle_core::{Device, Var};

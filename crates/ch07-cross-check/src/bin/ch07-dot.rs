@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8a248d5b287eee7a
 //! The neuron's weighted sum as a dot product of two vectors.
 
 use candle_core::{Device, Tensor, Var};

@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4c79282fb9762f92
 //! Draws this chapter's figure into the folder given as the first argument.
 
 use ch07_cross_check::{CASES, TOLERANCE, check_grads_with_step};

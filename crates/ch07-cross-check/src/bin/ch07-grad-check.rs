@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5115899bcd491962
 //! The gradient checker on the chapter's expressions, and on a wrong slope.
 
 use ch07_cross_check::{CASES, H, Report, TOLERANCE, check_grads, compare};

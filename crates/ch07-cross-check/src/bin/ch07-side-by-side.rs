@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: aa761c36cd8ac515
 //! Each expression in both engines: its value and gradient, side by side.
 
 use ch07_cross_check::{CASES, SAME, difference, with_candle, with_micrograd};

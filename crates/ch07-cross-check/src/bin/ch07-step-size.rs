@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 133a5f7bdcf1ad14
 //! The gradient checker's largest error on each expression, step by step.
 
 use ch07_cross_check::{CASES, check_grads_with_step};

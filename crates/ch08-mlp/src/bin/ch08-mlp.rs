@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 394cdf7e0faa1803
 //! The lecture's network, MLP(3, [4, 4, 1]): its parameters, and a forward
 //! pass on the lecture's input.
 

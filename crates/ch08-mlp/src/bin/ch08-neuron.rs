@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 44f4c4cbd47bcc82
 //! A random neuron, then chapter 3's neuron: the same neuron, with its weights
 //! and bias set through the handles `parameters` returns.
 

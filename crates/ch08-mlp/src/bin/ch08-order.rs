@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9f5de7996e90a3da
 //! Floating-point addition depends on the order: the classic example, and how
 //! often it matters for a neuron's weighted sum.
 

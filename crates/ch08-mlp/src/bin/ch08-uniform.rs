@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b558681c666c0258
 //! Two generators with the same seed: one gives raw bits, the other uniform
 //! numbers made of the same bits.
 

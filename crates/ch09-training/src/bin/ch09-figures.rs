@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 252e56bb35de603a
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch09_training::{RATE, network, train, train_forgetting_zero_grad};

@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e6ef3c9bf9c6b9
 //! The training loop as first written: 20 steps at the lecture's rate.
 
 use ch09_training::{

@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bd5e44d986246ba2
 //! What the untrained network says, and how wrong it is.
 
 use ch09_training::{XS, YS, loss, network, predictions};

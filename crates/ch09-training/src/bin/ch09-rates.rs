@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 436545246eeeeec3
 //! The fixed loop at four learning rates, from the same starting weights.
 
 use ch09_training::{YS, network, predictions, train};

@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: faee08c3f057d523
 //! The loss's grads, and one step of gradient descent by hand.
 
 use ch09_training::{RATE, YS, descend, loss, network, predictions};

@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8afc02cc2e64bb4b
 //! Training for real: the fixed loop for 200 steps, and what the network says.
 
 use ch09_training::{RATE, YS, loss, network, predictions, train};

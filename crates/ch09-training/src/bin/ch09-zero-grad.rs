@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4b8581a9dab9660f
 //! The training loop as first written, and fixed, from the same weights.
 
 use ch09_training::{RATE, network, train, train_forgetting_zero_grad};

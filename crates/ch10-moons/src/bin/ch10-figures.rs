@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 966b1181ad6c49c7
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch10_moons::{

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 319eff30d966f06d
 //! The same sums in two orders, and the same mean in two ways.
 
 fn main() {

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 285c1011d106a090
 //! The demo with data and starting weights from the book's own generator.
 
 use ch10_moons::{loss, own, print_after, print_steps, train};

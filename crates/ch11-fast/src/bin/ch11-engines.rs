@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e85ec7c45c32565
 //! Trains chapter 10's demo with every engine, and compares each one's 100
 //! steps with the original's, bit for bit.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 470d54d1556b5a8f
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/phases.csv`.
 

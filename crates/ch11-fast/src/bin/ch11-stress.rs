@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13813b2785e3c7ee
 //! Checks every engine's backward on 10,000 random graphs.
 
 fn main() {
