@@ -1,5 +1,5 @@
 """Writes moons.txt: the data and starting weights of micrograd's demo notebook,
-and the losses of the original's training run.
+and the losses of two training runs of the original.
 
 The original micrograd (version 0.1.0, from PyPI) trains a small network on
 scikit-learn's "two moons". This script makes the same 100 points and the same
@@ -8,13 +8,14 @@ runs the notebook's 100 training steps, and writes it all to moons.txt beside
 this file, every float written with repr() so that it reads back to the same
 bits.
 
-One change to the original, for the record of the losses only: micrograd keeps
-the values a value was computed from in a set, and walks them in the set's
-order when it sorts the graph for backward. That order follows the objects'
-addresses in memory, so it changes from run to run, and with it the order in
-which backward adds up each gradient's shares: the last digits of the losses
-wobble. Here each value keeps them in a tuple, in operand order, instead, so
-that the run is the same every time.
+It trains the network twice from those starting weights. The first run is
+the original, unmodified. micrograd keeps the values a value was computed
+from in a set, and walks them in the set's order when it sorts the graph for
+backward. That order follows the objects' addresses in memory, and with it
+goes the order in which backward adds up each gradient's shares, so the last
+digits of the losses can differ from the notebook's. The second run makes one
+change: each value keeps them in a tuple, in operand order, so that it does
+the same operations in the same order every time, as the book's engine does.
 
 Nothing in the book's build or tests runs this script: moons.txt is checked in.
 To write it again, from the repository's root, with Python 3:
@@ -23,7 +24,7 @@ To write it again, from the repository's root, with Python 3:
     target/moons-venv/bin/pip install micrograd==0.1.0 scikit-learn numpy
     target/moons-venv/bin/python crates/ch10-moons/data/generate.py
 
-Training takes a few minutes.
+Training takes a few minutes per run.
 """
 
 import os
@@ -41,18 +42,9 @@ random.seed(1337)
 X, y = make_moons(n_samples=100, noise=0.1)
 y = y * 2 - 1
 model = MLP(2, [16, 16, 1])
-start = [float(p.data) for p in model.parameters()]
-
-# The one change: children in operand order, not in a set.
-set_init = Value.__init__
-
-
-def init_in_order(self, data, _children=(), _op=""):
-    set_init(self, data, _children, _op)
-    self._prev = tuple(_children)
-
-
-Value.__init__ = init_in_order
+# As made: micrograd's biases are the integer 0.
+made = [p.data for p in model.parameters()]
+start = [float(value) for value in made]
 
 
 def loss():
@@ -68,16 +60,36 @@ def loss():
     return total_loss, sum(accuracy) / len(accuracy)
 
 
-# The notebook's training loop.
-steps = []
-for k in range(100):
-    total_loss, acc = loss()
-    model.zero_grad()
-    total_loss.backward()
-    learning_rate = 1.0 - 0.9 * k / 100
-    for p in model.parameters():
-        p.data -= learning_rate * p.grad
-    steps.append((float(total_loss.data), float(acc)))
+def train():
+    """The notebook's training loop, from the starting weights."""
+    for p, value in zip(model.parameters(), made):
+        p.data = value
+    steps = []
+    for k in range(100):
+        total_loss, acc = loss()
+        model.zero_grad()
+        total_loss.backward()
+        learning_rate = 1.0 - 0.9 * k / 100
+        for p in model.parameters():
+            p.data -= learning_rate * p.grad
+        steps.append((float(total_loss.data), float(acc)))
+    return steps
+
+
+# As the original is, children in a set.
+unmodified = train()
+
+# The one change: children in operand order, not in a set.
+set_init = Value.__init__
+
+
+def init_in_order(self, data, _children=(), _op=""):
+    set_init(self, data, _children, _op)
+    self._prev = tuple(_children)
+
+
+Value.__init__ = init_in_order
+steps = train()
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "moons.txt"), "w") as out:
@@ -93,5 +105,9 @@ with open(os.path.join(here, "moons.txt"), "w") as out:
     out.write("\n[steps]\n")
     out.write("# loss and accuracy at each step, children kept in order\n")
     for total, acc in steps:
+        out.write(f"{total!r} {acc!r}\n")
+    out.write("\n[unmodified]\n")
+    out.write("# the same, by the original unmodified, children in a set\n")
+    for total, acc in unmodified:
         out.write(f"{total!r} {acc!r}\n")
 print(f"step 0 loss {steps[0][0]!r}, step 99 loss {steps[-1][0]!r}")

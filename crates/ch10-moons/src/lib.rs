@@ -124,6 +124,12 @@ pub fn print_steps(steps: &[Step]) {
 pub const NOTEBOOK: [(usize, f64); 2] =
     [(0, 0.8958441028683222), (99, 0.010978370135492717)];
 
+/// How many steps from one `f64` to the next separate two positive numbers:
+/// 0 if they are equal, 1 if they are neighbours.
+pub fn ulps(a: f64, b: f64) -> u64 {
+    a.to_bits().abs_diff(b.to_bits())
+}
+
 /// Prints the loss and accuracy after the last update, and how many points
 /// are still inside the margin (y·score < 1), adding to the data loss.
 pub fn print_after(model: &Mlp, data: &[Sample]) {

@@ -13,8 +13,11 @@ pub struct Original {
     pub points: Vec<Sample>,
     /// The network's starting parameters, in micrograd's order.
     pub parameters: Vec<f64>,
-    /// The original's loss and accuracy at each training step.
+    /// The original's loss and accuracy at each training step, run with each
+    /// value's children in operand order.
     pub steps: Vec<Step>,
+    /// The same, by the original unmodified: children in a set.
+    pub unmodified: Vec<Step>,
 }
 
 /// A line of the file that could not be read: which, and why.
@@ -46,13 +49,17 @@ pub fn load() -> Original {
 }
 
 /// The sections of the file, and how many numbers a line of each holds.
-const SECTIONS: [(&str, usize); 3] =
-    [("points", 3), ("parameters", 1), ("steps", 2)];
+const SECTIONS: [(&str, usize); 4] =
+    [("points", 3), ("parameters", 1), ("steps", 2), ("unmodified", 2)];
 
 /// Reads the text of a data file; `file` is its name, for error messages.
 pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
-    let mut original =
-        Original { points: vec![], parameters: vec![], steps: vec![] };
+    let mut original = Original {
+        points: vec![],
+        parameters: vec![],
+        steps: vec![],
+        unmodified: vec![],
+    };
     let mut seen: Vec<&str> = vec![];
     let mut lines = 0;
     for (index, line) in text.lines().enumerate() {
@@ -97,6 +104,9 @@ pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
             ("parameters", &[p]) => original.parameters.push(p),
             ("steps", &[loss, accuracy]) => {
                 original.steps.push(Step { loss, accuracy });
+            }
+            ("unmodified", &[loss, accuracy]) => {
+                original.unmodified.push(Step { loss, accuracy });
             }
             _ => {
                 let (_, count) = SECTIONS

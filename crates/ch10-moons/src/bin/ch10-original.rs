@@ -2,7 +2,8 @@
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
-    NOTEBOOK, loss, network_with, original, print_after, print_steps, train,
+    NOTEBOOK, Step, loss, network_with, original, print_after, print_steps,
+    train, ulps,
 };
 use micrograd::nn::Module;
 
@@ -23,10 +24,18 @@ fn main() {
         let same = steps[k].loss == printed;
         println!("the notebook printed {printed:?} at step {k}: same? {same}");
     }
-    let same = steps.iter().zip(&original.steps).filter(|(a, b)| a == b);
-    println!(
-        "steps equal to the original's, in order, to the bit: {} of {}",
-        same.count(),
-        original.steps.len()
-    );
+    let equal =
+        |run: &[Step]| steps.iter().zip(run).filter(|(a, b)| a == b).count();
+    let (ordered, total) = (equal(&original.steps), original.steps.len());
+    println!("equal to the operand-order original: {ordered} of {total} steps");
+    let unmodified = &original.unmodified;
+    let same = equal(unmodified);
+    println!("equal to the unmodified original: {same} of {total} steps");
+    let apart = steps.iter().zip(unmodified).map(|(a, b)| ulps(a.loss, b.loss));
+    let (k, most) =
+        apart.enumerate().max_by_key(|&(_, u)| u).expect("100 steps");
+    println!("  furthest apart at step {k}, in ulps: {most}");
+    let (last, notebook) = (unmodified[99].loss, NOTEBOOK[1].1);
+    let off = ulps(last, notebook);
+    println!("  its step 99: {last:?}; ulps from the notebook's: {off}");
 }
