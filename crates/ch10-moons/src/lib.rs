@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5458e7b463378cc3
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db8d7268bae585ea
 //! Chapter 10: micrograd's demo, a network that learns to tell two moons
 //! apart, first with the original's data and weights, then with our own.
 

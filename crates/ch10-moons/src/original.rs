@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcc1ad839cbdaa53
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 66a6d845201dccb9
 //! The original demo's data set, starting weights and losses, read from the
 //! text file `data/moons.txt`, which the script beside it wrote.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3c67e09f8d27c2b3
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 09b20f372705572d
 //! Snapshot tests of what the chapter's programs print, and the facts of the
 //! original demo, checked against the original's own numbers.
 

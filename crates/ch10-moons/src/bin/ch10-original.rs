@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9c555839a23f3881
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 10e5f8818a90c3fa
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
