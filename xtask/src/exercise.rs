@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use serde_json::Value;
+
 use crate::chapter::Chapter;
 use crate::files;
-use crate::json::Json;
 use crate::problem::{Problem, Problems};
 use crate::process::{self, Ended, Limits};
 use crate::project::{CRATES, Project};
@@ -813,22 +814,22 @@ struct Executable {
 /// The test executables in the JSON messages of `cargo test --no-run`.
 fn test_executables(messages: &str) -> Vec<Executable> {
     let mut found = vec![];
-    for message in messages.lines().filter_map(Json::parse) {
-        let is_test = message.get("reason").str() == Some("compiler-artifact")
-            && message.get("profile").get("test") == &Json::Bool(true);
+    for message in messages.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()) {
+        let is_test =
+            message["reason"] == "compiler-artifact" && message["profile"]["test"] == true;
         let (Some(path), Some(manifest)) =
-            (message.get("executable").str(), message.get("manifest_path").str())
+            (message["executable"].as_str(), message["manifest_path"].as_str())
         else {
             continue;
         };
         if !is_test {
             continue;
         }
-        let kinds = message.get("target").get("kind").items();
+        let kinds = message["target"]["kind"].as_array().map_or(&[][..], Vec::as_slice);
         // Named as `cargo test` names it: a test file by its name, unit tests by their crate
         // or binary, with `_` for `-`.
-        let name = message.get("target").get("name").str().unwrap_or("");
-        let name = match kinds.iter().any(|k| k.str() == Some("test")) {
+        let name = message["target"]["name"].as_str().unwrap_or("");
+        let name = match kinds.iter().any(|k| k == "test") {
             true => name.to_string(),
             false => name.replace('-', "_"),
         };
@@ -1022,6 +1023,30 @@ test src/lib.rs - f (line 3) ... ok
         assert_eq!(
             explain(&results[1].message, Path::new(".")),
             ["it reaches an exercise not done yet: a sum passes its grad"]
+        );
+    }
+
+    #[test]
+    fn test_executables_are_read_from_cargo_messages() {
+        let messages = [
+            r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"ch05-node-reuse"},"profile":{"test":true},"executable":"/t/deps/ch05_node_reuse-1","manifest_path":"/c/ch05-node-reuse/Cargo.toml"}"#,
+            r#"{"reason":"compiler-artifact","target":{"kind":["test"],"name":"node-reuse"},"profile":{"test":true},"executable":"/t/deps/node_reuse-2","manifest_path":"/c/ch05-node-reuse/Cargo.toml"}"#,
+            r#"{"reason":"compiler-artifact","target":{"kind":["bin"],"name":"buggy"},"profile":{"test":false},"executable":"/t/buggy","manifest_path":"/c/ch05-node-reuse/Cargo.toml"}"#,
+            r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"viz"},"profile":{"test":true},"executable":null,"manifest_path":"/c/viz/Cargo.toml"}"#,
+            r#"{"reason":"build-finished","success":true}"#,
+            "not json",
+        ];
+        let found = test_executables(&messages.join("\n"));
+        let found: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|e| (e.name.as_str(), e.path.to_str().unwrap(), e.dir.to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("ch05_node_reuse", "/t/deps/ch05_node_reuse-1", "/c/ch05-node-reuse"),
+                ("node-reuse", "/t/deps/node_reuse-2", "/c/ch05-node-reuse"),
+            ]
         );
     }
 

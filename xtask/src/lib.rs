@@ -10,7 +10,6 @@ pub mod exercise;
 pub mod figures;
 pub mod files;
 pub mod grammar;
-pub mod json;
 pub mod layout_check;
 pub mod links;
 pub mod mdbook;

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
+use serde_json::Value;
+
 use crate::cargo;
 use crate::grammar::Shown;
-use crate::json::Json;
 use crate::process::{self, Ended, Limits};
 use crate::project::Project;
 use crate::tangle::Generated;
@@ -57,11 +58,11 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
             return Err(vec![(None, format!("building it printed over {cap} MiB: stopped"))]);
         }
     };
-    let messages: Vec<Json> = stdout.lines().filter_map(Json::parse).collect();
+    let messages: Vec<Value> =
+        stdout.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     let executable = messages.iter().find_map(|m| {
-        let is_it = m.get("reason").str() == Some("compiler-artifact")
-            && m.get("target").get("name").str() == Some(&shown.bin);
-        m.get("executable").str().filter(|_| is_it).map(PathBuf::from)
+        let is_it = m["reason"] == "compiler-artifact" && m["target"]["name"] == *shown.bin;
+        m["executable"].as_str().filter(|_| is_it).map(PathBuf::from)
     });
     match executable {
         Some(executable) if success => Ok(executable),
@@ -81,25 +82,20 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
 }
 
 /// A compile error of cargo's JSON messages, at the chapter line of its code.
-fn compile_error(message: &Json, origins: &Origins) -> Option<Failure> {
-    let diagnostic = message.get("message");
-    if message.get("reason").str() != Some("compiler-message")
-        || diagnostic.get("level").str() != Some("error")
-    {
+fn compile_error(message: &Value, origins: &Origins) -> Option<Failure> {
+    let diagnostic = &message["message"];
+    if message["reason"] != "compiler-message" || diagnostic["level"] != "error" {
         return None;
     }
-    let rendered = diagnostic.get("rendered").str().unwrap_or("");
+    let rendered = diagnostic["rendered"].as_str().unwrap_or("");
     let rendered = tail(&head(rendered, 30), 30);
-    let span =
-        diagnostic.get("spans").items().iter().find(|s| s.get("is_primary") == &Json::Bool(true));
+    let spans = diagnostic["spans"].as_array().map_or(&[][..], Vec::as_slice);
+    let span = spans.iter().find(|s| s["is_primary"] == true);
     let Some(span) = span else {
         return Some((None, format!("does not compile:\n{rendered}")));
     };
-    let file = span.get("file_name").str().unwrap_or("");
-    let line = match span.get("line_start") {
-        Json::Number(n) => *n as usize,
-        _ => 0,
-    };
+    let file = span["file_name"].as_str().unwrap_or("");
+    let line = span["line_start"].as_u64().map_or(0, |n| n as usize);
     let place = origins.place(file, line);
     Some((Some(place), format!("does not compile ({file}:{line}):\n{rendered}")))
 }
