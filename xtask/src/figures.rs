@@ -9,7 +9,7 @@ use crate::chapter::{Chapter, binary_prefix};
 use crate::files;
 use crate::grammar::{DEFAULT_TIMEOUT, Shown};
 use crate::problem::{Problem, Problems};
-use crate::programs::{self, Origins};
+use crate::programs::{self, Failure, Origins};
 use crate::project::{CRATES, FIGURES, Project};
 use crate::tangle;
 
@@ -44,16 +44,15 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
         };
         let command = format!("cargo run -p {} --bin {binary}", chapter.crate_name);
         let result = fs::create_dir_all(&dir)
-            .map_err(|e| vec![(None, format!("cannot create {}: {e}", dir.display()))])
+            .map_err(|e| vec![Failure::unplaced(format!("cannot create {}: {e}", dir.display()))])
             .and_then(|()| programs::build(project, &shown, &origins))
             .and_then(|exe| {
                 programs::run(project, &exe, &shown, &command, DEFAULT_TIMEOUT, false, &origins)
             });
         if let Err(failures) = result {
-            for (place, message) in failures {
-                let (file, line) = place.unwrap_or((chapter.path.clone(), line));
-                let message = format!("drawing the figures failed: {message}");
-                problems.push(Problem::new(file, line, message));
+            for mut failure in failures {
+                failure.message = format!("drawing the figures failed: {}", failure.message);
+                problems.push(failure.problem(&chapter.path, line));
             }
             continue;
         }

@@ -10,13 +10,37 @@ use serde_json::Value;
 
 use crate::cargo;
 use crate::grammar::Shown;
+use crate::problem::Problem;
 use crate::process::{self, Ended, Limits};
 use crate::project::Project;
 use crate::tangle::Generated;
 
-/// Something wrong with a program, placed at a chapter line (`Some`) or, when no line of
-/// code is to blame, at the line that runs it (`None`).
-pub type Failure = (Option<(String, usize)>, String);
+/// Something wrong with a program: at the chapter line of the code to blame, when a line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The chapter file and line of the code to blame; `None` when no line of code is, and
+    /// the failure belongs wherever the program is run from.
+    pub at: Option<(String, usize)>,
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure of the code at `at`, a chapter file and line.
+    pub fn at(at: (String, usize), message: impl Into<String>) -> Self {
+        Failure { at: Some(at), message: message.into() }
+    }
+
+    /// A failure no line of code is to blame for (a timeout, a build that cannot start).
+    pub fn unplaced(message: impl Into<String>) -> Self {
+        Failure { at: None, message: message.into() }
+    }
+
+    /// The problem to report: at the code to blame, else at `file:line`, where it is run from.
+    pub fn problem(self, file: &str, line: usize) -> Problem {
+        let (file, line) = self.at.unwrap_or_else(|| (file.to_string(), line));
+        Problem::new(file, line, self.message)
+    }
+}
 
 /// Where the lines of the generated files come from.
 pub struct Origins<'a>(pub &'a [Generated]);
@@ -46,16 +70,20 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
     args.extend(["--bin", &shown.bin]);
     let command = cargo::command(project, "build", &args);
     let ended = process::run(command, process::BUILD, false)
-        .map_err(|e| vec![(None, format!("cannot start cargo: {e}"))])?;
+        .map_err(|e| vec![Failure::unplaced(format!("cannot start cargo: {e}"))])?;
     let (success, stdout, stderr) = match ended {
         Ended::Exited { status, stdout, stderr } => (status.success(), stdout, stderr),
         Ended::TimedOut { .. } => {
             let limit = process::BUILD.time.as_secs() / 60;
-            return Err(vec![(None, format!("building it took over {limit} minutes: stopped"))]);
+            return Err(vec![Failure::unplaced(format!(
+                "building it took over {limit} minutes: stopped"
+            ))]);
         }
         Ended::PrintedTooMuch => {
             let cap = process::BUILD.output >> 20;
-            return Err(vec![(None, format!("building it printed over {cap} MiB: stopped"))]);
+            return Err(vec![Failure::unplaced(format!(
+                "building it printed over {cap} MiB: stopped"
+            ))]);
         }
     };
     let messages: Vec<Value> =
@@ -70,11 +98,12 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
             let mut failures: Vec<Failure> =
                 messages.iter().filter_map(|m| compile_error(m, origins)).collect();
             // Errors with a place make rustc's closing "aborting due to…" line redundant.
-            if failures.iter().any(|(place, _)| place.is_some()) {
-                failures.retain(|(place, _)| place.is_some());
+            if failures.iter().any(|f| f.at.is_some()) {
+                failures.retain(|f| f.at.is_some());
             }
             if failures.is_empty() {
-                failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
+                failures
+                    .push(Failure::unplaced(format!("building it failed:\n{}", tail(&stderr, 20))));
             }
             Err(failures)
         }
@@ -92,12 +121,12 @@ fn compile_error(message: &Value, origins: &Origins) -> Option<Failure> {
     let spans = diagnostic["spans"].as_array().map_or(&[][..], Vec::as_slice);
     let span = spans.iter().find(|s| s["is_primary"] == true);
     let Some(span) = span else {
-        return Some((None, format!("does not compile:\n{rendered}")));
+        return Some(Failure::unplaced(format!("does not compile:\n{rendered}")));
     };
     let file = span["file_name"].as_str().unwrap_or("");
     let line = span["line_start"].as_u64().map_or(0, |n| n as usize);
     let place = origins.place(file, line);
-    Some((Some(place), format!("does not compile ({file}:{line}):\n{rendered}")))
+    Some(Failure::at(place, format!("does not compile ({file}:{line}):\n{rendered}")))
 }
 
 /// Runs a built program from the project root within `limit`; returns what it printed
@@ -114,19 +143,16 @@ pub fn run(
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
     let ended = process::run(program, Limits { time: limit, ..process::PROGRAM }, merged)
-        .map_err(|e| vec![(None, format!("cannot start `{command}`: {e}"))])?;
+        .map_err(|e| vec![Failure::unplaced(format!("cannot start `{command}`: {e}"))])?;
     match ended {
         Ended::Exited { status, stdout, stderr } if status.success() => {
             if stderr.is_empty() {
                 Ok(stdout)
             } else {
-                Err(vec![(
-                    None,
-                    format!(
-                        "`{command}` printed to stderr, which a reader sees too: make it quiet, or show it by opening the block with ```console,stderr. It printed:\n{}",
-                        tail(&head(&stderr, 10), 10)
-                    ),
-                )])
+                Err(vec![Failure::unplaced(format!(
+                    "`{command}` printed to stderr, which a reader sees too: make it quiet, or show it by opening the block with ```console,stderr. It printed:\n{}",
+                    tail(&head(&stderr, 10), 10)
+                ))])
             }
         }
         Ended::Exited { status, stdout, stderr } => {
@@ -134,27 +160,24 @@ pub fn run(
             if let Some(failure) = panic(report, command, origins) {
                 return Err(vec![failure]);
             }
-            Err(vec![(None, format!("`{command}` failed ({status}):\n{}", tail(report, 20)))])
+            Err(vec![Failure::unplaced(format!(
+                "`{command}` failed ({status}):\n{}",
+                tail(report, 20)
+            ))])
         }
-        Ended::TimedOut { stdout, .. } => Err(vec![(
-            None,
-            format!(
-                "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
-                limit.as_secs(),
-                if stdout.is_empty() {
-                    "It printed nothing.".to_string()
-                } else {
-                    format!("Its last lines:\n{}", tail(&stdout, 5))
-                }
-            ),
-        )]),
-        Ended::PrintedTooMuch => Err(vec![(
-            None,
-            format!(
-                "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
-                process::PROGRAM.output / 1024
-            ),
-        )]),
+        Ended::TimedOut { stdout, .. } => Err(vec![Failure::unplaced(format!(
+            "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
+            limit.as_secs(),
+            if stdout.is_empty() {
+                "It printed nothing.".to_string()
+            } else {
+                format!("Its last lines:\n{}", tail(&stdout, 5))
+            }
+        ))]),
+        Ended::PrintedTooMuch => Err(vec![Failure::unplaced(format!(
+            "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
+            process::PROGRAM.output / 1024
+        ))]),
     }
 }
 
@@ -168,8 +191,8 @@ pub fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> 
     let message =
         message.lines().take_while(|l| !l.starts_with("note: ") && *l != "stack backtrace:");
     let message: Vec<String> = message.take(10).map(clip).collect();
-    Some((
-        Some(located),
+    Some(Failure::at(
+        located,
         format!("`{command}` panicked here ({file}:{line}):\n    {}", message.join("\n    ")),
     ))
 }
@@ -198,5 +221,24 @@ pub fn clip(line: &str) -> String {
     match line.char_indices().nth(300) {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_is_reported_at_its_code_or_else_where_it_runs() {
+        let placed = Failure::at(("chapters/05-x.md".into(), 12), "does not compile");
+        let unplaced = Failure::unplaced("was stopped");
+        assert_eq!(
+            placed.problem("chapters/05-x.md", 40),
+            Problem::new("chapters/05-x.md", 12, "does not compile")
+        );
+        assert_eq!(
+            unplaced.problem("chapters/05-x.md", 40),
+            Problem::new("chapters/05-x.md", 40, "was stopped")
+        );
     }
 }
