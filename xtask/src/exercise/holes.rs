@@ -1,6 +1,8 @@
 //! The holes of a chapter: its marked lines, numbered, and a generated file with them
 //! made `todo!()`s (the reader's copy) or guarded (the copy `verify` opens one at a time).
 
+use std::collections::BTreeSet;
+
 use crate::chapter::Chapter;
 use crate::tangle::{Generated, GeneratedHole};
 
@@ -62,9 +64,49 @@ pub fn apply(
         out.push(String::new());
         out.push(GUARD.trim_end().to_string());
     }
+    if mode == Mode::Holed {
+        allow_unused_where_holed(&mut out, &mut places);
+    }
     let mut text = out.join("\n");
     text.push('\n');
     (text, places)
+}
+
+/// What a function holding a `todo!()` of the reader's copy is marked with: until the
+/// exercise is done, the names it was to use go unused and the code after it is never
+/// reached, and `cargo test` would start with a warning for each. Only those functions are
+/// marked, and the comment says when to let the warnings back in, so that a mistake of the
+/// reader's own is not hidden for long. (A warning elsewhere, such as an import or a method
+/// only the exercise uses, is left to be seen: it is a hint.)
+const ALLOW_UNUSED: &str =
+    "#[allow(unused)] // for the todo!() below: delete this line once it is done";
+
+/// Marks each function of `lines` that holds a `todo!()` at `places` (number, line from 1)
+/// with [`ALLOW_UNUSED`], and moves the places down past the lines added.
+fn allow_unused_where_holed(lines: &mut Vec<String>, places: &mut [(usize, usize)]) {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut functions = BTreeSet::new();
+    for &(_, line) in places.iter() {
+        let todo = indent(&lines[line - 1]);
+        let function =
+            lines[..line - 1].iter().rposition(|l| indent(l) < todo && is_function(l.trim_start()));
+        functions.extend(function);
+    }
+    for &at in functions.iter().rev() {
+        let spaces = " ".repeat(indent(&lines[at]));
+        lines.insert(at, format!("{spaces}{ALLOW_UNUSED}"));
+        for (_, line) in places.iter_mut().filter(|(_, line)| *line > at) {
+            *line += 1;
+        }
+    }
+}
+
+/// Whether a line (without its indent) starts a function: `fn`, `pub fn`, `pub(crate) fn`…
+fn is_function(line: &str) -> bool {
+    let mut words = line.split_whitespace().skip_while(|w| {
+        w.starts_with("pub") || ["const", "async", "unsafe", "extern", "\"C\""].contains(w)
+    });
+    words.next() == Some("fn")
 }
 
 /// The function a guarded file gets: is hole `n` the one `EXERCISE_HOLE` opens?
@@ -143,8 +185,15 @@ pub fn add(a: f64, b: f64) -> f64 {
         ));
         assert!(holed.contains("        todo!(\"add them \\\"up\\\"\");\n"));
         assert!(!holed.contains("a + b") && !holed.contains("x * 2.0"));
-        assert_eq!(places, vec![(1, 4), (2, 11)]);
-        assert_eq!(holed.lines().nth(3), Some("    todo!(\"multiply by {{two}}\");"));
+        assert_eq!(places, vec![(1, 5), (2, 13)]);
+        let lines: Vec<&str> = holed.lines().collect();
+        assert_eq!(lines[4], "    todo!(\"multiply by {{two}}\");");
+        assert_eq!(lines[12], "        todo!(\"add them \\\"up\\\"\");");
+        // Each function with a hole, and only it, lets the names it leaves unused be.
+        assert_eq!((lines[1], lines[2]), (ALLOW_UNUSED, "pub fn double(x: f64) -> f64 {"));
+        assert_eq!((lines[8], lines[9]), (ALLOW_UNUSED, "pub fn add(a: f64, b: f64) -> f64 {"));
+        assert_eq!(holed.matches(ALLOW_UNUSED).count(), 2);
+        assert!(is_function("pub(crate) const unsafe fn f()") && !is_function("let fnord = 1;"));
         let (guarded, _) = apply(&file.text, &numbered, Mode::Guarded);
         assert!(guarded.contains(
             "    if exercise_hole(1) { todo!(\"multiply by {{two}}\") }\n    let y = x * 2.0;"
