@@ -108,24 +108,27 @@ fn read(project: &Project) -> Result<(Vec<Chapter>, Vec<Generated>), Problems> {
     Ok((chapters, generated))
 }
 
+/// The chapter `name` names, if it has exercises; else a message that names those that do.
 fn with_exercises<'a>(
     chapters: &'a [Chapter],
     generated: &[Generated],
     name: &str,
 ) -> Result<&'a Chapter, Problems> {
-    let chapter = find(chapters, name).map_err(one)?;
+    let with: Vec<String> = chapters
+        .iter()
+        .filter(|c| !holes(c, generated).is_empty())
+        .map(|c| number(c).to_string())
+        .collect();
+    let with = match with.split_last() {
+        Some((last, [])) => format!("only chapter {last} has exercises"),
+        Some((last, rest)) => format!("chapters {} and {last} have exercises", rest.join(", ")),
+        None => "no chapter has exercises".into(),
+    };
+    let Some(chapter) = find(chapters, name) else {
+        return Err(one(format!("there is no chapter {name}; {with}")));
+    };
     if holes(chapter, generated).is_empty() {
-        let with: Vec<String> = chapters
-            .iter()
-            .filter(|c| !holes(c, generated).is_empty())
-            .map(|c| number(c).to_string())
-            .collect();
-        let with = match with.split_last() {
-            Some((last, [])) => format!("only chapter {last} has"),
-            Some((last, rest)) => format!("chapters {} and {last} have", rest.join(", ")),
-            None => "no chapter has".into(),
-        };
-        return Err(one(format!("chapter {} has no exercises; {with} them", number(chapter))));
+        return Err(one(format!("chapter {} has no exercises; {with}", number(chapter))));
     }
     Ok(chapter)
 }
@@ -135,10 +138,10 @@ fn one(message: String) -> Problems {
 }
 
 /// The chapter that `name` names: `ch04`, `04`, `4` or `ch04-autograd`.
-pub fn find<'a>(chapters: &'a [Chapter], name: &str) -> Result<&'a Chapter, String> {
+pub fn find<'a>(chapters: &'a [Chapter], name: &str) -> Option<&'a Chapter> {
     let number = name.strip_prefix("ch").unwrap_or(name);
     let (digits, slug) = number.split_once('-').unwrap_or((number, ""));
-    let found = digits.parse::<u32>().ok().and_then(|wanted| {
+    digits.parse::<u32>().ok().and_then(|wanted| {
         chapters.iter().find(|chapter| {
             let (chapter_digits, chapter_slug) =
                 chapter.crate_name["ch".len()..].split_once('-').unwrap_or_default();
@@ -146,8 +149,7 @@ pub fn find<'a>(chapters: &'a [Chapter], name: &str) -> Result<&'a Chapter, Stri
                 && (slug.is_empty() || slug == chapter_slug)
                 && !chapter.path.contains("/appendix-")
         })
-    });
-    found.ok_or_else(|| format!("there is no chapter `{name}`: name one as `ch04`"))
+    })
 }
 
 /// `4` for chapter 4.
@@ -177,14 +179,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_chapter_without_exercises_names_those_with_them() {
+        let holed = "# X\n\n```rust,file:src/lib.rs\nfn f() {\n    # // exercise: one\n    g();\n    # // end of exercise\n}\n```\n";
+        let plain = "# X\n\n```rust,file:src/lib.rs\nfn f() {}\n```\n";
+        let chapters = [
+            Chapter::parse("chapters/03-a.md", holed.into()).unwrap(),
+            Chapter::parse("chapters/04-b.md", plain.into()).unwrap(),
+            Chapter::parse("chapters/05-c.md", holed.into()).unwrap(),
+            Chapter::parse("chapters/06-d.md", holed.into()).unwrap(),
+        ];
+        let generated = crate::tangle::generate(&chapters).unwrap();
+        let message =
+            |name| with_exercises(&chapters, &generated, name).unwrap_err()[0].message.clone();
+        assert_eq!(message("ch99"), "there is no chapter ch99; chapters 3, 5 and 6 have exercises");
+        assert_eq!(message("4"), "chapter 4 has no exercises; chapters 3, 5 and 6 have exercises");
+        assert_eq!(with_exercises(&chapters, &generated, "ch05").unwrap().path, "chapters/05-c.md");
+    }
+
+    #[test]
     fn chapters_are_found_by_number_or_name() {
         let source = "# X\n\n```rust,file:src/lib.rs\nfn f() {}\n```\n";
         let chapters = [Chapter::parse("chapters/04-autograd.md", source.into()).unwrap()];
         for name in ["ch04", "04", "4", "ch04-autograd", "ch4"] {
-            assert!(find(&chapters, name).is_ok(), "{name}");
+            assert!(find(&chapters, name).is_some(), "{name}");
         }
         for name in ["ch05", "ch04-other", "x", "", "appendix-checks"] {
-            assert!(find(&chapters, name).is_err(), "{name}");
+            assert!(find(&chapters, name).is_none(), "{name}");
         }
     }
 }
