@@ -124,7 +124,7 @@ fn exercise_hole(n: usize) -> bool {
 "#;
 
 /// A string literal for `todo!`, whose first argument is a format string: braces doubled.
-fn literal(hint: &str) -> String {
+pub fn literal(hint: &str) -> String {
     format!("{:?}", hint.replace('{', "{{").replace('}', "}}"))
 }
 

@@ -73,11 +73,16 @@ pub fn parse_tests(printed: &str) -> Vec<TestResult> {
     results
 }
 
+/// How a failed test that stopped at a `todo!()` is explained, before the `todo!`'s hint.
+pub const REACHES: &str = "it reaches an exercise not done yet: ";
+
 /// A failed test's output, said plainly, in a few lines.
-pub fn explain(message: &str, copy: &Path) -> Vec<String> {
+/// `copy` is the copy's folder, where a failed program is run again; `shown` is that folder
+/// as the reader sees it, before the places printed.
+pub fn explain(message: &str, copy: &Path, shown: &str) -> Vec<String> {
     let panic = panic_message(message);
     if let Some(hint) = panic.strip_prefix("not yet implemented: ") {
-        return vec![format!("it reaches an exercise not done yet: {hint}")];
+        return vec![format!("{REACHES}{hint}")];
     }
     if let Some(program) = panic.strip_suffix(" failed").map(PathBuf::from)
         && program.is_file()
@@ -90,11 +95,12 @@ pub fn explain(message: &str, copy: &Path) -> Vec<String> {
         if let Ok(Ended::Exited { stderr, .. }) = process::run(run, limits, false) {
             let stopped = panic_message(&stderr);
             if let Some(hint) = stopped.strip_prefix("not yet implemented: ") {
-                lines.push(format!("it reaches an exercise not done yet: {hint}"));
+                lines.push(format!("{REACHES}{hint}"));
             } else if !stopped.is_empty() {
                 lines.push(crate::programs::clip(&stopped));
             }
             if let Some(place) = panic_place(&stderr) {
+                let place = if place.starts_with('/') { place } else { format!("{shown}/{place}") };
                 lines.push(format!("(at {place})"));
             }
         }
@@ -123,26 +129,34 @@ fn panic_place(printed: &str) -> Option<String> {
     Some(rest.lines().next()?.trim_end_matches(':').to_string())
 }
 
-/// The compiler's errors in what cargo printed, without its progress lines.
-pub fn compile_errors(printed: &str) -> String {
+/// The compiler's errors in what cargo printed, without its progress lines; their places
+/// (`--> FILE:LINE:COLUMN`, relative to the copy) put under `shown`, the copy's folder as
+/// the reader sees it.
+pub fn compile_errors(printed: &str, shown: &str) -> String {
     let progress = ["Compiling ", "Checking ", "Finished ", "Blocking ", "Locking ", "Adding "];
     // Warnings, such as the names a `todo!()` leaves unused, are left out too.
     let mut warning = false;
-    let mut lines: Vec<&str> = vec![];
+    let mut lines: Vec<String> = vec![];
     for line in printed.lines() {
         if line.starts_with("warning") || line.starts_with("error") {
             warning = line.starts_with("warning");
         }
-        if !warning && !progress.iter().any(|p| line.trim_start().starts_with(p)) {
-            lines.push(line);
+        if warning || progress.iter().any(|p| line.trim_start().starts_with(p)) {
+            continue;
+        }
+        match line.split_once("--> ") {
+            Some((arrow, place)) if !place.starts_with('/') => {
+                lines.push(format!("{arrow}--> {shown}/{place}"));
+            }
+            _ => lines.push(line.to_string()),
         }
     }
-    let shown = lines.len().min(60);
-    let mut text = lines[..shown].join("\n");
-    if lines.len() > shown {
+    let kept = lines.len().min(60);
+    let mut text = lines[..kept].join("\n");
+    if lines.len() > kept {
         text.push_str(&format!(
-            "\n({} more lines: run `cargo build` in the copy)",
-            lines.len() - shown
+            "\n({} more lines: run `cargo build` in {shown}/)",
+            lines.len() - kept
         ));
     }
     text
@@ -151,6 +165,15 @@ pub fn compile_errors(printed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compile_errors_are_placed_as_the_reader_sees_the_copy() {
+        let printed = "   Compiling ch05 v0.1.0\nwarning: unused variable: `x`\n  --> ch05/src/lib.rs:3:9\n\nerror[E0308]: mismatched types\n  --> ch05/src/lib.rs:9:5\n   |\nerror: could not compile `ch05`\n";
+        assert_eq!(
+            compile_errors(printed, "exercises/ch05"),
+            "error[E0308]: mismatched types\n  --> exercises/ch05/ch05/src/lib.rs:9:5\n   |\nerror: could not compile `ch05`"
+        );
+    }
 
     #[test]
     fn libtest_output_is_read_test_by_test() {
@@ -202,7 +225,7 @@ test src/lib.rs - f (line 3) ... ok
             "not yet implemented: a sum passes its grad"
         );
         assert_eq!(
-            explain(&results[1].message, Path::new(".")),
+            explain(&results[1].message, Path::new("."), "exercises/ch04-x"),
             ["it reaches an exercise not done yet: a sum passes its grad"]
         );
     }

@@ -1,10 +1,13 @@
 //! The reader's two commands: `cargo xtask exercise CHAPTER` writes a copy to fill in,
 //! `--check` runs the chapter's tests on it and says what passes.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::copy::{Place, copy, replace_dir};
-use super::holes::{Mode, holes};
-use super::libtest::{TestResult, compile_errors, explain, parse_tests};
-use super::{EXERCISES, LIMITS, READER_TARGET, cargo_in};
+use super::holes::{Mode, holes, literal};
+use super::libtest::{REACHES, compile_errors, explain, parse_tests};
+use super::verify::failing_per_hole;
+use super::{EXERCISES, LIMITS, READER_TARGET, cargo_in, plural};
 use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
 use crate::process::{self, Ended};
@@ -67,23 +70,26 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
             return Err(one("the copy has no tests to run".into()));
         }
         println!("Your code does not compile yet. The compiler says:\n");
-        println!("{}", compile_errors(&printed));
+        println!("{}", compile_errors(&printed, &dir));
         return Err(one("the copy does not compile".into()));
     }
     let mut results = results;
     results.sort_by(|a, b| a.name.cmp(&b.name));
-    let failed: Vec<&TestResult> = results.iter().filter(|r| !r.passed).collect();
+    let mut reached: BTreeMap<&str, String> = BTreeMap::new();
     for result in &results {
         let verdict = if result.passed { "passed" } else { "FAILED" };
         println!("  {verdict}  {}", result.name);
         if !result.passed {
-            for line in explain(&result.message, &project.path(&dir)) {
+            let lines = explain(&result.message, &project.path(&dir), &dir);
+            for line in &lines {
                 println!("            {line}");
             }
+            let hint = lines.iter().find_map(|l| l.strip_prefix(REACHES));
+            reached.insert(&result.name, hint.unwrap_or_default().to_string());
         }
     }
     let total = results.len();
-    if failed.is_empty() {
+    if reached.is_empty() {
         let all =
             if total == 1 { "The test passes".into() } else { format!("All {total} tests pass") };
         println!("{all}: the exercises of chapter {} are done.", number(chapter));
@@ -91,14 +97,90 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
             Some(next) => println!("Next, read {}: {}.", title(next), next.path),
             None => println!("That was the last chapter with exercises."),
         }
-        Ok(())
-    } else {
-        println!(
-            "{} of {total} tests pass. Fix the first failing one; `cargo test` in {dir}/ shows everything.",
-            total - failed.len()
-        );
-        Err(one(format!("{} of {total} tests fail", failed.len())))
+        return Ok(());
     }
+    let done = progress(project, &chapters, chapter, &generated, &dir, &reached)?;
+    let holes = holes(chapter, &generated).len();
+    println!(
+        "{done} of {holes} exercises done; {} of {total} tests pass. `cargo test` in {dir}/ shows everything.",
+        total - reached.len(),
+    );
+    Err(one(format!("{} of {total} tests fail", reached.len())))
+}
+
+/// Says, exercise by exercise, whether it is done: its `todo!()` is gone and the tests that
+/// check it (those that fail with it alone left open) pass, or they fail only where they
+/// reach another exercise. `failed` holds each failing test, with the hint of the `todo!()`
+/// it stopped at (empty if it failed otherwise). Returns how many are done.
+fn progress(
+    project: &Project,
+    chapters: &[Chapter],
+    chapter: &Chapter,
+    generated: &[Generated],
+    dir: &str,
+    failed: &BTreeMap<&str, String>,
+) -> Result<usize, Problems> {
+    println!("Exercise by exercise (working out which tests check which exercise):");
+    let guarded = format!("{READER_TARGET}/guarded/{}", chapter.crate_name);
+    let place = Place { dir: &guarded, target: READER_TARGET, nested: true };
+    let checked_by = failing_per_hole(project, chapters, chapter, generated, &place)?;
+    let place = Place { dir, target: READER_TARGET, nested: false };
+    let copy = copy(project, chapters, chapter, generated, Mode::Holed, &place)?;
+    let holes = holes(chapter, generated);
+    let hints: Vec<&str> = holes.iter().map(|h| h.hint.as_str()).collect();
+    let mut done = 0;
+    for (number, file, _) in &copy.places {
+        let hole = holes[number - 1];
+        let todo = literal(&hole.hint);
+        let path = format!("{dir}/{file}");
+        let text = std::fs::read_to_string(project.path(&path)).unwrap_or_default();
+        let status = if let Some(at) = text.lines().position(|l| l.contains(&todo)) {
+            format!("to do, at {path}:{}", at + 1)
+        } else {
+            let (finished, status) = filled_in(*number, &checked_by[*number], failed, &hints);
+            done += usize::from(finished);
+            status
+        };
+        println!("  {number}. {}: {status}", hole.hint);
+    }
+    Ok(done)
+}
+
+/// How a filled-in exercise `number` stands, and whether it is done: `tests` check it,
+/// `failed` are the failing tests with the hint each stopped at (empty: failed otherwise),
+/// and `hints` are the exercises' hints, in order.
+fn filled_in(
+    number: usize,
+    tests: &[String],
+    failed: &BTreeMap<&str, String>,
+    hints: &[&str],
+) -> (bool, String) {
+    let checking = plural(tests.len(), "test");
+    let failing: Vec<&str> =
+        tests.iter().map(String::as_str).filter(|t| failed.contains_key(t)).collect();
+    if failing.is_empty() {
+        return (true, format!("done: the {checking} checking it pass"));
+    }
+    // The exercises, other than this one, at whose `todo!()` its failing tests stop.
+    let stopped_at = |test: &&str| hints.iter().position(|h| *h == failed[test]).map(|i| i + 1);
+    let waiting: Option<BTreeSet<usize>> = failing.iter().map(stopped_at).collect();
+    let waiting = waiting.unwrap_or_default().into_iter().filter(|n| *n != number);
+    let waiting: Vec<String> = waiting.map(|n| n.to_string()).collect();
+    let waiting = match waiting.split_last() {
+        None => {
+            let failing = failing.len();
+            return (false, format!("filled in, but {failing} of the {checking} checking it fail"));
+        }
+        Some((last, [])) => format!("exercise {last}"),
+        Some((last, rest)) => format!("exercises {} and {last}", rest.join(", ")),
+    };
+    let status = match tests.len() - failing.len() {
+        0 => format!("filled in; the tests checking it stop first at {waiting}"),
+        passing => format!(
+            "filled in; {passing} of the {checking} checking it pass, the others stop first at {waiting}"
+        ),
+    };
+    (false, status)
 }
 
 /// The chapters and their generated files, which every copy is made from.
@@ -177,6 +259,35 @@ fn next_chapter<'a>(chapters: &'a [Chapter], chapter: &Chapter) -> Option<&'a Ch
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filled_in_exercise_is_done_when_the_tests_checking_it_pass() {
+        let tests: Vec<String> = ["t::a", "t::b", "t::c"].map(String::from).to_vec();
+        let hints = ["one", "two", "three"];
+        let failed = |pairs: &[(&'static str, &str)]| -> BTreeMap<&'static str, String> {
+            pairs.iter().map(|(t, h)| (*t, h.to_string())).collect()
+        };
+        let status = |f: &BTreeMap<&str, String>| filled_in(1, &tests, f, &hints);
+        let other = failed(&[("t::x", "")]);
+        assert_eq!(status(&other), (true, "done: the 3 tests checking it pass".into()));
+        let waiting = failed(&[("t::a", "three"), ("t::b", "two")]);
+        assert_eq!(
+            status(&waiting).1,
+            "filled in; 1 of the 3 tests checking it pass, the others stop first at exercises 2 and 3"
+        );
+        let all_waiting = failed(&[("t::a", "two"), ("t::b", "two"), ("t::c", "two")]);
+        assert_eq!(
+            status(&all_waiting).1,
+            "filled in; the tests checking it stop first at exercise 2"
+        );
+        let wrong = failed(&[("t::a", ""), ("t::b", "two")]);
+        assert_eq!(
+            status(&wrong),
+            (false, "filled in, but 2 of the 3 tests checking it fail".into())
+        );
+        let all_wrong = failed(&[("t::a", ""), ("t::b", ""), ("t::c", "")]);
+        assert_eq!(status(&all_wrong).1, "filled in, but 3 of the 3 tests checking it fail");
+    }
 
     #[test]
     fn a_chapter_without_exercises_names_those_with_them() {

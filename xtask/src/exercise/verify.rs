@@ -14,6 +14,7 @@ use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
 use crate::process::{self, Ended};
 use crate::project::Project;
+use crate::tangle::Generated;
 
 /// What `verify` found for one hole: the tests that fail with it alone left open.
 pub struct Caught {
@@ -63,50 +64,26 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
         }
         let guarded = format!("{base}/guarded");
         let place = Place { dir: &guarded, target: &target, nested: true };
-        let written = copy(project, chapters, chapter, &generated, Mode::Guarded, &place)
-            .and_then(|copy| sync_dir(project, &guarded, &copy.files));
-        if let Err(found) = written {
-            problems.extend(found);
-            continue;
-        }
-        let mut build = cargo_in(&project.path(&guarded), "test", &["--no-run", "--quiet"]);
-        build.arg("--message-format=json").env("CARGO_TERM_COLOR", "never");
-        let built = match finished(build) {
-            Ok(stdout) => stdout,
-            Err(failure) => {
-                let message = format!(
-                    "the exercise check's build of this chapter failed ({guarded}):\n{}",
-                    crate::programs::tail(&failure, 15)
-                );
-                problems.push(Problem::new(&first.chapter, first.line, message));
+        let failing = match failing_per_hole(project, chapters, chapter, &generated, &place) {
+            Ok(failing) => failing,
+            Err(found) => {
+                problems.extend(found);
                 continue;
             }
         };
-        let tests = test_executables(&built);
-        for open in 0..=holes.len() {
-            let failing = match run_tests(&tests, open) {
-                Ok(failing) => failing,
-                Err(message) => {
-                    problems.push(Problem::new(&chapter.path, 0, message));
-                    break;
-                }
-            };
-            if open == 0 {
-                if !failing.is_empty() {
-                    problems.push(Problem::new(
-                        &chapter.path,
-                        0,
-                        format!(
-                            "the exercise copy of this chapter fails {} with no exercise open, so its tests cannot tell the exercises apart: {}",
-                            plural(failing.len(), "test"),
-                            failing.join(", ")
-                        ),
-                    ));
-                    break;
-                }
-                continue;
-            }
-            let hole = holes[open - 1];
+        if !failing[0].is_empty() {
+            problems.push(Problem::new(
+                &chapter.path,
+                0,
+                format!(
+                    "the exercise copy of this chapter fails {} with no exercise open, so its tests cannot tell the exercises apart: {}",
+                    plural(failing[0].len(), "test"),
+                    failing[0].join(", ")
+                ),
+            ));
+            continue;
+        }
+        for (hole, failing) in holes.iter().zip(&failing[1..]) {
             if failing.is_empty() {
                 problems.push(Problem::new(
                     &hole.chapter,
@@ -118,11 +95,40 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
                 chapter: hole.chapter.clone(),
                 line: hole.line,
                 hint: hole.hint.clone(),
-                tests: failing,
+                tests: failing.clone(),
             });
         }
     }
     (caught, problems)
+}
+
+/// The tests of `chapter` that fail with no hole open (first), then with each hole alone
+/// open, in a guarded copy written and built where `place` says.
+pub fn failing_per_hole(
+    project: &Project,
+    chapters: &[Chapter],
+    chapter: &Chapter,
+    generated: &[Generated],
+    place: &Place,
+) -> Result<Vec<Vec<String>>, Problems> {
+    let holes = holes(chapter, generated);
+    let (file, line) = holes.first().map_or((&chapter.path, 0), |h| (&h.chapter, h.line));
+    let guarded = place.dir;
+    let written = copy(project, chapters, chapter, generated, Mode::Guarded, place)?;
+    sync_dir(project, guarded, &written.files)?;
+    let mut build = cargo_in(&project.path(guarded), "test", &["--no-run", "--quiet"]);
+    build.arg("--message-format=json").env("CARGO_TERM_COLOR", "never");
+    let built = finished(build).map_err(|failure| {
+        let message = format!(
+            "the exercise check's build of this chapter failed ({guarded}):\n{}",
+            crate::programs::tail(&failure, 15)
+        );
+        vec![Problem::new(file, line, message)]
+    })?;
+    let tests = test_executables(&built);
+    (0..=holes.len())
+        .map(|open| run_tests(&tests, open).map_err(|m| vec![Problem::new(&chapter.path, 0, m)]))
+        .collect()
 }
 
 /// Runs `command`; its stdout, or what it printed if it failed.
