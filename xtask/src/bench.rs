@@ -20,7 +20,7 @@ use crate::files;
 use crate::grammar::Shown;
 use crate::problem::{Problem, Problems};
 use crate::process::{self, Ended, Limits};
-use crate::programs::{self, Origins, clip};
+use crate::programs::{self, Failure, Origins, clip};
 use crate::project::Project;
 use crate::tangle;
 use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
@@ -182,14 +182,8 @@ fn run(
         .flat_map(|c| c.fences.iter().map(move |f| (c, f)))
         .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == SOURCE)
         .map_or((SOURCE.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
-    let failed = |failures: Vec<programs::Failure>| -> Problems {
-        failures
-            .into_iter()
-            .map(|(place, message)| {
-                let (file, line) = place.unwrap_or_else(|| home.clone());
-                Problem::new(file, line, message)
-            })
-            .collect()
+    let failed = |failures: Vec<Failure>| -> Problems {
+        failures.into_iter().map(|failure| failure.problem(&home.0, home.1)).collect()
     };
     let shown = Shown {
         package: Some(PACKAGE.into()),
@@ -206,21 +200,25 @@ fn run(
     } else {
         process::run(program, QUICK, false)
     };
-    let ended = ended.map_err(|e| failed(vec![(None, format!("cannot start `{typed}`: {e}"))]))?;
+    let ended = ended
+        .map_err(|e| failed(vec![Failure::unplaced(format!("cannot start `{typed}`: {e}"))]))?;
     let failure = match ended {
         Ended::Exited { status, stdout, .. } if status.success() => return Ok(stdout),
         Ended::Exited { status, stderr, .. } => match programs::panic(&stderr, &typed, &origins) {
             Some(failure) => failure,
-            None if stderr.is_empty() => (None, format!("`{typed}` failed ({status})")),
-            None => {
-                (None, format!("`{typed}` failed ({status}):\n{}", programs::tail(&stderr, 20)))
-            }
+            None if stderr.is_empty() => Failure::unplaced(format!("`{typed}` failed ({status})")),
+            None => Failure::unplaced(format!(
+                "`{typed}` failed ({status}):\n{}",
+                programs::tail(&stderr, 20)
+            )),
         },
         Ended::TimedOut { .. } => {
             let limit = if release { RUN.time } else { QUICK.time };
-            (None, format!("`{typed}` was stopped after {} s", limit.as_secs()))
+            Failure::unplaced(format!("`{typed}` was stopped after {} s", limit.as_secs()))
         }
-        Ended::PrintedTooMuch => (None, format!("`{typed}` printed too much: it was stopped")),
+        Ended::PrintedTooMuch => {
+            Failure::unplaced(format!("`{typed}` printed too much: it was stopped"))
+        }
     };
     Err(failed(vec![failure]))
 }

@@ -10,7 +10,7 @@ use crate::files;
 use crate::grammar::{DEFAULT_TIMEOUT, Shown};
 use crate::parallel;
 use crate::problem::{Problem, Problems};
-use crate::programs::{self, Origins};
+use crate::programs::{self, Failure, Origins};
 use crate::project::{CRATES, FIGURES, Project};
 use crate::tangle;
 
@@ -53,7 +53,7 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
         };
         let command = format!("cargo run -p {} --bin {binary}", chapter.crate_name);
         fs::create_dir_all(&dir)
-            .map_err(|e| vec![(None, format!("cannot create {}: {e}", dir.display()))])
+            .map_err(|e| vec![Failure::unplaced(format!("cannot create {}: {e}", dir.display()))])
             .and_then(|()| built.executable(binary))
             .and_then(|exe| {
                 programs::run(project, &exe, &shown, &command, DEFAULT_TIMEOUT, false, &origins)
@@ -67,10 +67,9 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
         let files = match result {
             Ok(files) => files,
             Err(failures) => {
-                for (place, message) in failures {
-                    let (file, line) = place.unwrap_or((chapter.path.clone(), *line));
-                    let message = format!("drawing the figures failed: {message}");
-                    let problem = Problem::new(file, line, message);
+                for mut failure in failures {
+                    failure.message = format!("drawing the figures failed: {}", failure.message);
+                    let problem = failure.problem(&chapter.path, *line);
                     // One compile error can keep several chapters' programs unbuilt.
                     if !problems.contains(&problem) {
                         problems.push(problem);

@@ -11,7 +11,6 @@ pub mod exercise;
 pub mod figures;
 pub mod files;
 pub mod grammar;
-pub mod json;
 pub mod layout_check;
 pub mod links;
 pub mod mdbook;
@@ -193,10 +192,13 @@ fn fmt_check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             continue;
         };
         let (file, number) =
-            (file.strip_prefix(&root).unwrap_or(file), number.parse().unwrap_or(0));
+            (file.strip_prefix(&root).unwrap_or(file), number.parse::<usize>().unwrap_or(0));
         let message = format!("{file} is not formatted as `cargo fmt` would (its line {number})");
         problems.push(
-            match generated.iter().find(|g| g.path == file).and_then(|g| g.origins.get(number - 1))
+            match generated
+                .iter()
+                .find(|g| g.path == file)
+                .and_then(|g| g.origins.get(number.checked_sub(1)?))
             {
                 Some((chapter, origin)) => Problem::new(chapter, *origin, message),
                 None => Problem::new(file, number, "not formatted as `cargo fmt` would"),

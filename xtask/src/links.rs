@@ -129,3 +129,95 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built book of `pages` (path, HTML) in a fresh temporary folder, and its chapters.
+    fn book(test: &str, pages: &[(&str, &str)]) -> PathBuf {
+        let html = std::env::temp_dir().join(format!("links-{test}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&html);
+        for (path, text) in pages {
+            let path = html.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        html
+    }
+
+    fn chapter(path: &str, source: &str) -> Chapter {
+        Chapter::parse(path, source.to_string()).unwrap()
+    }
+
+    #[test]
+    fn links_that_resolve_are_no_problem() {
+        let html = book(
+            "good",
+            &[
+                (
+                    "01-x.html",
+                    r##"<h1 id="top">X</h1><a href="#top">up</a> <a href="02-y.html#why">y</a>
+<img src="figures/f.svg"> <a href="sub/../02-y.html">again</a> <a href="https://example.org/">out</a>
+<a href="mailto:a@b">mail</a> <img src="data:image/png;base64,AA">"##,
+                ),
+                ("02-y.html", r#"<h2 id="why">Why</h2>"#),
+                ("figures/f.svg", "<svg/>"),
+            ],
+        );
+        let problems = check(&html, &[chapter("chapters/01-x.md", "# X\n")]);
+        fs::remove_dir_all(&html).unwrap();
+        assert_eq!(problems, []);
+    }
+
+    #[test]
+    fn broken_links_are_placed_at_their_chapter_line() {
+        let html = book(
+            "bad",
+            &[
+                (
+                    "01-x.html",
+                    r#"<a href="03-z.html">z</a> <img src="figures/gone.svg"> <a href="02-y.html#nowhere">y</a>"#,
+                ),
+                ("02-y.html", r#"<h2 id="why">Why</h2>"#),
+                ("print.html", r#"<a href="missing.html">m</a>"#),
+            ],
+        );
+        let source =
+            "# X\n\nSee [z](03-z.md).\n\n![gone](figures/gone.svg)\n\n[y](02-y.md#nowhere)\n";
+        let problems = check(&html, &[chapter("chapters/01-x.md", source)]);
+        fs::remove_dir_all(&html).unwrap();
+        let found: Vec<(&str, usize, &str)> =
+            problems.iter().map(|p| (p.file.as_str(), p.line, p.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("chapters/01-x.md", 3, "links to `03-z.html`, which is not in the built book"),
+                (
+                    "chapters/01-x.md",
+                    5,
+                    "links to `figures/gone.svg`, which is not in the built book"
+                ),
+                (
+                    "chapters/01-x.md",
+                    7,
+                    "links to `02-y.html#nowhere`, but that page has no `#nowhere`"
+                ),
+                (
+                    "print.html (built page)",
+                    0,
+                    "links to `missing.html`, which is not in the built book"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_are_normalized_without_the_file_system() {
+        assert_eq!(normalize(Path::new("/b/ch/../figures/./f.svg")), Path::new("/b/figures/f.svg"));
+        assert_eq!(
+            attribute_values(r#"<a href="x" id="i"><img src="y">"#, &["src", "href"]),
+            ["y", "x"]
+        );
+    }
+}

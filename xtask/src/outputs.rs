@@ -87,9 +87,8 @@ fn failures(chapters: &[Chapter], transcript: &Transcript) -> Problems {
             let Err(failures) = transcript.printed(run) else {
                 continue;
             };
-            for (place, message) in failures {
-                let (file, line) = place.clone().unwrap_or((chapter.path.clone(), run.line));
-                let problem = Problem::new(file, line, message.clone());
+            for failure in failures {
+                let problem = failure.clone().problem(&chapter.path, run.line);
                 if !problems.contains(&problem) {
                     problems.push(problem);
                 }

@@ -1,6 +1,11 @@
 //! Running a program the chapters built, within limits: a time limit, after which it is
 //! killed, and a cap on what it may print, past which it is killed too. So a program that
 //! never ends, or prints without end, costs a bounded time and memory, never a hang.
+//!
+//! On Unix each program runs in a process group of its own, and a program stopped at a
+//! limit is stopped with everything it started: `cargo test` stopped must not leave its
+//! test binary running. A group of its own no longer hears the terminal's Ctrl-C, so the
+//! xtask, which does, passes it on: it ends the groups it runs, then itself.
 
 use std::io::{self, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -51,7 +56,7 @@ pub fn run(mut command: Command, limits: Limits, merged: bool) -> io::Result<End
         command.stdout(Stdio::piped()).stderr(Stdio::piped());
         None
     };
-    let mut child = command.spawn()?;
+    let mut child = spawn(&mut command)?;
     // Our ends of a merged pipe's writer live in `command`: drop them, or the pipe never ends.
     drop(command);
     let pipes: [Box<dyn Read + Send>; 2] = match merged_pipe {
@@ -65,13 +70,14 @@ pub fn run(mut command: Command, limits: Limits, merged: bool) -> io::Result<End
 /// ours, so a long run's progress shows as it happens (the result's `stderr` is empty).
 pub fn run_showing_stderr(mut command: Command, limits: Limits) -> io::Result<Ended> {
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::inherit());
-    let mut child = command.spawn()?;
+    let mut child = spawn(&mut command)?;
     let pipes: [Box<dyn Read + Send>; 2] = [boxed(child.stdout.take()), Box::new(io::empty())];
     wait(child, pipes, limits)
 }
 
 /// Reads the child's two pipes until they end, within `limits`, and waits for it.
 fn wait(mut child: Child, pipes: [Box<dyn Read + Send>; 2], limits: Limits) -> io::Result<Ended> {
+    let _running = interrupt::Running::new(&child);
     let cap = limits.output;
     let (sender, receiver) = mpsc::channel();
     for (index, pipe) in pipes.into_iter().enumerate() {
@@ -131,9 +137,89 @@ fn boxed(pipe: Option<impl Read + Send + 'static>) -> Box<dyn Read + Send> {
     }
 }
 
+/// Starts `command` in a process group of its own (on Unix), so that [`stop`] can end it
+/// with everything it started.
+fn spawn(command: &mut Command) -> io::Result<Child> {
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(command, 0);
+    command.spawn()
+}
+
+/// Kills the child and its process group, then reaps it. The group is killed first, while
+/// the child is unreaped: its id, the group's, cannot have been given to another process.
 fn stop(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Pid, Signal, kill_process_group};
+        let _ = kill_process_group(Pid::from_child(child), Signal::KILL);
+    }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// Passing an interrupt (Ctrl-C, or SIGTERM, SIGHUP) on to the process groups running.
+#[cfg(unix)]
+mod interrupt {
+    use std::collections::BTreeSet;
+    use std::process::Child;
+    use std::sync::{Mutex, Once};
+    use std::thread;
+
+    use rustix::process::{Pid, Signal, kill_process_group};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    /// The process groups running now, by their ids (their first process's).
+    static RUNNING: Mutex<BTreeSet<u32>> = Mutex::new(BTreeSet::new());
+
+    /// A process group, listed as running while this lives.
+    pub struct Running(u32);
+
+    impl Running {
+        pub fn new(child: &Child) -> Self {
+            static LISTEN: Once = Once::new();
+            LISTEN.call_once(listen);
+            RUNNING.lock().unwrap_or_else(|e| e.into_inner()).insert(child.id());
+            Running(child.id())
+        }
+    }
+
+    impl Drop for Running {
+        fn drop(&mut self) {
+            RUNNING.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.0);
+        }
+    }
+
+    /// From now on, an interrupt ends the running groups, then the xtask, as it would have
+    /// without a handler (exit status 128 + the signal's number).
+    fn listen() {
+        let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
+                for &group in running.iter() {
+                    if let Some(group) = Pid::from_raw(group as i32) {
+                        let _ = kill_process_group(group, Signal::KILL);
+                    }
+                }
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}
+
+/// Elsewhere a program has no group of its own, and an interrupt reaches it directly.
+#[cfg(not(unix))]
+mod interrupt {
+    pub struct Running;
+
+    impl Running {
+        pub fn new(_: &std::process::Child) -> Self {
+            Running
+        }
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +259,37 @@ mod tests {
         let ended = run(shell("echo started; exec sleep 30"), short(300), false);
         assert!(matches!(ended.unwrap(), Ended::TimedOut { stdout, .. } if stdout == "started\n"));
         assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    /// Whether process `pid` still runs (a zombie, dead but not yet reaped, does not).
+    #[cfg(target_os = "linux")]
+    fn runs(pid: &str) -> bool {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+        state.is_some_and(|state| state != 'Z')
+    }
+
+    /// As `cargo test` runs a test binary: a time limit that ends the program must end what
+    /// it started too, or a test that loops forever outlives `cargo test`.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_time_limit_ends_what_the_program_started_too() {
+        let ended =
+            run(shell("sleep 30 >/dev/null 2>&1 & echo $!; wait"), short(300), false).unwrap();
+        let Ended::TimedOut { stdout, .. } = ended else {
+            panic!("should time out: {ended:?}");
+        };
+        let started = stdout.trim();
+        assert!(!started.is_empty(), "the program printed no process id");
+        let gone = Instant::now() + Duration::from_secs(5);
+        while runs(started) && Instant::now() < gone {
+            thread::sleep(Duration::from_millis(10));
+        }
+        let outlived = runs(started);
+        if outlived {
+            let _ = Command::new("kill").args(["-KILL", started]).status();
+        }
+        assert!(!outlived, "the program's child {started} outlived its time limit");
     }
 
     #[test]

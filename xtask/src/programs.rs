@@ -7,16 +7,41 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
+use serde_json::Value;
+
 use crate::cargo;
 use crate::grammar::Shown;
-use crate::json::Json;
+use crate::problem::Problem;
 use crate::process::{self, Ended, Limits};
 use crate::project::Project;
 use crate::tangle::Generated;
 
-/// Something wrong with a program, placed at a chapter line (`Some`) or, when no line of
-/// code is to blame, at the line that runs it (`None`).
-pub type Failure = (Option<(String, usize)>, String);
+/// Something wrong with a program: at the chapter line of the code to blame, when a line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The chapter file and line of the code to blame; `None` when no line of code is, and
+    /// the failure belongs wherever the program is run from.
+    pub at: Option<(String, usize)>,
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure of the code at `at`, a chapter file and line.
+    pub fn at(at: (String, usize), message: impl Into<String>) -> Self {
+        Failure { at: Some(at), message: message.into() }
+    }
+
+    /// A failure no line of code is to blame for (a timeout, a build that cannot start).
+    pub fn unplaced(message: impl Into<String>) -> Self {
+        Failure { at: None, message: message.into() }
+    }
+
+    /// The problem to report: at the code to blame, else at `file:line`, where it is run from.
+    pub fn problem(self, file: &str, line: usize) -> Problem {
+        let (file, line) = self.at.unwrap_or_else(|| (file.to_string(), line));
+        Problem::new(file, line, self.message)
+    }
+}
 
 /// Where the lines of the generated files come from.
 pub struct Origins<'a>(pub &'a [Generated]);
@@ -47,7 +72,7 @@ impl Built {
         match self.executables.get(bin) {
             Some(executable) => Ok(executable.clone()),
             None if !self.failures.is_empty() => Err(self.failures.clone()),
-            None => Err(vec![(None, format!("the workspace has no binary `{bin}`"))]),
+            None => Err(vec![Failure::unplaced(format!("the workspace has no binary `{bin}`"))]),
         }
     }
 }
@@ -76,8 +101,10 @@ pub fn build(project: &Project, shown: &Shown, origins: &Origins) -> Result<Path
 fn cargo_build(project: &Project, args: &[&str], origins: &Origins) -> Built {
     let mut command = cargo::command(project, "build", &["--quiet", "--message-format=json"]);
     command.args(args);
-    let failed =
-        |message: String| Built { executables: HashMap::new(), failures: vec![(None, message)] };
+    let failed = |message: String| Built {
+        executables: HashMap::new(),
+        failures: vec![Failure::unplaced(message)],
+    };
     let ended = match process::run(command, process::BUILD, false) {
         Ok(ended) => ended,
         Err(e) => return failed(format!("cannot start cargo: {e}")),
@@ -93,50 +120,46 @@ fn cargo_build(project: &Project, args: &[&str], origins: &Origins) -> Built {
             return failed(format!("building it printed over {cap} MiB: stopped"));
         }
     };
-    let messages: Vec<Json> = stdout.lines().filter_map(Json::parse).collect();
+    let messages: Vec<Value> =
+        stdout.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     // cargo reports an artifact only once it is built, so each one listed is sound.
     let executables = messages
         .iter()
-        .filter(|m| m.get("reason").str() == Some("compiler-artifact"))
+        .filter(|m| m["reason"] == "compiler-artifact")
         .filter_map(|m| {
-            let name = m.get("target").get("name").str()?;
-            Some((name.to_string(), PathBuf::from(m.get("executable").str()?)))
+            let name = m["target"]["name"].as_str()?;
+            Some((name.to_string(), PathBuf::from(m["executable"].as_str()?)))
         })
         .collect();
     let mut failures: Vec<Failure> =
         messages.iter().filter_map(|m| compile_error(m, origins)).collect();
     // Errors with a place make rustc's closing "aborting due to…" line redundant.
-    if failures.iter().any(|(place, _)| place.is_some()) {
-        failures.retain(|(place, _)| place.is_some());
+    if failures.iter().any(|f| f.at.is_some()) {
+        failures.retain(|f| f.at.is_some());
     }
     if !success && failures.is_empty() {
-        failures.push((None, format!("building it failed:\n{}", tail(&stderr, 20))));
+        failures.push(Failure::unplaced(format!("building it failed:\n{}", tail(&stderr, 20))));
     }
     Built { executables, failures }
 }
 
 /// A compile error of cargo's JSON messages, at the chapter line of its code.
-fn compile_error(message: &Json, origins: &Origins) -> Option<Failure> {
-    let diagnostic = message.get("message");
-    if message.get("reason").str() != Some("compiler-message")
-        || diagnostic.get("level").str() != Some("error")
-    {
+fn compile_error(message: &Value, origins: &Origins) -> Option<Failure> {
+    let diagnostic = &message["message"];
+    if message["reason"] != "compiler-message" || diagnostic["level"] != "error" {
         return None;
     }
-    let rendered = diagnostic.get("rendered").str().unwrap_or("");
+    let rendered = diagnostic["rendered"].as_str().unwrap_or("");
     let rendered = tail(&head(rendered, 30), 30);
-    let span =
-        diagnostic.get("spans").items().iter().find(|s| s.get("is_primary") == &Json::Bool(true));
+    let spans = diagnostic["spans"].as_array().map_or(&[][..], Vec::as_slice);
+    let span = spans.iter().find(|s| s["is_primary"] == true);
     let Some(span) = span else {
-        return Some((None, format!("does not compile:\n{rendered}")));
+        return Some(Failure::unplaced(format!("does not compile:\n{rendered}")));
     };
-    let file = span.get("file_name").str().unwrap_or("");
-    let line = match span.get("line_start") {
-        Json::Number(n) => *n as usize,
-        _ => 0,
-    };
+    let file = span["file_name"].as_str().unwrap_or("");
+    let line = span["line_start"].as_u64().map_or(0, |n| n as usize);
     let place = origins.place(file, line);
-    Some((Some(place), format!("does not compile ({file}:{line}):\n{rendered}")))
+    Some(Failure::at(place, format!("does not compile ({file}:{line}):\n{rendered}")))
 }
 
 /// Runs a built program from the project root within `limit`; returns what it printed
@@ -153,19 +176,16 @@ pub fn run(
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
     let ended = process::run(program, Limits { time: limit, ..process::PROGRAM }, merged)
-        .map_err(|e| vec![(None, format!("cannot start `{command}`: {e}"))])?;
+        .map_err(|e| vec![Failure::unplaced(format!("cannot start `{command}`: {e}"))])?;
     match ended {
         Ended::Exited { status, stdout, stderr } if status.success() => {
             if stderr.is_empty() {
                 Ok(stdout)
             } else {
-                Err(vec![(
-                    None,
-                    format!(
-                        "`{command}` printed to stderr, which a reader sees too: make it quiet, or show it by opening the block with ```console,stderr. It printed:\n{}",
-                        tail(&head(&stderr, 10), 10)
-                    ),
-                )])
+                Err(vec![Failure::unplaced(format!(
+                    "`{command}` printed to stderr, which a reader sees too: make it quiet, or show it by opening the block with ```console,stderr. It printed:\n{}",
+                    tail(&head(&stderr, 10), 10)
+                ))])
             }
         }
         Ended::Exited { status, stdout, stderr } => {
@@ -173,27 +193,24 @@ pub fn run(
             if let Some(failure) = panic(report, command, origins) {
                 return Err(vec![failure]);
             }
-            Err(vec![(None, format!("`{command}` failed ({status}):\n{}", tail(report, 20)))])
+            Err(vec![Failure::unplaced(format!(
+                "`{command}` failed ({status}):\n{}",
+                tail(report, 20)
+            ))])
         }
-        Ended::TimedOut { stdout, .. } => Err(vec![(
-            None,
-            format!(
-                "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
-                limit.as_secs(),
-                if stdout.is_empty() {
-                    "It printed nothing.".to_string()
-                } else {
-                    format!("Its last lines:\n{}", tail(&stdout, 5))
-                }
-            ),
-        )]),
-        Ended::PrintedTooMuch => Err(vec![(
-            None,
-            format!(
-                "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
-                process::PROGRAM.output / 1024
-            ),
-        )]),
+        Ended::TimedOut { stdout, .. } => Err(vec![Failure::unplaced(format!(
+            "`{command}` was stopped after {} s, its time limit; if it needs longer, open the block with ```console,timeout:SECONDS. {}",
+            limit.as_secs(),
+            if stdout.is_empty() {
+                "It printed nothing.".to_string()
+            } else {
+                format!("Its last lines:\n{}", tail(&stdout, 5))
+            }
+        ))]),
+        Ended::PrintedTooMuch => Err(vec![Failure::unplaced(format!(
+            "`{command}` printed more than {} KiB, the most a shown program may print: it was stopped",
+            process::PROGRAM.output / 1024
+        ))]),
     }
 }
 
@@ -207,8 +224,8 @@ pub fn panic(stderr: &str, command: &str, origins: &Origins) -> Option<Failure> 
     let message =
         message.lines().take_while(|l| !l.starts_with("note: ") && *l != "stack backtrace:");
     let message: Vec<String> = message.take(10).map(clip).collect();
-    Some((
-        Some(located),
+    Some(Failure::at(
+        located,
         format!("`{command}` panicked here ({file}:{line}):\n    {}", message.join("\n    ")),
     ))
 }
@@ -237,5 +254,24 @@ pub fn clip(line: &str) -> String {
     match line.char_indices().nth(300) {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_is_reported_at_its_code_or_else_where_it_runs() {
+        let placed = Failure::at(("chapters/05-x.md".into(), 12), "does not compile");
+        let unplaced = Failure::unplaced("was stopped");
+        assert_eq!(
+            placed.problem("chapters/05-x.md", 40),
+            Problem::new("chapters/05-x.md", 12, "does not compile")
+        );
+        assert_eq!(
+            unplaced.problem("chapters/05-x.md", 40),
+            Problem::new("chapters/05-x.md", 40, "was stopped")
+        );
     }
 }

@@ -63,3 +63,55 @@ fn names_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_whose_test_is_gone_are_found_and_deleted() {
+        let root = std::env::temp_dir().join(format!("snapshots-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let tests = root.join("crates/ch01-x/tests");
+        fs::create_dir_all(tests.join("snapshots")).unwrap();
+        fs::write(tests.join("outputs.rs"), "#[test]\nfn greets() {}\nfn greets_twice() {}\n")
+            .unwrap();
+        for name in [
+            "outputs__greets.snap",
+            "outputs__greets_twice.snap",
+            "outputs__renamed.snap",
+            "outputs__twice.snap",
+            "removed__greets.snap",
+            "outputs__greets.snap.new",
+            "notes.md",
+        ] {
+            fs::write(tests.join("snapshots").join(name), "").unwrap();
+        }
+        fs::create_dir_all(root.join("crates/ch02-y")).unwrap();
+        let project = Project::new(&root);
+        // `twice` is in the test file, but no test is named so.
+        let orphans = [
+            "crates/ch01-x/tests/snapshots/outputs__renamed.snap",
+            "crates/ch01-x/tests/snapshots/outputs__twice.snap",
+            "crates/ch01-x/tests/snapshots/removed__greets.snap",
+        ];
+        let problems = check(&project);
+        let found: Vec<(&str, usize)> =
+            problems.iter().map(|p| (p.file.as_str(), p.line)).collect();
+        assert_eq!(found, orphans.map(|o| (o, 0)));
+        assert!(problems[0].message.contains("cargo xtask bless"));
+        assert_eq!(delete_orphans(&project).unwrap(), orphans);
+        let left = names_in(&tests.join("snapshots"));
+        assert!(check(&project).is_empty());
+        fs::remove_dir_all(&root).unwrap();
+        assert_eq!(
+            left,
+            [
+                "notes.md",
+                "outputs__greets.snap",
+                "outputs__greets.snap.new",
+                "outputs__greets_twice.snap"
+            ]
+        );
+    }
+}

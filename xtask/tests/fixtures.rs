@@ -700,7 +700,7 @@ fn an_exercise_is_written_checked_and_bad_requests_are_refused_in_a_line() {
         assert!(!success, "`xtask {args:?}` should have failed");
         assert_reports(&stderr, &format!("cargo xtask exercise: {problem}"));
     };
-    refused(&["exercise", "ch07"], "there is no chapter `ch07`");
+    refused(&["exercise", "ch07"], "there is no chapter ch07; no chapter has exercises");
     refused(&["exercise", "ch01"], "chapter 1 has no exercises");
     book.replace(
         &book.chapter,
@@ -720,14 +720,17 @@ fn an_exercise_is_written_checked_and_bad_requests_are_refused_in_a_line() {
     let (success, stdout, stderr) = book.run(&["exercise", "ch01"]);
     assert!(success, "{stderr}");
     let copy = format!("exercises/{}", book.crate_name);
-    assert!(stdout.contains(&format!("{copy}/{}/src/main.rs:4  say hello", book.crate_name)));
     let main = format!("{copy}/{}/src/main.rs", book.crate_name);
+    let todo = book.line_of(&main, "todo!(\"say hello\")");
+    assert!(stdout.contains(&format!("{main}:{todo}  say hello")), "{stdout}");
     assert!(book.read(&main).contains("    // exercise: say hello\n    todo!(\"say hello\");\n"));
     refused(&["exercise", "ch01"], &format!("{copy} exists already"));
     let (success, stdout, _) = book.run(&["exercise", "ch01", "--check"]);
     assert!(!success);
     assert!(stdout.contains("FAILED  greets::greets"), "{stdout}");
     assert!(stdout.contains("it reaches an exercise not done yet: say hello"), "{stdout}");
+    assert!(stdout.contains(&format!("  1. say hello: to do, at {main}:{todo}\n")), "{stdout}");
+    assert!(stdout.contains("0 of 1 exercises done; 0 of 1 tests pass."), "{stdout}");
     book.replace(&main, "todo!(\"say hello\");", "\"hello\"");
     let (success, stdout, stderr) = book.run(&["exercise", "ch01", "--check"]);
     assert!(success, "{stdout}{stderr}");
