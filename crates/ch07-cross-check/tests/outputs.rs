@@ -7,10 +7,10 @@ use std::process::Command;
 
 use candle_core::{Device, Var};
 use ch07_cross_check::{
-    CASES, H, SAME, check_grads, compare, difference, neuron, with_candle,
-    with_micrograd,
+    CASES, SAME, difference, neuron, with_candle, with_micrograd,
 };
 use micrograd::Value;
+use micrograd::check::{H, check_grads, compare};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");

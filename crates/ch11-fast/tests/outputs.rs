@@ -31,8 +31,8 @@ fn every_engine_survives_a_million_deep_chain() {
     }
 }
 
-/// 10,000 random graphs, every engine's grads within 10⁻⁶ of central
-/// differences.
+/// 10,000 random graphs, every engine's grads passing chapter 7's gradient
+/// checker.
 #[test]
 fn every_engine_agrees_with_central_differences() {
     let (checked, mismatches) = stress::stress(11, 10_000);

@@ -8,6 +8,9 @@ use std::rc::Rc;
 
 mod ops;
 
+/// A gradient checker by central differences: chapter 7.
+pub mod check;
+
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
 /// Cloning a `Value` gives a second handle to the same node, not a copy of the

@@ -1,7 +1,8 @@
 // Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Draws this chapter's figure into the folder given as the first argument.
 
-use ch07_cross_check::{CASES, TOLERANCE, check_grads_with_step};
+use ch07_cross_check::CASES;
+use micrograd::check::{TOLERANCE, check_grads_with_step};
 use viz::Plot;
 
 fn main() {

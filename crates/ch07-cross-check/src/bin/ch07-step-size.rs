@@ -1,7 +1,8 @@
 // Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! The gradient checker's largest error on each expression, step by step.
 
-use ch07_cross_check::{CASES, check_grads_with_step};
+use ch07_cross_check::CASES;
+use micrograd::check::check_grads_with_step;
 
 fn main() {
     print!("{:<6}", "h");
