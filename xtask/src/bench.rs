@@ -1,8 +1,8 @@
-//! `cargo xtask bench`: chapter 11's engines timed on one step of chapter 10's demo, side
+//! `cargo xtask bench`: the engines of chapters 11 and 12 timed on one step of chapter 10's demo, side
 //! by side with the original micrograd in Python, as a table and as CSV files; and verify's
-//! check that the benchmark still has the shape chapter 11's figure expects.
+//! check that the benchmark still has the shape the figures of chapters 11 and 12 expect.
 //!
-//! The Rust rows come from chapter 11's program `ch11-bench` (its records:
+//! The Rust rows come from chapter 12's program `ch12-bench` (its records:
 //! [`records`]). The Python rows come from `bench/original.py`, run in a virtual
 //! environment that holds micrograd 0.1.0 from PyPI, set up once under target/. Where
 //! there is no Python, or no network to install micrograd, the table has the Rust rows only.
@@ -25,12 +25,12 @@ use crate::project::Project;
 use crate::tangle;
 use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
 
-/// The crate and program of chapter 11 that time its engines, and where the program lives.
-const PACKAGE: &str = "ch11-fast";
-const PROGRAM: &str = "ch11-bench";
-const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-bench.rs";
-/// Where `--record` writes the CSV files, for chapter 11's figures program.
-const RECORDED: &str = "crates/ch11-fast/data";
+/// The crate and program of chapter 12 that time the engines of chapters 11 and 12, and where the program lives.
+const PACKAGE: &str = "ch12-tape";
+const PROGRAM: &str = "ch12-bench";
+const SOURCE: &str = "crates/ch12-tape/src/bin/ch12-bench.rs";
+/// Where `--record` writes the CSV files, for the figures programs of chapters 11 and 12.
+const RECORDED: &str = "crates/ch12-tape/data";
 /// Where every run writes them, and the timing script and its virtual environment.
 const SCRATCH: &str = "target/bench";
 const VENV: &str = "target/bench/venv";
@@ -91,12 +91,14 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
     if !project.path(SOURCE).is_file() {
-        let message = format!("there is no `{PROGRAM}` program to run: chapter 11 writes it");
+        let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
     let steps = options.steps;
     // Read before the run loads the machine.
-    let load = first_line(fs::read_to_string("/proc/loadavg").ok());
+    let averages = fs::read_to_string("/proc/loadavg").ok();
+    let load =
+        first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
     let printed = run(project, &chapters, true, steps, RUNS)?;
     let records =
@@ -125,7 +127,7 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     Ok(())
 }
 
-/// verify's step: runs `ch11-bench --steps 1` (dev build), checks the shape of its records,
+/// verify's step: runs `ch12-bench --steps 1` (dev build), checks the shape of its records,
 /// and that the recorded CSV files name exactly its engines and phases, in order. Skipped
 /// until a chapter writes the program; required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
@@ -179,7 +181,7 @@ fn command(release: bool, steps: usize, runs: usize) -> String {
     format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps} --runs {runs}")
 }
 
-/// Builds `ch11-bench` and runs it for `steps` steps, each part `runs` times; returns what
+/// Builds `ch12-bench` and runs it for `steps` steps, each part `runs` times; returns what
 /// it printed on stdout. A release run shows the program's progress (its stderr) as it goes.
 fn run(
     project: &Project,

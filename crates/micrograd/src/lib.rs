@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file.
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -278,7 +278,8 @@ mod tests {
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
 pub mod nn;
 
-/// A tape: a faster engine, whose values are indices into a vector of nodes:
-/// chapter 11.
-pub mod tape;
 mod walk;
+
+/// A tape: a faster engine, whose values are indices into a vector of nodes:
+/// chapter 12.
+pub mod tape;

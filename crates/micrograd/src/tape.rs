@@ -1,8 +1,8 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
-//! another interface: chapter 11.
+//! another interface: chapter 12.
 //!
 //! ```
 //! use micrograd::tape::Tape;

@@ -1,4 +1,4 @@
-//! What `ch11-bench` prints, read strictly, and the CSV files made from it.
+//! What `ch12-bench` prints, read strictly, and the CSV files made from it.
 //!
 //! The program prints only records, one a line, comma-separated:
 //!
@@ -77,7 +77,7 @@ pub struct Engine {
     pub nodes: String,
 }
 
-/// Everything one run of `ch11-bench` printed.
+/// Everything one run of `ch12-bench` printed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
     /// In the order printed: the chapter's journey.
@@ -128,7 +128,7 @@ impl Format {
     }
 }
 
-/// Reads what `ch11-bench` printed; `source` names it in the problems, each at its line.
+/// Reads what `ch12-bench` printed; `source` names it in the problems, each at its line.
 pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
     let mut records = Records::default();
     let mut problems = vec![];
@@ -513,7 +513,7 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
             file,
             line,
             format!(
-                "its engines are {recorded:?}, but ch11-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
+                "its engines are {recorded:?}, but ch12-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
             ),
         ));
     }
@@ -545,7 +545,7 @@ pub fn check_phases_csv(file: &str, text: &str, records: &Records) -> Problems {
             file,
             0,
             format!(
-                "its phases are {recorded:?}, but ch11-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
+                "its phases are {recorded:?}, but ch12-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
             ),
         ));
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file.
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -6,7 +6,7 @@ use micrograd::check::{self, Slope};
 use micrograd::tape::{Tape, Var};
 use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
 
-use crate::lean;
+use ch11_fast::lean;
 
 /// One operation of a graph; operands are indices of earlier values, the
 /// inputs first.
