@@ -273,9 +273,9 @@ pub fn stress(seed: u64, count: usize) -> (usize, Vec<String>) {
                 checked += 1;
                 if !slope.passed() {
                     let Slope { claimed, measured } = slope;
-                    mismatches.push(format!(
-                        "graph {index}, {name}, input {i}: {claimed} against {measured}"
-                    ));
+                    let at = format!("graph {index}, {name}, input {i}");
+                    let line = format!("{at}: {claimed} against {measured}");
+                    mismatches.push(line);
                 }
             }
         }
