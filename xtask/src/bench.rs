@@ -1,8 +1,8 @@
-//! `cargo xtask bench`: chapter 11's engines timed on one step of chapter 10's demo, side
+//! `cargo xtask bench`: the engines of chapters 11 and 12 timed on one step of chapter 10's demo, side
 //! by side with the original micrograd in Python, as a table and as CSV files; and verify's
-//! check that the benchmark still has the shape chapter 11's figure expects.
+//! check that the benchmark still has the shape the figures of chapters 11 and 12 expect.
 //!
-//! The Rust rows come from chapter 11's program `ch11-bench` (its records:
+//! The Rust rows come from chapter 12's program `ch12-bench` (its records:
 //! [`records`]). The Python rows come from `bench/original.py`, run in a virtual
 //! environment that holds micrograd 0.1.0 from PyPI, set up once under target/. Where
 //! there is no Python, or no network to install micrograd, the table has the Rust rows only.
@@ -25,12 +25,12 @@ use crate::project::Project;
 use crate::tangle;
 use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
 
-/// The crate and program of chapter 11 that time its engines, and where the program lives.
-const PACKAGE: &str = "ch11-fast";
-const PROGRAM: &str = "ch11-bench";
-const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-bench.rs";
-/// Where `--record` writes the CSV files, for chapter 11's figures program.
-const RECORDED: &str = "crates/ch11-fast/data";
+/// The crate and program of chapter 12 that time the engines of chapters 11 and 12, and where the program lives.
+const PACKAGE: &str = "ch12-tape";
+const PROGRAM: &str = "ch12-bench";
+const SOURCE: &str = "crates/ch12-tape/src/bin/ch12-bench.rs";
+/// Where `--record` writes the CSV files, for the figures programs of chapters 11 and 12.
+const RECORDED: &str = "crates/ch12-tape/data";
 /// Where every run writes them, and the timing script and its virtual environment.
 const SCRATCH: &str = "target/bench";
 const VENV: &str = "target/bench/venv";
@@ -42,6 +42,9 @@ const SCRIPT: &str = include_str!("bench/original.py");
 
 /// Timed steps per engine unless `--steps` says otherwise.
 pub const DEFAULT_STEPS: usize = 20;
+/// How many times each engine, and the original, is timed, each time in a fresh process:
+/// the table gives the median of their medians, and the fastest and slowest.
+const RUNS: usize = 3;
 
 /// A release run of every engine, however many steps: the slowest engine's steps, and its
 /// million-deep chain, take seconds, so only a stuck program meets this.
@@ -88,23 +91,32 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
     if !project.path(SOURCE).is_file() {
-        let message = format!("there is no `{PROGRAM}` program to run: chapter 11 writes it");
+        let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
     let steps = options.steps;
+    // Read before the run loads the machine.
+    let averages = fs::read_to_string("/proc/loadavg").ok();
+    let load =
+        first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
-    let printed = run(project, &chapters, true, steps)?;
-    let records = records::parse(&format!("what `{}` printed", command(true, steps)), &printed)?;
-    let rows = records::rows(&originals(project, steps), &records);
+    let printed = run(project, &chapters, true, steps, RUNS)?;
+    let records =
+        records::parse(&format!("what `{}` printed", command(true, steps, RUNS)), &printed)?;
+    let python = venv(project);
+    let rows = records::rows(&originals(project, python.as_deref(), steps), &records);
     print!("{}", table(&rows, &records));
     let bench = records::bench_csv(&rows);
     let phases = records::phases_csv(&records);
+    let environment = records::environment_csv(&environment(python.as_deref(), load));
     let mut folders = vec![SCRATCH];
     if options.record {
         folders.push(RECORDED);
     }
     for folder in folders {
-        for (name, text) in [("bench.csv", &bench), ("phases.csv", &phases)] {
+        let files =
+            [("bench.csv", &bench), ("phases.csv", &phases), ("environment.csv", &environment)];
+        for (name, text) in files {
             let path = format!("{folder}/{name}");
             files::write_atomic(&project.path(&path), text.as_bytes())
                 .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
@@ -115,7 +127,7 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     Ok(())
 }
 
-/// verify's step: runs `ch11-bench --steps 1` (dev build), checks the shape of its records,
+/// verify's step: runs `ch12-bench --steps 1` (dev build), checks the shape of its records,
 /// and that the recorded CSV files name exactly its engines and phases, in order. Skipped
 /// until a chapter writes the program; required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
@@ -134,11 +146,14 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             }
         };
     }
-    let printed = run(project, chapters, false, 1)?;
-    let records = records::parse(&format!("what `{}` printed", command(false, 1)), &printed)?;
+    let printed = run(project, chapters, false, 1, 1)?;
+    let records = records::parse(&format!("what `{}` printed", command(false, 1, 1)), &printed)?;
     let mut problems = vec![];
-    let checks: [(&str, CsvCheck); 2] =
-        [("bench.csv", records::check_bench_csv), ("phases.csv", records::check_phases_csv)];
+    let checks: [(&str, CsvCheck); 3] = [
+        ("bench.csv", records::check_bench_csv),
+        ("phases.csv", records::check_phases_csv),
+        ("environment.csv", records::check_environment_csv),
+    ];
     for (name, check) in checks {
         let path = format!("{RECORDED}/{name}");
         match project.read(&path) {
@@ -161,18 +176,19 @@ fn count(steps: usize) -> String {
 }
 
 /// The command that runs the program, as a reader would type it.
-fn command(release: bool, steps: usize) -> String {
+fn command(release: bool, steps: usize, runs: usize) -> String {
     let release = if release { " --release" } else { "" };
-    format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps}")
+    format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps} --runs {runs}")
 }
 
-/// Builds `ch11-bench` and runs it for `steps` steps; returns what it printed on stdout. A
-/// release run shows the program's progress (its stderr) as it goes.
+/// Builds `ch12-bench` and runs it for `steps` steps, each part `runs` times; returns what
+/// it printed on stdout. A release run shows the program's progress (its stderr) as it goes.
 fn run(
     project: &Project,
     chapters: &[Chapter],
     release: bool,
     steps: usize,
+    runs: usize,
 ) -> Result<String, Problems> {
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
@@ -189,10 +205,10 @@ fn run(
         package: Some(PACKAGE.into()),
         bin: PROGRAM.into(),
         release,
-        args: vec!["--steps".into(), steps.to_string()],
+        args: vec!["--steps".into(), steps.to_string(), "--runs".into(), runs.to_string()],
     };
     let executable = programs::build(project, &shown, &origins).map_err(failed)?;
-    let typed = command(release, steps);
+    let typed = command(release, steps, runs);
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
     let ended = if release {
@@ -223,9 +239,50 @@ fn run(
     Err(failed(vec![failure]))
 }
 
+/// The first line of a text, trimmed; `unknown` for none.
+fn first_line(text: Option<String>) -> String {
+    let line = text.as_deref().and_then(|t| t.lines().next()).map(str::trim);
+    line.filter(|l| !l.is_empty()).unwrap_or("unknown").to_string()
+}
+
+/// What a command prints (stdout, else stderr), first line; `unknown` if it cannot run.
+fn version(program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> String {
+    let output = Command::new(program).args(args).stdin(Stdio::null()).output().ok();
+    let text = output.map(|o| if o.stdout.is_empty() { o.stderr } else { o.stdout });
+    first_line(text.map(|t| String::from_utf8_lossy(&t).into_owned()))
+}
+
+/// The machine and the versions a run was made with, in `records::ENVIRONMENT`'s order.
+fn environment(python: Option<&Path>, load: String) -> Vec<String> {
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|rest| rest.split_once(':')))
+        .map_or("unknown".to_string(), |(_, model)| model.trim().to_string());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get()).to_string();
+    let release = fs::read_to_string("/etc/os-release").unwrap_or_default();
+    let name = release
+        .lines()
+        .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+        .map_or(std::env::consts::OS, |n| n.trim_matches('"'));
+    let os = format!("{name}, {}", std::env::consts::ARCH);
+    let libc = if cfg!(target_os = "linux") { version("ldd", &["--version"]) } else { "-".into() };
+    let (python, micrograd) = match python {
+        Some(python) => (
+            version(python, &["--version"]),
+            version(
+                python,
+                &["-c", "import importlib.metadata as m; print(m.version('micrograd'))"],
+            ),
+        ),
+        None => ("-".into(), "-".into()),
+    };
+    vec![cpu, cores, os, libc, version("rustc", &["--version"]), python, micrograd, load]
+}
+
 /// The original's two rows, default collector then tuned, each where it could be timed.
-fn originals(project: &Project, steps: usize) -> Vec<Original> {
-    let Some(python) = venv(project) else {
+fn originals(project: &Project, python: Option<&Path>, steps: usize) -> Vec<Original> {
+    let Some(python) = python else {
         return vec![];
     };
     let script = format!("{SCRATCH}/original.py");
@@ -234,24 +291,39 @@ fn originals(project: &Project, steps: usize) -> Vec<Original> {
         return vec![];
     }
     let mut timed = vec![];
-    for (mode, name, collector) in [
+    'modes: for (mode, name, collector) in [
         ("default", PYTHON_DEFAULT, "its collector as it comes"),
         ("tuned", PYTHON_TUNED, "its collector tuned"),
     ] {
         eprintln!(
-            "xtask: timing the original micrograd's step in Python, {collector}, over {}",
+            "xtask: timing the original micrograd's step in Python, {collector}, over {}, {RUNS} times",
             count(steps)
         );
-        let mut command = Command::new(&python);
-        command.current_dir(&project.root).arg(&script).args([MOONS, &steps.to_string(), mode]);
-        // A default step takes about 2 s here; allow for a much slower machine.
-        let limits = Limits { time: Duration::from_secs(300 + 60 * steps as u64), ..SETUP };
-        match quietly(command, limits).and_then(|printed| records::original(&printed, mode)) {
-            Ok((ms, nodes)) => timed.push(Original { name, ms, nodes }),
-            Err(reason) => {
-                eprintln!("xtask: the original's step, {collector}, was not timed: {reason}")
+        let mut runs = vec![];
+        for _ in 0..RUNS {
+            let mut command = Command::new(python);
+            command.current_dir(&project.root).arg(&script).args([MOONS, &steps.to_string(), mode]);
+            // A default step takes about 2 s here; allow for a much slower machine.
+            let limits = Limits { time: Duration::from_secs(300 + 60 * steps as u64), ..SETUP };
+            match quietly(command, limits).and_then(|printed| records::original(&printed, mode)) {
+                Ok(run) => runs.push(run),
+                Err(reason) => {
+                    eprintln!("xtask: the original's step, {collector}, was not timed: {reason}");
+                    continue 'modes;
+                }
             }
         }
+        let nodes = runs[0].1.clone();
+        let mut ms: Vec<f64> = runs.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect();
+        ms.sort_by(f64::total_cmp);
+        let millis = |ms: f64| format!("{ms:.3}");
+        timed.push(Original {
+            name,
+            ms: millis(ms[ms.len() / 2]),
+            fastest: millis(ms[0]),
+            slowest: millis(ms[ms.len() - 1]),
+            nodes,
+        });
     }
     timed
 }
@@ -321,6 +393,7 @@ fn table(rows: &[Row], records: &Records) -> String {
     let mut lines = vec![vec![
         "engine".to_string(),
         "ms/step".into(),
+        "fastest-slowest".into(),
         "ns/node".into(),
         "bytes/node".into(),
         "faster than Python, gc tuned".into(),
@@ -330,12 +403,13 @@ fn table(rows: &[Row], records: &Records) -> String {
         lines.push(vec![
             row.engine.clone(),
             dash(&row.ms),
+            format!("{}-{}", row.fastest, row.slowest),
             dash(&row.ns),
             dash(&row.bytes),
             faster,
         ]);
     }
-    let columns = if speedups { 5 } else { 4 };
+    let columns = if speedups { 6 } else { 5 };
     let width = |i: usize| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns).map(width).collect();
     let mut text = String::new();
@@ -380,24 +454,31 @@ mod tests {
     fn the_table_aligns_its_columns() {
         let records = records::parse(
             "out",
-            "engine,Value,12.345,187.6,104.0,65818\nengine,hand-written,0.050,0.8,-,0\n\
+            "engine,Value,12.345,12.000,13.000,187.6,104.0,65818\n\
+             engine,hand-written,0.050,0.049,0.052,0.8,-,0\n\
              chain,Value,250.000\nphase,forward,4.000\n",
         )
         .unwrap();
-        let originals =
-            [Original { name: PYTHON_TUNED, ms: "270.000".into(), nodes: "65818".into() }];
+        let originals = [Original {
+            name: PYTHON_TUNED,
+            ms: "270.000".into(),
+            fastest: "260.000".into(),
+            slowest: "290.500".into(),
+            nodes: "65818".into(),
+        }];
         let table = table(&records::rows(&originals, &records), &records);
         let expected = "\
-engine                      ms/step  ns/node  bytes/node  faster than Python, gc tuned
-Python micrograd, gc tuned  270.000   4102.2           -                          1.0x
-Value                        12.345    187.6       104.0                         21.9x
-hand-written                  0.050      0.8           -                       5400.0x
+engine                      ms/step  fastest-slowest  ns/node  bytes/node  faster than Python, gc tuned
+Python micrograd, gc tuned  270.000  260.000-290.500   4102.2           -                          1.0x
+Value                        12.345    12.000-13.000    187.6       104.0                         21.9x
+hand-written                  0.050      0.049-0.052      0.8           -                       5400.0x
 
 a 1,000,000-deep chain built, backpropagated and dropped, ms: Value 250.000
 one Value step by phase, ms: forward 4.000
 ";
         assert_eq!(table, expected);
         let without = super::table(&records::rows(&[], &records), &records);
-        assert!(without.starts_with("engine        ms/step  ns/node  bytes/node\n"), "{without}");
+        let header = "engine        ms/step  fastest-slowest  ns/node  bytes/node\n";
+        assert!(without.starts_with(header), "{without}");
     }
 }

@@ -48,10 +48,11 @@ usage: cargo xtask [--root DIR] COMMAND
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
   bench [--steps N] [--record]
-           time one step of chapter 10's demo with each of chapter 11's engines (N steps,
+           time one step of chapter 10's demo with each engine of chapters 11 and 12 (N steps,
            default 20, median) and, where python3 is, with the original micrograd 0.1.0
            (installed once into target/bench/venv); print the table and write
-           target/bench/bench.csv and phases.csv (--record: also into crates/ch11-fast/data/)
+           target/bench/bench.csv, phases.csv and environment.csv (--record: also into
+           crates/ch12-tape/data/)
   exercise CHAPTER [--force]
            write exercises/chNN-slug/, a copy of the chapter's code (`ch04`) in which
            each exercise is a `todo!()` to fill in; --force replaces a copy you have

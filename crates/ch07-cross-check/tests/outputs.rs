@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fccd43656bab617c
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54e5dbbc7cc36d50
 //! Snapshot tests of what the programs print; then, whatever the snapshots
 //! say, the engines' agreement and the gradient checker, tested directly.
 
@@ -7,10 +7,10 @@ use std::process::Command;
 
 use candle_core::{Device, Var};
 use ch07_cross_check::{
-    CASES, H, SAME, check_grads, compare, difference, neuron, with_candle,
-    with_micrograd,
+    CASES, SAME, difference, neuron, with_candle, with_micrograd,
 };
 use micrograd::Value;
+use micrograd::check::{H, check_grads, compare};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");

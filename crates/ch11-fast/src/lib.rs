@@ -1,11 +1,8 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f5efc5793372f594
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2d29858f98f5ae44
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
-pub mod floor;
 pub mod lean;
-pub mod on_tape;
-pub mod stress;
 
 use std::time::{Duration, Instant};
 
@@ -122,36 +119,33 @@ pub fn phases(
     ]
 }
 
-/// Every engine of the chapter, in order, each with chapter 10's network
-/// set to `parameters`.
+/// This chapter's engines, in order, each with chapter 10's network set to
+/// `parameters`.
 pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
     vec![
         ("Value", Box::new(ValueEngine::new(parameters, true))),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, false))),
         ("lean node", Box::new(lean::Moons::new(parameters))),
-        ("tape", Box::new(on_tape::Moons::new(parameters, false))),
-        ("fused tape", Box::new(on_tape::Moons::new(parameters, true))),
-        ("hand-written", Box::new(floor::Moons::new(parameters))),
     ]
 }
 
-/// Builds, backpropagates and drops a chain `depth` additions deep.
+/// Builds, backpropagates and drops a chain `depth` additions deep; returns
+/// the grad of its `one`, which is the depth.
 pub type Chain = fn(usize) -> f64;
 
-/// A chain a million additions deep, y = x + one + one + …, as chapter 6
-/// built: built, backpropagated and dropped by each engine with a graph. Each
-/// returns the grad of `one`, which is the depth.
+/// Chapter 6's chain, y = 0 + one + one + …, in each engine: a test builds
+/// it a million deep, to show that nothing recurses once per level.
 pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
         ("Value", |depth| value_chain(depth, true)),
         ("cheaper walk", |depth| value_chain(depth, false)),
         ("lean node", lean::chain),
-        ("tape", on_tape::chain),
-        ("fused tape", on_tape::chain),
     ]
 }
 
-fn value_chain(depth: usize, hashed: bool) -> f64 {
+/// Chapter 6's chain in the crate's `Value`, walked with chapter 6's set
+/// (`hashed`) or with the cheaper walk.
+pub fn value_chain(depth: usize, hashed: bool) -> f64 {
     let one = Value::new(1.0);
     let mut y = Value::new(0.0);
     for _ in 0..depth {

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e4dfb6b14ba10d27
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 691d4e9436795b5b
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -7,6 +7,9 @@ use std::fmt;
 use std::rc::Rc;
 
 mod ops;
+
+/// A gradient checker by central differences: chapter 7.
+pub mod check;
 
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
@@ -275,7 +278,8 @@ mod tests {
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
 pub mod nn;
 
-/// A tape: a faster engine, whose values are indices into a vector of nodes:
-/// chapter 11.
-pub mod tape;
 mod walk;
+
+/// A tape: a faster engine, whose values are indices into a vector of nodes:
+/// chapter 12.
+pub mod tape;

@@ -1,8 +1,8 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c46af13e8fe245aa
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0c26ea94c478836e
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
-//! another interface: chapter 11.
+//! another interface: chapter 12.
 //!
 //! ```
 //! use micrograd::tape::Tape;
@@ -62,8 +62,8 @@ pub struct Tape {
     nodes: Vec<Node>,
     /// The operands of the sums and dot products, which have any number.
     operands: Vec<Var>,
-    /// How many nodes [`Tape::clear`] keeps.
-    kept: usize,
+    /// How many nodes, and how many operands, [`Tape::clear`] keeps.
+    kept: (usize, usize),
 }
 
 impl Tape {
@@ -89,8 +89,7 @@ impl Tape {
     }
 
     fn push(&mut self, data: f64, op: Op) -> Var {
-        let index = u32::try_from(self.nodes.len())
-            .expect("a tape holds fewer than 2³² nodes");
+        let index = count(self.nodes.len());
         self.nodes.push(Node { data, grad: 0.0, op });
         Var(index)
     }
@@ -123,14 +122,15 @@ impl Tape {
 
     /// Keeps every node on the tape now through each [`Tape::clear`].
     pub fn keep(&mut self) {
-        self.kept = self.nodes.len();
+        self.kept = (self.nodes.len(), self.operands.len());
     }
 
     /// Drops every node made since [`Tape::keep`], and sets the grads of the
     /// kept ones to 0, ready for the next graph. The storage stays.
     pub fn clear(&mut self) {
-        self.nodes.truncate(self.kept);
-        self.operands.clear();
+        // A kept sum or dot product keeps its operands: they are its inputs.
+        self.nodes.truncate(self.kept.0);
+        self.operands.truncate(self.kept.1);
         for node in &mut self.nodes {
             node.grad = 0.0;
         }
@@ -251,9 +251,17 @@ impl Tape {
     /// one node however many terms.
     pub fn sum(&mut self, terms: &[Var]) -> Var {
         let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
-        let start = self.operands.len() as u32;
-        self.operands.extend_from_slice(terms);
-        self.push(total, Op::Sum { start, len: terms.len() as u32 })
+        let start = self.push_operands(terms.iter().copied());
+        self.push(total, Op::Sum { start, len: count(terms.len()) })
+    }
+
+    /// Appends an operand list; returns where it starts.
+    fn push_operands(&mut self, list: impl Iterator<Item = Var>) -> u32 {
+        let start = count(self.operands.len());
+        self.operands.extend(list);
+        // The last index must fit too: the sweep adds `len` to `start`.
+        count(self.operands.len());
+        start
     }
 
     /// b + w₀x₀ + w₁x₁ + …, added in that order, as a neuron does: one node
@@ -268,13 +276,19 @@ impl Tape {
             .iter()
             .zip(x)
             .fold(self.data(b), |s, (&w, &x)| s + self.data(w) * self.data(x));
-        let start = self.operands.len() as u32;
-        self.operands.push(b);
-        for (&w, &x) in w.iter().zip(x) {
-            self.operands.extend([w, x]);
-        }
-        self.push(total, Op::Dot { start, len: w.len() as u32 })
+        let pairs = w.iter().zip(x).flat_map(|(&w, &x)| [w, x]);
+        let start = self.push_operands(std::iter::once(b).chain(pairs));
+        self.push(total, Op::Dot { start, len: count(w.len()) })
     }
+}
+
+/// An index or a length on the tape, which names them with `u32`s.
+///
+/// # Panics
+///
+/// If `n` does not fit, rather than wrap round to name another node.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).expect("a tape holds fewer than 2³² nodes and operands")
 }
 
 #[cfg(test)]
@@ -297,5 +311,32 @@ mod tests {
         assert_eq!(tape.grad(w), 3.0);
         tape.clear();
         assert_eq!((tape.len(), tape.grad(w), tape.data(w)), (1, 0.0, 2.0));
+    }
+
+    /// A kept sum and dot product still send their grads to their own
+    /// operands after `clear`, though new lists were written since.
+    #[test]
+    fn kept_sums_keep_their_operands_through_clear() {
+        let mut tape = Tape::new();
+        let (a, b) = (tape.input(2.0), tape.input(3.0));
+        let sum = tape.sum(&[a, b]);
+        let dot = tape.dot(a, &[b], &[a]);
+        tape.keep();
+        for _ in 0..2 {
+            tape.clear();
+            let (x, y) = (tape.input(5.0), tape.input(7.0));
+            tape.sum(&[x, y, x, y, x]);
+            let both = tape.add(sum, dot);
+            tape.backward(both);
+            // ∂/∂a (a + b) + (a + b·a) = 1 + 1 + b; ∂/∂b = 1 + a.
+            assert_eq!((tape.grad(a), tape.grad(b)), (5.0, 3.0));
+            assert_eq!((tape.grad(x), tape.grad(y)), (0.0, 0.0));
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "fewer than 2³²")]
+    fn a_count_too_large_for_u32_panics() {
+        super::count(1 << 32);
     }
 }

@@ -1,33 +1,74 @@
-//! What `ch11-bench` prints, read strictly, and the CSV files made from it.
+//! What `ch12-bench` prints, read strictly, and the CSV files made from it.
 //!
 //! The program prints only records, one a line, comma-separated:
 //!
 //! ```text
-//! engine,NAME,MS PER STEP,NS PER NODE,BYTES PER NODE,NODES PER STEP
+//! engine,NAME,MS PER STEP,MS FASTEST,MS SLOWEST,NS PER NODE,BYTES PER NODE,NODES PER STEP
 //! chain,NAME,MS
 //! phase,NAME,MS PER STEP
 //! ```
 //!
-//! with milliseconds to three decimals, nanoseconds and bytes to one, nodes as an integer,
+//! with milliseconds to three decimals (an engine's: the median, fastest and slowest of its
+//! runs, each run a fresh process), nanoseconds and bytes to one, nodes as an integer,
 //! and `-` for the bytes of an engine without nodes. The numbers are kept as printed, so
 //! the CSV files hold exactly what the program measured.
 
 use crate::problem::{Problem, Problems};
 
 /// The header of `bench.csv`.
-pub const BENCH_HEADER: &str = "engine,ms_per_step,ns_per_node,bytes_per_node,nodes_per_step,chain_ms,times_faster_than_python_tuned";
+pub const BENCH_HEADER: &str = "engine,ms_per_step,ms_fastest,ms_slowest,ns_per_node,bytes_per_node,nodes_per_step,chain_ms,times_faster_than_python_tuned";
 /// The header of `phases.csv`.
 pub const PHASES_HEADER: &str = "phase,ms_per_step";
 /// The names of the original's rows, which come first in `bench.csv`.
 pub const PYTHON_DEFAULT: &str = "Python micrograd";
 pub const PYTHON_TUNED: &str = "Python micrograd, gc tuned";
 
+/// The header of `environment.csv`, and what its rows say, in order.
+pub const ENVIRONMENT_HEADER: &str = "what,value";
+pub const ENVIRONMENT: [&str; 8] = [
+    "processor",
+    "cores",
+    "system",
+    "C library",
+    "Rust",
+    "Python",
+    "micrograd",
+    "load average at the start (1, 5, 15 min)",
+];
+
+/// `environment.csv`: the header, then each of `ENVIRONMENT` with its value.
+pub fn environment_csv(values: &[String]) -> String {
+    let rows = ENVIRONMENT.iter().zip(values).map(|(what, value)| vec![*what, value.as_str()]);
+    csv(ENVIRONMENT_HEADER, rows)
+}
+
+/// Checks a recorded `environment.csv`: the header, and a value for each of `ENVIRONMENT`,
+/// in order.
+pub fn check_environment_csv(file: &str, text: &str, _: &Records) -> Problems {
+    let rows = match read_csv(file, text, ENVIRONMENT_HEADER) {
+        Ok(rows) => rows,
+        Err(problems) => return problems,
+    };
+    let found: Vec<&str> = rows.iter().map(|(_, fields)| fields[0].as_str()).collect();
+    let complete = rows.iter().all(|(_, fields)| fields.len() == 2 && !fields[1].is_empty());
+    if found == ENVIRONMENT && complete {
+        return vec![];
+    }
+    let message = format!(
+        "its rows should be {ENVIRONMENT:?}, each with a value: record a run again with `cargo xtask bench --record`"
+    );
+    vec![Problem::new(file, 0, message)]
+}
+
 /// One `engine` record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Engine {
     pub name: String,
-    /// Median milliseconds per step, as printed (three decimals).
+    /// Median milliseconds per step over the runs, as printed (three decimals).
     pub ms: String,
+    /// The fastest and the slowest run's milliseconds per step.
+    pub fastest: String,
+    pub slowest: String,
     /// Nanoseconds per node of the lecture's graph, as printed (one decimal).
     pub ns: String,
     /// Bytes per node, as printed (one decimal); `None` for an engine without nodes.
@@ -36,7 +77,7 @@ pub struct Engine {
     pub nodes: String,
 }
 
-/// Everything one run of `ch11-bench` printed.
+/// Everything one run of `ch12-bench` printed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
     /// In the order printed: the chapter's journey.
@@ -87,7 +128,7 @@ impl Format {
     }
 }
 
-/// Reads what `ch11-bench` printed; `source` names it in the problems, each at its line.
+/// Reads what `ch12-bench` printed; `source` names it in the problems, each at its line.
 pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
     let mut records = Records::default();
     let mut problems = vec![];
@@ -101,7 +142,7 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
             problems.push(Problem::new(source, number, format!("{message}: `{shown}`")));
         };
         let expected = match fields[0] {
-            "engine" => 6,
+            "engine" => 8,
             "chain" | "phase" => 3,
             "" if line.trim().is_empty() => {
                 wrong("an empty line: the program prints only records".into());
@@ -129,6 +170,8 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
         let formats: &[(&str, Format)] = match fields[0] {
             "engine" => &[
                 ("ms per step", Format::Millis),
+                ("fastest ms per step", Format::Millis),
+                ("slowest ms per step", Format::Millis),
                 ("ns per node", Format::Tenths),
                 ("bytes per node", Format::Tenths),
                 ("nodes per step", Format::Count),
@@ -138,12 +181,12 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
         };
         let mut fine = true;
         for ((what, format), field) in formats.iter().zip(&fields[2..]) {
-            let nodeless = fields[0] == "engine" && fields[5] == "0";
+            let nodeless = fields[0] == "engine" && fields[7] == "0";
             if *what == "bytes per node" && (*field == "-" || nodeless) {
                 if (*field == "-") != nodeless {
                     wrong(format!(
                         "bytes per node is `-` exactly where there are no nodes, and the nodes per step are {}",
-                        fields[5]
+                        fields[7]
                     ));
                     fine = false;
                 }
@@ -168,9 +211,11 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                 records.engines.push(Engine {
                     name,
                     ms: value,
-                    ns: fields[3].into(),
-                    bytes: Some(fields[4].to_string()).filter(|b| b != "-"),
-                    nodes: fields[5].into(),
+                    fastest: fields[3].into(),
+                    slowest: fields[4].into(),
+                    ns: fields[5].into(),
+                    bytes: Some(fields[6].to_string()).filter(|b| b != "-"),
+                    nodes: fields[7].into(),
                 });
             }
             "chain" if records.chains.iter().any(|(n, _)| *n == name) => {
@@ -216,7 +261,7 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
 }
 
 /// Reads the line the timing script prints for one collector `mode`, `python,MODE,MS,NODES`,
-/// as milliseconds per step and nodes per step.
+/// as milliseconds per step and nodes per step, for one run.
 pub fn original(printed: &str, mode: &str) -> Result<(String, String), String> {
     let line = printed.lines().last().unwrap_or("");
     match line.split(',').collect::<Vec<_>>()[..] {
@@ -248,6 +293,8 @@ fn name(name: &str) -> Result<(), String> {
 pub struct Row {
     pub engine: String,
     pub ms: String,
+    pub fastest: String,
+    pub slowest: String,
     pub ns: String,
     pub bytes: String,
     pub nodes: String,
@@ -256,8 +303,18 @@ pub struct Row {
 }
 
 impl Row {
-    fn fields(&self) -> [&str; 7] {
-        [&self.engine, &self.ms, &self.ns, &self.bytes, &self.nodes, &self.chain, &self.faster]
+    fn fields(&self) -> [&str; 9] {
+        [
+            &self.engine,
+            &self.ms,
+            &self.fastest,
+            &self.slowest,
+            &self.ns,
+            &self.bytes,
+            &self.nodes,
+            &self.chain,
+            &self.faster,
+        ]
     }
 }
 
@@ -265,11 +322,13 @@ impl Row {
 /// nanoseconds per node of every row are its step's time divided by this.
 pub const LECTURE_NODES: f64 = 65_818.0;
 
-/// A timing of the original: the row's name, milliseconds per step (`{:.3}`) and the
-/// nodes of its graph.
+/// A timing of the original: the row's name, milliseconds per step (`{:.3}`: the median,
+/// fastest and slowest of its runs) and the nodes of its graph.
 pub struct Original {
     pub name: &'static str,
     pub ms: String,
+    pub fastest: String,
+    pub slowest: String,
     pub nodes: String,
 }
 
@@ -285,6 +344,8 @@ pub fn rows(originals: &[Original], records: &Records) -> Vec<Row> {
     let python = originals.iter().map(|o| Row {
         engine: o.name.into(),
         ms: o.ms.clone(),
+        fastest: o.fastest.clone(),
+        slowest: o.slowest.clone(),
         ns: format!("{:.1}", millis(&o.ms) * 1e6 / LECTURE_NODES),
         bytes: String::new(),
         nodes: o.nodes.clone(),
@@ -294,6 +355,8 @@ pub fn rows(originals: &[Original], records: &Records) -> Vec<Row> {
     let engines = records.engines.iter().map(|e| Row {
         engine: e.name.clone(),
         ms: e.ms.clone(),
+        fastest: e.fastest.clone(),
+        slowest: e.slowest.clone(),
         ns: e.ns.clone(),
         bytes: e.bytes.clone().unwrap_or_default(),
         nodes: e.nodes.clone(),
@@ -410,12 +473,14 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
     for (line, fields) in &rows {
         last_line = *line;
         let mut wrong = |message: String| problems.push(Problem::new(file, *line, message));
-        if fields.len() != 7 {
-            wrong(format!("a row has 7 fields, this one {}", fields.len()));
+        if fields.len() != 9 {
+            wrong(format!("a row has 9 fields, this one {}", fields.len()));
             continue;
         }
         let formats = [
             ("ms_per_step", Format::Millis, false),
+            ("ms_fastest", Format::Millis, false),
+            ("ms_slowest", Format::Millis, false),
             ("ns_per_node", Format::Tenths, false),
             ("bytes_per_node", Format::Tenths, true),
             ("nodes_per_step", Format::Count, false),
@@ -448,7 +513,7 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
             file,
             line,
             format!(
-                "its engines are {recorded:?}, but ch11-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
+                "its engines are {recorded:?}, but ch12-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
             ),
         ));
     }
@@ -480,7 +545,7 @@ pub fn check_phases_csv(file: &str, text: &str, records: &Records) -> Problems {
             file,
             0,
             format!(
-                "its phases are {recorded:?}, but ch11-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
+                "its phases are {recorded:?}, but ch12-bench reports {reported:?}: record a run again with `cargo xtask bench --record`"
             ),
         ));
     }
@@ -492,9 +557,9 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "\
-engine,Value,12.345,187.6,104.0,65818
-engine,tape,0.321,4.9,31.5,65818
-engine,hand-written,0.050,0.8,-,0
+engine,Value,12.345,12.000,13.000,187.6,104.0,65818
+engine,tape,0.321,0.300,0.350,4.9,31.5,65818
+engine,hand-written,0.050,0.049,0.052,0.8,-,0
 chain,Value,250.000
 chain,tape,20.125
 phase,forward,4.000
@@ -519,14 +584,18 @@ phase,topo,6.500
     #[test]
     fn malformed_records_are_refused_at_their_line() {
         let cases = [
-            ("engine,Value,12.345,187.6,104.0\n", "out:1: `engine` records have 6 fields"),
-            ("engine,Value,12.3,187.6,104.0,65818\n", "out:1: the ms per step, `12.3`"),
-            ("engine,Value,12.345,1e3,104.0,65818\n", "out:1: the ns per node, `1e3`"),
-            ("engine,Value,12.345,187.6,104.0,-3\n", "out:1: the nodes per step, `-3`"),
-            ("engine,Value,12.345,187.6,-,65818\n", "out:1: bytes per node is `-` exactly"),
-            ("engine,floor,0.050,0.8,0.0,0\n", "out:1: bytes per node is `-` exactly"),
-            ("engine, Value,12.345,187.6,104.0,65818\n", "out:1: the name is empty"),
-            ("engine,Python micrograd,1.000,1.0,1.0,1\n", "out:1: names starting"),
+            ("engine,Value,12.345,187.6,104.0,65818\n", "out:1: `engine` records have 8 fields"),
+            ("engine,Value,12.3,1.000,1.000,187.6,104.0,65818\n", "out:1: the ms per step, `12.3`"),
+            ("engine,Value,1.000,1.0,1.000,187.6,104.0,65818\n", "out:1: the fastest ms per"),
+            ("engine,Value,12.345,1.000,1.000,1e3,104.0,65818\n", "out:1: the ns per node, `1e3`"),
+            ("engine,Value,12.345,1.000,1.000,187.6,104.0,-3\n", "out:1: the nodes per step, `-3`"),
+            (
+                "engine,Value,1.000,1.000,1.000,1.6,-,65818\n",
+                "out:1: bytes per node is `-` exactly",
+            ),
+            ("engine,floor,0.050,0.050,0.050,0.8,0.0,0\n", "out:1: bytes per node is `-` exactly"),
+            ("engine, Value,1.000,1.000,1.000,1.6,1.0,65818\n", "out:1: the name is empty"),
+            ("engine,Python micrograd,1.000,1.000,1.000,1.0,1.0,1\n", "out:1: names starting"),
             ("timing,Value,1.000\n", "out:1: `timing` is not a record"),
             ("\n", "out:1: an empty line"),
             ("phase,forward,4\n", "out:1: the ms per step, `4`"),
@@ -563,8 +632,20 @@ phase,topo,6.500
 
     fn originals() -> Vec<Original> {
         vec![
-            Original { name: PYTHON_DEFAULT, ms: "1800.000".into(), nodes: "65818".into() },
-            Original { name: PYTHON_TUNED, ms: "270.000".into(), nodes: "65818".into() },
+            Original {
+                name: PYTHON_DEFAULT,
+                ms: "1800.000".into(),
+                fastest: "1700.000".into(),
+                slowest: "1900.000".into(),
+                nodes: "65818".into(),
+            },
+            Original {
+                name: PYTHON_TUNED,
+                ms: "270.000".into(),
+                fastest: "260.000".into(),
+                slowest: "290.500".into(),
+                nodes: "65818".into(),
+            },
         ]
     }
 
@@ -574,11 +655,11 @@ phase,topo,6.500
         let csv = bench_csv(&rows(&originals(), &records));
         let expected = format!(
             "{BENCH_HEADER}
-Python micrograd,1800.000,27348.1,,65818,,0.1
-\"Python micrograd, gc tuned\",270.000,4102.2,,65818,,1.0
-Value,12.345,187.6,104.0,65818,250.000,21.9
-tape,0.321,4.9,31.5,65818,20.125,841.1
-hand-written,0.050,0.8,,0,,5400.0
+Python micrograd,1800.000,1700.000,1900.000,27348.1,,65818,,0.1
+\"Python micrograd, gc tuned\",270.000,260.000,290.500,4102.2,,65818,,1.0
+Value,12.345,12.000,13.000,187.6,104.0,65818,250.000,21.9
+tape,0.321,0.300,0.350,4.9,31.5,65818,20.125,841.1
+hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
 "
         );
         assert_eq!(csv, expected);
@@ -588,7 +669,7 @@ hand-written,0.050,0.8,,0,,5400.0
         assert!(check_phases_csv("phases.csv", &phases, &records).is_empty());
         // Without the original, no speed-ups, and the check passes all the same.
         let csv = bench_csv(&rows(&[], &records));
-        assert!(csv.ends_with("hand-written,0.050,0.8,,0,,\n"));
+        assert!(csv.ends_with("hand-written,0.050,0.049,0.052,0.8,,0,,\n"));
         assert!(check_bench_csv("bench.csv", &csv, &records).is_empty());
     }
 
@@ -599,6 +680,17 @@ hand-written,0.050,0.8,,0,,5400.0
         for wrong in ["python,default,270.125,65818", "python,tuned,270.1,65818", ""] {
             assert!(read(wrong).is_err(), "{wrong}");
         }
+    }
+
+    #[test]
+    fn the_environment_is_recorded_and_checked() {
+        let values: Vec<String> = (1..=8).map(|n| format!("value {n}, with a comma")).collect();
+        let csv = environment_csv(&values);
+        assert!(csv.starts_with("what,value\nprocessor,\"value 1, with a comma\"\n"), "{csv}");
+        let records = Records::default();
+        assert!(check_environment_csv("e.csv", &csv, &records).is_empty());
+        let short = environment_csv(&values[..7]);
+        assert_eq!(check_environment_csv("e.csv", &short, &records).len(), 1);
     }
 
     #[test]
@@ -623,11 +715,11 @@ hand-written,0.050,0.8,,0,,5400.0
         assert!(found[0].starts_with("bench.csv:1: the first line should be the header"));
         let found = check(&good.replace("tape,0.321", "lean node,0.321"));
         assert!(found[0].starts_with("bench.csv:5: its engines are"), "{found:?}");
-        let found = check(&good.replace("tape,0.321,4.9,", "tape,fast,4.9,"));
+        let found = check(&good.replace("tape,0.321,", "tape,fast,"));
         assert!(found[0].starts_with("bench.csv:5: ms_per_step is `fast`"), "{found:?}");
         let found = check(&good.replace("\"Python micrograd, gc tuned", "\"Python micrograd, gc"));
         assert!(found[0].starts_with("bench.csv:3: its engines are"), "{found:?}");
-        let found = check(good.trim_end_matches("hand-written,0.050,0.8,,0,,5400.0\n"));
+        let found = check(good.trim_end_matches("hand-written,0.050,0.049,0.052,0.8,,0,,5400.0\n"));
         assert!(found[0].starts_with("bench.csv:6: its engines are"), "{found:?}");
         let moved: String = {
             let mut lines: Vec<&str> = good.lines().collect();

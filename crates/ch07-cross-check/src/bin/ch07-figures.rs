@@ -1,7 +1,8 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4c79282fb9762f92
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5a511e94a1b70a5a
 //! Draws this chapter's figure into the folder given as the first argument.
 
-use ch07_cross_check::{CASES, TOLERANCE, check_grads_with_step};
+use ch07_cross_check::CASES;
+use micrograd::check::{TOLERANCE, check_grads_with_step};
 use viz::Plot;
 
 fn main() {

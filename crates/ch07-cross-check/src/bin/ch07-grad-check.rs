@@ -1,7 +1,8 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5115899bcd491962
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 227c4cbf8447265a
 //! The gradient checker on the chapter's expressions, and on a wrong slope.
 
-use ch07_cross_check::{CASES, H, Report, TOLERANCE, check_grads, compare};
+use ch07_cross_check::CASES;
+use micrograd::check::{H, Report, TOLERANCE, check_grads, compare};
 
 fn verdict(report: &Report) -> &'static str {
     if report.passed() { "passed" } else { "FAILED" }

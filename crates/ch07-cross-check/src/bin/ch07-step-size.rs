@@ -1,7 +1,8 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 133a5f7bdcf1ad14
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0bd070b0d3075d8e
 //! The gradient checker's largest error on each expression, step by step.
 
-use ch07_cross_check::{CASES, check_grads_with_step};
+use ch07_cross_check::CASES;
+use micrograd::check::check_grads_with_step;
 
 fn main() {
     print!("{:<6}", "h");

@@ -1,6 +1,6 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e85ec7c45c32565
-//! Trains chapter 10's demo with every engine, and compares each one's 100
-//! steps with the original's, bit for bit.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8662a90ac81a0f0a
+//! Trains chapter 10's demo with each of this chapter's engines, and compares
+//! each one's 100 steps with the original's, bit for bit.
 
 use ch10_moons::original;
 use ch11_fast::{engines, train};

@@ -1,6 +1,6 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 470d54d1556b5a8f
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 19aeebf51f668cc6
 //! Draws this chapter's figures into the folder given as the first argument,
-//! from the recorded run in `data/bench.csv` and `data/phases.csv`.
+//! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`).
 
 use std::fmt::Write;
 
@@ -32,52 +32,168 @@ fn rows(text: &str) -> Vec<Vec<String>> {
     text.lines().skip(1).map(fields).collect()
 }
 
-/// A bar per row, its length the logarithm of the value (or the value, not
-/// `log`), its text `label` at the end.
-fn bars(title: &str, rows: &[(String, f64, String)], log: bool) -> String {
-    let (width, left, right, top, step) = (750.0, 245.0, 140.0, 50.0, 34.0);
-    let height = top + step * rows.len() as f64 + 16.0;
-    let scale = |v: f64| if log { v.log10() } else { v };
-    let low = if log {
-        rows.iter().map(|r| scale(r.1).floor()).fold(f64::INFINITY, f64::min)
+/// A number to two significant figures, as the figures label ratios.
+fn two_figures(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let places = (1 - x.abs().log10().floor() as i32).max(0) as usize;
+    let rounded = format!("{x:.places$}");
+    // Whole numbers of four digits and more get a thousands comma; digits
+    // past the second are rounded away.
+    let digits = rounded.split('.').next().unwrap_or("").len();
+    if places > 0 || digits < 3 {
+        return rounded;
+    }
+    let unit = 10f64.powi(digits as i32 - 2);
+    let whole = ((x / unit).round() * unit) as u64;
+    let text = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 && (text.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// A tick's number: a power of ten, or a multiple of 1, 2 or 5 of one.
+fn tick_label(tick: f64) -> String {
+    let label = two_figures(tick);
+    match label.contains('.') {
+        true => label.trim_end_matches('0').trim_end_matches('.').into(),
+        false => label,
+    }
+}
+
+/// One bar: its name, its value, its label, and the range of the runs.
+type Bar = (String, f64, String, Option<(f64, f64)>);
+
+/// A bar chart, a bar per row with its `label` at the end and a line across
+/// it from the fastest run to the slowest, over an axis with ticks:
+/// logarithmic (a tick per power of ten) or linear from 0. The rows from
+/// `totals` on are totals and comparisons, drawn in grey; the `notes`, in
+/// small type, under the axis.
+fn bars(
+    title: &str,
+    axis: &str,
+    rows: &[Bar],
+    log: bool,
+    totals: usize,
+    notes: &[String],
+) -> String {
+    let (width, left, right, top, step) = (750.0, 250.0, 160.0, 50.0, 30.0);
+    let bottom = top + step * rows.len() as f64;
+    let height = bottom + 62.0 + 18.0 * notes.len() as f64;
+    let ends = |r: &Bar| r.3.map_or([r.1, r.1], |(low, high)| [low, high]);
+    let all = rows.iter().flat_map(ends);
+    let largest = all.clone().fold(f64::NEG_INFINITY, f64::max);
+    let smallest = all.fold(f64::INFINITY, f64::min);
+    // The axis's ticks, and the values at its two ends.
+    let (ticks, low, high): (Vec<f64>, f64, f64) = if log {
+        let (low, high) = (smallest.log10().floor(), largest.log10().ceil());
+        let ticks = (low as i32..=high as i32).map(|k| 10f64.powi(k)).collect();
+        (ticks, 10f64.powf(low), 10f64.powf(high))
     } else {
-        0.0
+        let unit = 10f64.powf(largest.log10().floor());
+        let every = [1.0, 2.0, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * unit)
+            .find(|every| largest / every <= 6.0)
+            .unwrap_or(10.0 * unit);
+        let count = (largest / every).ceil() as usize;
+        let ticks: Vec<f64> = (0..=count).map(|k| k as f64 * every).collect();
+        (ticks, 0.0, count as f64 * every)
     };
-    let high =
-        rows.iter().map(|r| scale(r.1)).fold(f64::NEG_INFINITY, f64::max);
     let span = width - left - right;
+    let x = |v: f64| {
+        let at = if log {
+            (v.log10() - low.log10()) / (high.log10() - low.log10())
+        } else {
+            (v - low) / (high - low)
+        };
+        left + span * at
+    };
     let mut svg = String::new();
     write!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" \
          height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         font-size=\"15\">\n\
+         font-size=\"14\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
-         <text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\">{}\
+         <text x=\"{}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\">{}\
          </text>\n",
         width / 2.0,
         font::escape(title)
     )
     .unwrap();
-    for (i, (name, value, label)) in rows.iter().enumerate() {
+    for &tick in &ticks {
+        let at = x(tick);
+        writeln!(
+            svg,
+            "<line x1=\"{at:.1}\" y1=\"{}\" x2=\"{at:.1}\" y2=\"{}\" \
+             stroke=\"#cccccc\"/>\n\
+             <text x=\"{at:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            top - 6.0,
+            bottom + 6.0,
+            bottom + 22.0,
+            font::escape(&tick_label(tick))
+        )
+        .unwrap();
+    }
+    writeln!(
+        svg,
+        "<line x1=\"{left}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\" \
+         stroke=\"#333333\"/>\n\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+        left + span,
+        left + span / 2.0,
+        bottom + 46.0,
+        font::escape(axis)
+    )
+    .unwrap();
+    for (i, note) in notes.iter().enumerate() {
+        writeln!(
+            svg,
+            "<text x=\"12\" y=\"{}\" font-size=\"12\">{}</text>",
+            bottom + 70.0 + 18.0 * i as f64,
+            font::escape(note)
+        )
+        .unwrap();
+    }
+    for (i, (name, value, label, range)) in rows.iter().enumerate() {
         let y = top + step * i as f64;
-        let length = span * (scale(*value) - low) / (high - low);
-        let length = length.max(2.0);
+        let length = (x(*value) - left).max(2.0);
+        let end =
+            range.map_or(left + length, |(_, high)| x(high).max(left + length));
+        let fill = if i < totals { "#4c72b0" } else { "#999999" };
         writeln!(
             svg,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n\
              <rect x=\"{left}\" y=\"{y}\" width=\"{length:.1}\" \
-             height=\"{}\" fill=\"#4c72b0\"/>\n\
+             height=\"{}\" fill=\"{fill}\"/>\n\
              <text x=\"{:.1}\" y=\"{}\">{}</text>",
             left - 10.0,
-            y + 18.0,
+            y + 16.0,
             font::escape(name),
-            step - 10.0,
-            left + length + 8.0,
-            y + 18.0,
+            step - 8.0,
+            end + 6.0,
+            y + 16.0,
             font::escape(label)
         )
         .unwrap();
+        if let Some((low, high)) = range {
+            let middle = y + (step - 8.0) / 2.0;
+            writeln!(
+                svg,
+                "<line x1=\"{:.1}\" y1=\"{middle}\" x2=\"{:.1}\" \
+                 y2=\"{middle}\" stroke=\"#222222\" stroke-width=\"1.5\"/>",
+                x(*low),
+                x(*high)
+            )
+            .unwrap();
+        }
     }
     svg.push_str("</svg>\n");
     let style = font::style(font::chars_in_texts(&svg), "");
@@ -94,19 +210,53 @@ fn main() {
     };
     let number = |text: &str| text.parse::<f64>().expect("a number");
 
-    let bench = rows(include_str!("../../data/bench.csv"));
-    let engines: Vec<(String, f64, String)> = bench
+    // The heap engines' steps, with the fastbins on and off.
+    let bench = rows(include_str!("../../../ch12-tape/data/bench.csv"));
+    let heap: Vec<&Vec<String>> = bench
         .iter()
-        .map(|row| (row[0].clone(), number(&row[1]), format!("{} ms", row[1])))
+        .filter(|row| {
+            let name = row[0].trim_end_matches(" (fastbins off)");
+            ["Value", "cheaper walk", "lean node"].contains(&name)
+        })
         .collect();
-    let title = "One training step of the moons demo, ms (log scale)";
-    write("11-bench.svg", bars(title, &engines, true));
+    let (on, off): (Vec<&Vec<String>>, Vec<&Vec<String>>) =
+        heap.into_iter().partition(|row| !row[0].ends_with("(fastbins off)"));
+    let bar = |row: &Vec<String>| -> Bar {
+        let ms = number(&row[1]);
+        let range = Some((number(&row[2]), number(&row[3])));
+        (row[0].clone(), ms, format!("{} ms", two_figures(ms)), range)
+    };
+    let mut shown: Vec<Bar> = on.iter().map(|row| bar(row)).collect();
+    let totals = shown.len();
+    shown.extend(off.iter().map(|row| bar(row)));
+    let title = "One step on the heap, glibc's fastbins on and off";
+    let axis = "ms per step, median of three runs";
+    write("11-heap.svg", bars(title, axis, &shown, false, totals, &[]));
 
-    let phases = rows(include_str!("../../data/phases.csv"));
-    let phases: Vec<(String, f64, String)> = phases
+    // The phases of the step, and, apart, the cheaper walk on its graph.
+    let phases = rows(include_str!("../../../ch12-tape/data/phases.csv"));
+    let phases: Vec<Bar> = phases
         .iter()
-        .map(|row| (row[0].clone(), number(&row[1]), format!("{} ms", row[1])))
+        .map(|row| {
+            let ms = number(&row[1]);
+            (row[0].clone(), ms, format!("{} ms", two_figures(ms)), None)
+        })
         .collect();
-    let title = "Where one step of chapter 6's Value goes, ms";
-    write("11-phases.svg", bars(title, &phases, false));
+    let (mut shown, apart): (Vec<_>, Vec<_>) =
+        phases.into_iter().partition(|row| row.0 != "cheaper topo");
+    let sum: f64 = shown.iter().map(|row| row.1).sum();
+    let totals = shown.len();
+    let ms = |ms: f64| format!("{} ms", two_figures(ms));
+    shown.push(("the phases' sum".into(), sum, ms(sum), None));
+    if let Some(value) = bench.iter().find(|row| row[0] == "Value") {
+        let step = number(&value[1]);
+        let range = Some((number(&value[2]), number(&value[3])));
+        shown.push(("the Value engine's step".into(), step, ms(step), range));
+    }
+    for (name, time, ..) in apart {
+        shown.push((format!("{name}, apart"), time, ms(time), None));
+    }
+    let title = "Where one step of chapter 6's Value goes";
+    let axis = "ms, median";
+    write("11-phases.svg", bars(title, axis, &shown, false, totals, &[]));
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6cb16eafe0615d74
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 68b2d31a35d00d61
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, learning_rate, network_with, original};
-use ch11_fast::{chains, engines, phases};
+use ch11_fast::phases;
+use ch12_tape::{chains, engines};
 
 /// The system's allocator, counting the bytes it holds while `COUNTING`.
 struct Counting;
@@ -55,8 +56,25 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// The nodes of chapter 10's graph for one step: every engine does that
-/// step's work, so its time per node is its step time over these.
+/// step's work, so its time and bytes per node are its step's over these.
 const NODES: f64 = 65_818.0;
+
+/// The first engines, whose every node is a heap allocation of its own:
+/// they are timed a second time with glibc's fastbins off.
+const HEAP_ENGINES: usize = 3;
+
+/// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off.
+const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
+
+/// An engine's name, marked if this process runs with fastbins off.
+fn label(name: &str) -> String {
+    match std::env::var("GLIBC_TUNABLES") {
+        Ok(tunables) if tunables == FASTBINS_OFF => {
+            format!("{name} (fastbins off)")
+        }
+        _ => name.to_string(),
+    }
+}
 
 fn median(mut times: Vec<Duration>) -> f64 {
     times.sort();
@@ -73,16 +91,47 @@ enum Part {
 }
 
 fn usage() -> ! {
-    panic!("usage: ch11-bench [--steps N]")
+    panic!("usage: ch12-bench [--steps N] [--runs N]")
+}
+
+/// One record per name from the records of every run: the median of the
+/// runs' times and, for an engine, the fastest and slowest run's.
+fn aggregate(records: &[Vec<String>]) -> Vec<String> {
+    let mut names: Vec<(&str, &str)> = vec![];
+    for record in records {
+        let key = (record[0].as_str(), record[1].as_str());
+        if !names.contains(&key) {
+            names.push(key);
+        }
+    }
+    let aggregated = names.iter().map(|&(kind, name)| {
+        let runs: Vec<&Vec<String>> =
+            records.iter().filter(|r| r[0] == kind && r[1] == name).collect();
+        let mut ms: Vec<f64> =
+            runs.iter().map(|r| r[2].parse().expect("a time")).collect();
+        ms.sort_by(f64::total_cmp);
+        let (median, min, max) = (ms[ms.len() / 2], ms[0], ms[ms.len() - 1]);
+        match kind {
+            "engine" => format!(
+                "engine,{name},{median:.3},{min:.3},{max:.3},{:.1},{},{}",
+                median * 1e6 / NODES,
+                runs[0][6],
+                runs[0][7]
+            ),
+            _ => format!("{kind},{name},{median:.3}"),
+        }
+    });
+    aggregated.collect()
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (mut steps, mut part) = (20, Part::All);
+    let (mut steps, mut runs, mut part) = (20, 3, Part::All);
     for pair in args.chunks(2) {
         let number = |i: usize| pair.get(i).and_then(|n| n.parse().ok());
         match (pair[0].as_str(), number(1)) {
             ("--steps", Some(n)) if n > 0 => steps = n,
+            ("--runs", Some(n)) if n > 0 => runs = n,
             ("--engine", Some(i)) => part = Part::Engine(i),
             ("--chain", Some(i)) => part = Part::Chain(i),
             ("--phases", _) => part = Part::Phases,
@@ -96,28 +145,50 @@ fn main() {
         // leaves behind in the allocator must not slow the next.
         Part::All => {
             let me = std::env::current_exe().expect("the program's path");
-            let mut parts: Vec<Vec<String>> = vec![];
-            for i in 0..engines(start).len() {
-                parts.push(vec!["--engine".into(), i.to_string()]);
+            let mut parts: Vec<(Vec<String>, bool)> = vec![];
+            for (kind, count) in [
+                ("--engine", engines(start).len()),
+                ("--chain", chains().len()),
+            ] {
+                for i in 0..count {
+                    parts.push((vec![kind.into(), i.to_string()], false));
+                    if i < HEAP_ENGINES {
+                        parts.push((vec![kind.into(), i.to_string()], true));
+                    }
+                }
             }
-            for i in 0..chains().len() {
-                parts.push(vec!["--chain".into(), i.to_string()]);
+            parts.push((vec!["--phases".into(), "0".into()], false));
+            // Every part `runs` times, round after round, so that a burst of
+            // load on the machine falls on all of them alike.
+            let mut records: Vec<Vec<String>> = vec![];
+            for _ in 0..runs {
+                for (part, fastbins_off) in &parts {
+                    let mut child = std::process::Command::new(&me);
+                    if *fastbins_off {
+                        child.env("GLIBC_TUNABLES", FASTBINS_OFF);
+                    }
+                    let output = child
+                        .args(part)
+                        .args(["--steps", &steps.to_string()])
+                        .stderr(std::process::Stdio::inherit())
+                        .output()
+                        .expect("the program runs itself");
+                    assert!(output.status.success(), "{part:?} failed");
+                    let text = String::from_utf8_lossy(&output.stdout);
+                    let fields = |line: &str| {
+                        line.split(',').map(String::from).collect::<Vec<_>>()
+                    };
+                    records.extend(text.lines().map(fields));
+                }
             }
-            parts.push(vec!["--phases".into(), "0".into()]);
-            for part in parts {
-                let output = std::process::Command::new(&me)
-                    .args(&part)
-                    .args(["--steps", &steps.to_string()])
-                    .stderr(std::process::Stdio::inherit())
-                    .output()
-                    .expect("the program runs itself");
-                assert!(output.status.success(), "{part:?} failed");
-                print!("{}", String::from_utf8_lossy(&output.stdout));
+            for record in aggregate(&records) {
+                println!("{record}");
             }
         }
         Part::Engine(index) => engine(index, steps, data, start),
         Part::Chain(index) => {
             let (name, chain) = chains()[index];
+            let name = label(name);
             let clock = Instant::now();
             let grad = chain(1_000_000);
             let ms = clock.elapsed().as_secs_f64() * 1e3;
@@ -148,6 +219,7 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     PEAK.store(0, Relaxed);
     COUNTING.store(true, Relaxed);
     let (name, mut engine) = engines(start).swap_remove(index);
+    let name = label(name);
     for k in 0..3 {
         // The last step's top, over what the engine held before it.
         PEAK.store(LIVE.load(Relaxed), Relaxed);
@@ -157,7 +229,7 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     let nodes = engine.nodes();
     let bytes = match nodes {
         0 => "-".to_string(),
-        _ => format!("{:.1}", PEAK.load(Relaxed) as f64 / nodes as f64),
+        _ => format!("{:.1}", PEAK.load(Relaxed) as f64 / NODES),
     };
     drop(engine);
 
@@ -172,5 +244,6 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     let ms = median(times.split_off(2));
     let ns = ms * 1e6 / NODES;
     eprintln!("{name}: {ms:.3} ms a step");
-    println!("engine,{name},{ms:.3},{ns:.1},{bytes},{nodes}");
+    // This run's median is also its fastest and its slowest.
+    println!("engine,{name},{ms:.3},{ms:.3},{ms:.3},{ns:.1},{bytes},{nodes}");
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 92fc1c87e1fbc281
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5a2f0d95091f987f
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
@@ -52,7 +52,7 @@ impl Moons {
         let alpha = t.input(ALPHA);
         let reg_loss = t.mul(alpha, sum);
         let scores: Vec<f64> = scores.iter().map(|&s| t.data(s)).collect();
-        (t.add(data_loss, reg_loss), crate::accuracy(data, &scores))
+        (t.add(data_loss, reg_loss), ch11_fast::accuracy(data, &scores))
     }
 
     /// 0 + a + b + …: a chain of `+` nodes, or one sum node.
@@ -94,7 +94,7 @@ impl Moons {
     }
 }
 
-impl crate::Engine for Moons {
+impl ch11_fast::Engine for Moons {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
         // The last step's nodes go, the parameters stay, their grads 0.
         self.tape.clear();

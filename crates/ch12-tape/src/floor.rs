@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e611586880ef0cd
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b74d7e6d9fc12f27
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 
@@ -62,7 +62,7 @@ impl Moons {
     }
 }
 
-impl crate::Engine for Moons {
+impl ch11_fast::Engine for Moons {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
         // Forward: chapter 10's loss, operation for operation.
         self.points.clear();
@@ -78,7 +78,7 @@ impl crate::Engine for Moons {
         let squares = self.p.iter().fold(0.0, |sum, p| sum + p * p);
         let total = sum * n + ALPHA * squares;
         let scores: Vec<f64> = self.points.iter().map(|a| a.score).collect();
-        let accuracy = crate::accuracy(data, &scores);
+        let accuracy = ch11_fast::accuracy(data, &scores);
 
         // Backward, in the order the graph's backward adds its shares: the
         // squares first, then the points from the last to the first.

@@ -1,11 +1,12 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c6696bf129c3fae9
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 032172b199053de8
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
+use micrograd::check::{self, Slope};
 use micrograd::tape::{Tape, Var};
 use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
 
-use crate::lean;
+use ch11_fast::lean;
 
 /// One operation of a graph; operands are indices of earlier values, the
 /// inputs first.
@@ -118,20 +119,6 @@ impl Graph {
             }
         }
         Graph { inputs, ops }
-    }
-
-    /// ∂output/∂input by central differences.
-    pub fn numerical_grads(&self) -> Vec<f64> {
-        let h = 1e-6;
-        (0..self.inputs.len())
-            .map(|i| {
-                let mut x = self.inputs.clone();
-                x[i] += h;
-                let up = self.eval(&x);
-                x[i] -= 2.0 * h;
-                (up - self.eval(&x)) / (2.0 * h)
-            })
-            .collect()
     }
 }
 
@@ -270,29 +257,25 @@ pub fn engines() -> [(&'static str, Grads); 5] {
     ]
 }
 
-/// Whether a grad agrees with its central difference: within 10⁻⁶ of it,
-/// relative to the larger of 1 and the grad's size.
-pub fn agrees(grad: f64, numerical: f64) -> bool {
-    (grad - numerical).abs() <= 1e-6 * grad.abs().max(1.0)
-}
-
-/// Checks `count` random graphs from `seed` in every engine; returns how
-/// many grads were checked and the mismatches found.
+/// Checks `count` random graphs from `seed` in every engine with chapter 7's
+/// gradient checker; returns how many grads were checked and the mismatches.
 pub fn stress(seed: u64, count: usize) -> (usize, Vec<String>) {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let (mut checked, mut mismatches) = (0, vec![]);
     for index in 0..count {
         let graph = Graph::random(&mut rng);
-        let numerical = graph.numerical_grads();
+        let output = |x: &[f64]| graph.eval(x);
         for (name, grads) in engines() {
-            for (i, (&g, &n)) in
-                grads(&graph).iter().zip(&numerical).enumerate()
-            {
+            let claimed = grads(&graph);
+            let report =
+                check::compare(output, &graph.inputs, &claimed, check::H);
+            for (i, slope) in report.slopes.iter().enumerate() {
                 checked += 1;
-                if !agrees(g, n) {
-                    mismatches.push(format!(
-                        "graph {index}, {name}, input {i}: {g} against {n}"
-                    ));
+                if !slope.passed() {
+                    let Slope { claimed, measured } = slope;
+                    let at = format!("graph {index}, {name}, input {i}");
+                    let line = format!("{at}: {claimed} against {measured}");
+                    mismatches.push(line);
                 }
             }
         }

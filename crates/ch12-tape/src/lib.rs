@@ -1,0 +1,28 @@
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 99001acd6d87557a
+//! Chapter 12: the training step on a tape, with fused operations, and by
+//! hand; every engine of chapters 11 and 12 in one list.
+
+pub mod floor;
+pub mod on_tape;
+pub mod stress;
+
+use ch11_fast::{Chain, Engine};
+
+/// Every engine of chapters 11 and 12, in order, each with chapter 10's
+/// network set to `parameters`.
+pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+    let mut engines = ch11_fast::engines(parameters);
+    engines.push(("tape", Box::new(on_tape::Moons::new(parameters, false))));
+    let fused = on_tape::Moons::new(parameters, true);
+    engines.push(("fused tape", Box::new(fused)));
+    engines.push(("hand-written", Box::new(floor::Moons::new(parameters))));
+    engines
+}
+
+/// Chapter 6's chain in each engine with a graph, chapter 11's first.
+pub fn chains() -> Vec<(&'static str, Chain)> {
+    let mut chains = ch11_fast::chains();
+    chains.push(("tape", on_tape::chain));
+    chains.push(("fused tape", on_tape::chain));
+    chains
+}

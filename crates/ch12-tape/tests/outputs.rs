@@ -1,0 +1,59 @@
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db7165953f708b34
+//! Snapshot tests of what the chapter's programs print; every engine's
+//! million-deep chain; and the stress test.
+
+use std::process::Command;
+
+use ch12_tape::{chains, stress};
+
+fn printed(program: &str) -> String {
+    let output = Command::new(program).output().expect("the program runs");
+    assert!(output.status.success(), "{program} failed");
+    String::from_utf8(output.stdout).expect("the output is UTF-8")
+}
+
+#[test]
+fn engines() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-engines")));
+}
+
+#[test]
+fn stress_program() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-stress")));
+}
+
+/// Every engine with a graph builds, backpropagates and drops a chain a
+/// million additions deep: nothing in it recurses once per level.
+#[test]
+fn every_engine_survives_a_million_deep_chain() {
+    for (name, chain) in chains() {
+        assert_eq!(chain(1_000_000), 1e6, "{name}");
+    }
+}
+
+/// 10,000 random graphs, every engine's grads passing chapter 7's gradient
+/// checker.
+#[test]
+fn every_engine_agrees_with_central_differences() {
+    let (checked, mismatches) = stress::stress(11, 10_000);
+    assert!(checked > 100_000, "{checked} grads checked");
+    assert_eq!(mismatches, Vec::<String>::new());
+}
+
+/// A tape's node is 32 bytes, and the tape of a moons step holds no more
+/// than its nodes need once trimmed.
+#[test]
+fn a_tape_node_is_32_bytes() {
+    let original = ch10_moons::original::load();
+    let mut moons = ch12_tape::on_tape::Moons::new(&original.parameters, false);
+    for k in 0..2 {
+        ch11_fast::Engine::step(
+            &mut moons,
+            &original.points,
+            1.0 - 0.009 * k as f64,
+        );
+    }
+    let tape = moons.tape();
+    assert_eq!(tape.len(), 65_818);
+    assert_eq!(tape.capacity_bytes(), 65_818 * 32);
+}
