@@ -54,6 +54,7 @@ const SECTIONS: [(&str, usize); 4] =
 
 /// Reads the text of a data file; `file` is its name, for error messages.
 pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
+    // ... (line by line, one match arm per section, hidden)
     let mut original = Original {
         points: vec![],
         parameters: vec![],

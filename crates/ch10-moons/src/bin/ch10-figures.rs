@@ -66,7 +66,8 @@ fn main() {
         steps.iter().enumerate().map(|(k, s)| (k as f64, of(s))).collect()
     };
     let losses = Plot::new("Loss at each step")
-        .axes("step", "loss")
+        .axes("step", "loss (log scale)")
+        .log_y()
         .curve("the original", curve(&first, |s| s.loss))
         .dashed("our own", curve(&second, |s| s.loss));
     write("10-loss.svg", losses.to_svg());
