@@ -220,9 +220,12 @@ impl Report {
         self.slopes.iter().all(Slope::passed)
     }
 
-    /// The largest error.
+    /// The largest error; NaN if any error is NaN (`f64::max` would drop it).
     pub fn worst(&self) -> f64 {
-        self.slopes.iter().map(Slope::error).fold(0.0, f64::max)
+        let worse = |worst: f64, error: f64| {
+            if error > worst || error.is_nan() { error } else { worst }
+        };
+        self.slopes.iter().map(Slope::error).fold(0.0, worse)
     }
 }
 

@@ -115,6 +115,9 @@ fn the_checker_catches_wrong_slopes() {
     assert!(!report.passed());
     assert!(!report.slopes[1].passed());
     assert!(report.slopes[0].passed());
+    // A NaN slope is the worst, wherever it is among the others.
+    let nan = compare(square, &[3.0, 3.0], &[f64::NAN, 6.006], H).worst();
+    assert!(nan.is_nan(), "worst() gave {nan}");
 }
 
 /// Where the engines do differ: at the corner of relu, 0, micrograd's slope
