@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54e5dbbc7cc36d50
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1690fc32e7c4f0cb
 //! Snapshot tests of what the programs print; then, whatever the snapshots
 //! say, the engines' agreement and the gradient checker, tested directly.
 
@@ -115,6 +115,9 @@ fn the_checker_catches_wrong_slopes() {
     assert!(!report.passed());
     assert!(!report.slopes[1].passed());
     assert!(report.slopes[0].passed());
+    // A NaN slope is the worst, wherever it is among the others.
+    let nan = compare(square, &[3.0, 3.0], &[f64::NAN, 6.006], H).worst();
+    assert!(nan.is_nan(), "worst() gave {nan}");
 }
 
 /// Where the engines do differ: at the corner of relu, 0, micrograd's slope

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db8d7268bae585ea
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 30b60925e660832a
 //! Chapter 10: micrograd's demo, a network that learns to tell two moons
 //! apart, first with the original's data and weights, then with our own.
 
@@ -130,17 +130,50 @@ pub fn ulps(a: f64, b: f64) -> u64 {
     a.to_bits().abs_diff(b.to_bits())
 }
 
-/// Prints the loss and accuracy after the last update, and how many points
-/// are still inside the margin (y·score < 1), adding to the data loss.
+/// How many points of `data` the model gives a positive score.
+pub fn positive_scores(model: &Mlp, data: &[Sample]) -> usize {
+    data.iter().filter(|s| model.predict(&s.x).data() > 0.0).count()
+}
+
+/// The gap from a positive `x` to the next `f64` up: its ulp.
+pub fn ulp(x: f64) -> f64 {
+    f64::from_bits(x.to_bits() + 1) - x
+}
+
+/// Prints how coarse the loss is where training ends: one ulp of the sum of
+/// squares, against the most that moving one weight by one of its own ulps
+/// changes that sum (2·|p|·ulp(p)).
+pub fn print_grains(model: &Mlp) {
+    let parameters = model.parameters();
+    let squares: f64 = parameters.iter().map(|p| p.data() * p.data()).sum();
+    let nudge = parameters
+        .iter()
+        .map(|p| 2.0 * p.data().abs() * ulp(p.data().abs()))
+        .fold(0.0, f64::max);
+    println!("one ulp of the sum of squares: {:.1e}", ulp(squares));
+    println!("one weight moved one ulp moves it at most: {nudge:.1e}");
+}
+
+/// Prints the loss and accuracy after the last update, how many points are
+/// still inside the margin (y·score < 1), and the loss's two parts.
 pub fn print_after(model: &Mlp, data: &[Sample]) {
     let (total, accuracy) = loss(model, data);
-    let inside = data
+    let margins: Vec<f64> = data
         .iter()
-        .filter(|sample| sample.y * model.predict(&sample.x).data() < 1.0)
-        .count();
+        .map(|sample| sample.y * model.predict(&sample.x).data())
+        .collect();
+    let inside = margins.iter().filter(|&&m| m < 1.0).count();
+    let hinges = margins.iter().map(|m| (1.0 - m).max(0.0));
+    let data_loss = hinges.sum::<f64>() * (1.0 / data.len() as f64);
+    let squares: f64 =
+        model.parameters().iter().map(|p| p.data() * p.data()).sum();
     let (loss, percent) = (total.data(), accuracy * 100.0);
     println!("after the last update: loss {loss:?}, accuracy {percent:?}%");
-    println!("points inside the margin: {inside}");
+    println!("points inside the margin: {inside}, data loss {data_loss:?}");
+    let same = data_loss + ALPHA * squares == loss;
+    println!(
+        "sum of squares {squares:?}; data loss + α·sum is the loss? {same}"
+    );
 }
 
 /// The class the model gives each cell of a grid over the rectangle `x` by

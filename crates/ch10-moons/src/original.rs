@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 66a6d845201dccb9
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ef3e4bead0ef0078
 //! The original demo's data set, starting weights and losses, read from the
 //! text file `data/moons.txt`, which the script beside it wrote.
 
@@ -54,6 +54,7 @@ const SECTIONS: [(&str, usize); 4] =
 
 /// Reads the text of a data file; `file` is its name, for error messages.
 pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
+    // ... (line by line, one match arm per section, hidden)
     let mut original = Original {
         points: vec![],
         parameters: vec![],

@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 68616f1c25c59e1f
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52c7023d9b377342
 //! A gradient checker: slopes claimed by backpropagation beside slopes
 //! measured by central differences. Chapter 7.
 
@@ -49,9 +49,12 @@ impl Report {
         self.slopes.iter().all(Slope::passed)
     }
 
-    /// The largest error.
+    /// The largest error; NaN if any error is NaN (`f64::max` would drop it).
     pub fn worst(&self) -> f64 {
-        self.slopes.iter().map(Slope::error).fold(0.0, f64::max)
+        let worse = |worst: f64, error: f64| {
+            if error > worst || error.is_nan() { error } else { worst }
+        };
+        self.slopes.iter().map(Slope::error).fold(0.0, worse)
     }
 }
 

@@ -43,6 +43,7 @@ pub struct Plot {
     x_label: String,
     y_label: String,
     y_range: Option<(f64, f64)>,
+    log_y: bool,
     curves: Vec<Curve>,
     points: Vec<(String, Vec<(f64, f64)>)>,
     marks: Vec<(String, (f64, f64))>,
@@ -69,6 +70,14 @@ impl Plot {
     /// Fixes the y axis instead of fitting it to the data.
     pub fn y_range(mut self, low: f64, high: f64) -> Self {
         self.y_range = Some((low, high));
+        self
+    }
+
+    /// Draws the y axis on a logarithmic scale, each power of ten as far from
+    /// the next, so that a curve falling over several decades stays readable
+    /// at every one. Every y (and the y range, if fixed) must be positive.
+    pub fn log_y(mut self) -> Self {
+        self.log_y = true;
         self
     }
 
@@ -108,9 +117,10 @@ impl Plot {
     /// The plot as an SVG document.
     pub fn to_svg(&self) -> Result<String, String> {
         register_bundled_font();
+        let plot = if self.log_y { self.in_log10()? } else { self.clone() };
         let mut svg = String::new();
         let size = (SIZE.0 * SCALE, SIZE.1 * SCALE);
-        self.draw(SVGBackend::with_string(&mut svg, size).into_drawing_area())
+        plot.draw(SVGBackend::with_string(&mut svg, size).into_drawing_area())
             .map_err(|e| format!("drawing \"{}\": {e}", self.title))?;
         Ok(finish(&svg))
     }
@@ -135,14 +145,28 @@ impl Plot {
             .y_label_area_size(px(60.0))
             .build_cartesian_2d(x_low..x_high, y_low..y_high)?;
         let tick = |v: &f64| tick_label(*v);
-        chart
-            .configure_mesh()
-            .x_desc(&self.x_label)
+        // On a log axis a tick at v stands for 10^v: only whole powers are
+        // labelled, and asking for one label per decade makes them the ticks.
+        let power = |v: &f64| {
+            let whole = v.round();
+            if (v - whole).abs() < 1e-9 {
+                tick_label(10f64.powi(whole as i32))
+            } else {
+                String::new()
+            }
+        };
+        let decades = (y_high - y_low).ceil() as usize + 1;
+        let mut mesh = chart.configure_mesh();
+        if self.log_y {
+            mesh.y_labels(decades).y_label_formatter(&power);
+        } else {
+            mesh.y_label_formatter(&tick);
+        }
+        mesh.x_desc(&self.x_label)
             .y_desc(&self.y_label)
             .label_style(text(TEXT_SIZE))
             .axis_desc_style(text(TEXT_SIZE))
             .x_label_formatter(&tick)
-            .y_label_formatter(&tick)
             .set_all_tick_mark_size(px(5.0))
             .axis_style(BLACK.stroke_width(SCALE))
             .light_line_style(WHITE.mix(0.0))
@@ -260,6 +284,35 @@ impl Plot {
         }
         area.present()?;
         Ok(())
+    }
+
+    /// The plot with every y replaced by its base-10 logarithm: drawn on a
+    /// linear axis, whose ticks then read as the powers of ten.
+    fn in_log10(&self) -> Result<Plot, String> {
+        let mut ys = self
+            .all_points()
+            .map(|p| p.1)
+            .chain(self.y_range.iter().flat_map(|&(low, high)| [low, high]));
+        // NaN is not positive either.
+        if let Some(y) = ys.find(|&y| y <= 0.0 || y.is_nan()) {
+            let title = &self.title;
+            return Err(format!("\"{title}\": log y axis, but y = {y}"));
+        }
+        let log = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
+            points.iter().map(|&(x, y)| (x, y.log10())).collect()
+        };
+        let mut plot = self.clone();
+        plot.y_range = self.y_range.map(|(lo, hi)| (lo.log10(), hi.log10()));
+        for curve in &mut plot.curves {
+            curve.points = log(&curve.points);
+        }
+        for (_, points) in &mut plot.points {
+            *points = log(points);
+        }
+        for (_, point) in &mut plot.marks {
+            point.1 = point.1.log10();
+        }
+        Ok(plot)
     }
 
     fn all_points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
@@ -452,6 +505,18 @@ mod tests {
         let rect = place_label((50.0, 50.0), (30.0, 10.0), 1.0, &curve, &[]);
         assert!(rect.0 + rect.2 <= 50.0 || rect.1 >= 50.0 && rect.0 >= 50.0);
         assert_eq!(hits(&(rect.0 - 3.0, rect.1 - 3.0, 36.0, 16.0), &curve), 0);
+    }
+
+    #[test]
+    fn a_log_axis_labels_the_powers_of_ten_and_refuses_zero() {
+        let falling = sample(|x| 10f64.powf(-x), 0.0, 2.0, 21);
+        let svg = Plot::new("t").log_y().curve("c", falling).to_svg().unwrap();
+        for label in ["\n1\n", "\n0.1\n", "\n0.01\n"] {
+            assert!(svg.contains(label), "no tick {label:?}");
+        }
+        let error =
+            Plot::new("t").log_y().curve("c", vec![(0.0, 0.0)]).to_svg();
+        assert_eq!(error.unwrap_err(), "\"t\": log y axis, but y = 0");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 966b1181ad6c49c7
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 05a356a920fdbde7
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch10_moons::{
@@ -66,7 +66,8 @@ fn main() {
         steps.iter().enumerate().map(|(k, s)| (k as f64, of(s))).collect()
     };
     let losses = Plot::new("Loss at each step")
-        .axes("step", "loss")
+        .axes("step", "loss (log scale)")
+        .log_y()
         .curve("the original", curve(&first, |s| s.loss))
         .dashed("our own", curve(&second, |s| s.loss));
     write("10-loss.svg", losses.to_svg());

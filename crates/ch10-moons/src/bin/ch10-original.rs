@@ -1,9 +1,9 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 10e5f8818a90c3fa
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e69ab563a5243e4c
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
-    NOTEBOOK, Step, loss, network_with, original, print_after, print_steps,
-    train, ulps,
+    NOTEBOOK, Step, loss, network_with, original, positive_scores, print_after,
+    print_grains, print_steps, train, ulps,
 };
 use micrograd::nn::Module;
 
@@ -16,6 +16,8 @@ fn main() {
     println!("MLP(2, [16, 16, 1]): {} parameters", model.parameters().len());
     let (total, _) = loss(&model, data);
     println!("one step's graph: {} nodes", total.topo().len());
+    let positive = positive_scores(&model, data);
+    println!("points with a positive score before training: {positive}");
 
     let steps = train(&model, data);
     print_steps(&steps);
@@ -26,11 +28,13 @@ fn main() {
     }
     let equal =
         |run: &[Step]| steps.iter().zip(run).filter(|(a, b)| a == b).count();
-    let (ordered, total) = (equal(&original.steps), original.steps.len());
-    println!("equal to the operand-order original: {ordered} of {total} steps");
+    let (ordered, recorded) = (equal(&original.steps), original.steps.len());
+    println!(
+        "equal to the operand-order original: {ordered} of {recorded} steps"
+    );
     let unmodified = &original.unmodified;
     let same = equal(unmodified);
-    println!("equal to the unmodified original: {same} of {total} steps");
+    println!("equal to the unmodified original: {same} of {recorded} steps");
     let apart = steps.iter().zip(unmodified).map(|(a, b)| ulps(a.loss, b.loss));
     let (k, most) =
         apart.enumerate().max_by_key(|&(_, u)| u).expect("100 steps");
@@ -38,4 +42,12 @@ fn main() {
     let (last, notebook) = (unmodified[99].loss, NOTEBOOK[1].1);
     let off = ulps(last, notebook);
     println!("  its step 99: {last:?}; ulps from the notebook's: {off}");
+    let last_ten =
+        (90..100).map(|k| ulps(original.steps[k].loss, unmodified[k].loss));
+    let last_ten: Vec<String> = last_ten.map(|u| u.to_string()).collect();
+    println!(
+        "  ulps between the two originals, steps 90 to 99: {}",
+        last_ten.join(" ")
+    );
+    print_grains(&model);
 }

@@ -1,7 +1,7 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 285c1011d106a090
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a0225461f8efe7f5
 //! The demo with data and starting weights from the book's own generator.
 
-use ch10_moons::{loss, own, print_after, print_steps, train};
+use ch10_moons::{loss, own, positive_scores, print_after, print_steps, train};
 use micrograd::nn::Module;
 
 fn main() {
@@ -9,6 +9,8 @@ fn main() {
     println!("{} points, {} parameters", data.len(), model.parameters().len());
     let (total, _) = loss(&model, &data);
     println!("one step's graph: {} nodes", total.topo().len());
+    let positive = positive_scores(&model, &data);
+    println!("points with a positive score before training: {positive}");
     let steps = train(&model, &data);
     print_steps(&steps);
     print_after(&model, &data);
