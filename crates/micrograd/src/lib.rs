@@ -133,8 +133,9 @@ impl Value {
         }
     }
 
-    /// Adds one use's share to this node's grad: chapter 5's fix.
-    pub fn add_grad(&self, share: f64) {
+    /// Adds one use's share to this node's grad: chapter 5's fix. Private,
+    /// so that a user cannot corrupt a grad by hand.
+    pub(crate) fn add_grad(&self, share: f64) {
         self.0.grad.set(self.0.grad.get() + share);
     }
 
@@ -159,6 +160,9 @@ impl Value {
     }
 
     /// Runs this node's backward rule once: pushes its grad into its children's grads.
+    /// Not for users (a second call adds the shares twice); public only for chapter 11,
+    /// which times the steps on their own.
+    #[doc(hidden)]
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
@@ -273,6 +277,7 @@ mod tests {
 }
 
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
+#[cfg(feature = "nn")]
 pub mod nn;
 
 /// A tape: a faster engine, whose values are indices into a vector of nodes:

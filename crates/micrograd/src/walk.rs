@@ -66,6 +66,7 @@ impl Value {
     /// The same order as [`Value::topo`], found as chapter 4 found it, with a
     /// set of the nodes visited: kept so that chapter 11 can measure the
     /// difference.
+    #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
         let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);
