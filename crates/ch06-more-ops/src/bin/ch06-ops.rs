@@ -4,6 +4,12 @@
 
 use micrograd::Value;
 
+/// σ(x) = 1/(1 + e⁻ˣ), an operation micrograd does not have.
+fn sigmoid(x: &Value) -> Value {
+    let s = 1.0 / (1.0 + (-x.data()).exp());
+    Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
+}
+
 const A: f64 = 2.0;
 const B: f64 = -3.0;
 
@@ -32,4 +38,5 @@ fn main() {
     show("10.0 / a", |a, _| 10.0 / a);
     show("a.relu()", |a, _| a.relu());
     show("b.relu()", |_, b| b.relu());
+    show("sigmoid(a)", |a, _| sigmoid(a));
 }
