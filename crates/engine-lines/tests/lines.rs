@@ -1,0 +1,38 @@
+// Generated from chapters/appendix-engine.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Counts the lines of micrograd's engine, and of its `nn`, file by file.
+
+/// A file's lines and, of those, its lines of code, leaving out the generated
+/// first line and the `#[cfg(test)]` module at the end. A line of code is not
+/// blank and not a comment (`//`, `///` or `//!`).
+fn count(source: &str) -> (usize, usize) {
+    let (body, _tests) =
+        source.split_once("#[cfg(test)]").unwrap_or((source, ""));
+    let lines: Vec<&str> = body.trim_end().lines().skip(1).collect();
+    let code = lines
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .count();
+    (lines.len(), code)
+}
+
+#[test]
+fn the_engine_s_lines() {
+    let engine = [
+        ("lib.rs", include_str!("../../micrograd/src/lib.rs")),
+        ("ops.rs", include_str!("../../micrograd/src/ops.rs")),
+        ("walk.rs", include_str!("../../micrograd/src/walk.rs")),
+    ];
+    let nn = include_str!("../../micrograd/src/nn.rs");
+    let mut table = format!("{:<16}{:>6}{:>6}\n", "file", "lines", "code");
+    let (mut lines, mut code) = (0, 0);
+    for (name, source) in engine {
+        let (l, c) = count(source);
+        table += &format!("{name:<16}{l:>6}{c:>6}\n");
+        (lines, code) = (lines + l, code + c);
+    }
+    table += &format!("{:<16}{lines:>6}{code:>6}\n", "the engine");
+    let (l, c) = count(nn);
+    table += &format!("{:<16}{l:>6}{c:>6}\n", "nn.rs");
+    insta::assert_snapshot!(table);
+}
