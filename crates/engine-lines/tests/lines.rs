@@ -17,7 +17,7 @@ fn count(source: &str) -> (usize, usize) {
 }
 
 #[test]
-fn the_engine_s_lines() {
+fn engine() {
     let engine = [
         ("lib.rs", include_str!("../../micrograd/src/lib.rs")),
         ("ops.rs", include_str!("../../micrograd/src/ops.rs")),
