@@ -14,8 +14,8 @@ mod ops;
 /// number.
 ///
 /// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that
-/// built it. Its handles are `Rc`s, whose counts are not atomic, and its
-/// numbers are in `Cell`s, which two threads must not change at once. Each
+/// built it. Its handles are `Rc`s, whose counts are not atomic, which rules
+/// out `Send`; its numbers are in `Cell`s, which rule out `Sync`. Each
 /// thread can build and differentiate graphs of its own.
 ///
 /// ```compile_fail,E0277

@@ -206,6 +206,9 @@ impl Value {
     /// `slopes` returns ∂result/∂operand for each; `backward` multiplies
     /// each by the node's grad and adds it to that operand's grad.
     ///
+    /// `slopes` should capture plain numbers only: a `Value` it captured would
+    /// live as long as the node, and get no grad from it.
+    ///
     /// ```
     /// use micrograd::Value;
     ///
