@@ -2,12 +2,20 @@
 //! Counts the lines of micrograd's engine, and of its `nn`, file by file.
 
 /// A file's lines and, of those, its lines of code, leaving out the generated
-/// first line and the `#[cfg(test)]` module at the end. A line of code is not
-/// blank and not a comment (`//`, `///` or `//!`).
+/// first line and the unit tests, `#[cfg(test)] mod tests { … }`, but not what
+/// follows them. A line of code is not blank and not a comment (`//`, `///` or
+/// `//!`).
 fn count(source: &str) -> (usize, usize) {
-    let (body, _tests) =
-        source.split_once("#[cfg(test)]").unwrap_or((source, ""));
-    let lines: Vec<&str> = body.trim_end().lines().skip(1).collect();
+    let mut lines: Vec<&str> = source.lines().skip(1).collect();
+    if let Some(start) = lines.iter().position(|l| *l == "#[cfg(test)]") {
+        // The module's closing brace is the first `}` at the start of a line.
+        let end = start
+            + lines[start..]
+                .iter()
+                .position(|l| *l == "}")
+                .expect("the tests module is closed");
+        lines.drain(start..=end);
+    }
     let code = lines
         .iter()
         .map(|line| line.trim())
