@@ -138,8 +138,8 @@ impl Value {
         }
     }
 
-    /// Adds one use's share to this node's grad: chapter 5's fix. Private,
-    /// so that a user cannot corrupt a grad by hand.
+    /// Adds one use's share to this node's grad: chapter 5's fix. For the
+    /// crate's operations; from outside, `Value::custom` adds for you.
     pub(crate) fn add_grad(&self, share: f64) {
         self.0.grad.set(self.0.grad.get() + share);
     }
