@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcdfd82a1280b117
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0c8613dac595cdcc
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 
@@ -40,9 +40,9 @@ fn dot_of_two_a_plus_one() {
 
 #[test]
 fn dot_of_the_neuron_taken_apart() {
-    let neuron = neuron(tanh_taken_apart);
-    neuron.o.backward();
-    insta::assert_snapshot!(viz::to_dot(&neuron.o));
+    let apart = neuron(tanh_taken_apart);
+    apart.o.backward();
+    insta::assert_snapshot!(viz::to_dot(&apart.o));
 }
 
 /// The two neurons' grads agree to 1e-12, whatever the snapshots say.

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 691d4e9436795b5b
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 74db9886b742cc74
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -17,8 +17,8 @@ pub mod check;
 /// number.
 ///
 /// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that
-/// built it. Its handles are `Rc`s, whose counts are not atomic, and its
-/// numbers are in `Cell`s, which two threads must not change at once. Each
+/// built it. Its handles are `Rc`s, whose counts are not atomic, which rules
+/// out `Send`; its numbers are in `Cell`s, which rule out `Sync`. Each
 /// thread can build and differentiate graphs of its own.
 ///
 /// ```compile_fail,E0277
@@ -49,7 +49,9 @@ struct Node {
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
     label: Cell<&'static str>,
-    /// The number of the last walk that reached this node (chapter 11).
+    /// A stamp left by the graph walk: the number of the last walk that
+    /// reached this node, so that a walk can tell where it has been
+    /// (chapter 11).
     mark: Cell<u64>,
     /// Pushes this node's grad into its children's grads, by the rule of its
     /// operation. It is given the node it belongs to when called. `None` for
@@ -58,12 +60,14 @@ struct Node {
 }
 
 impl Value {
-    /// An input: a value not computed from any other, with nothing to pass back to.
+    /// An input: a value not computed from any other, with nothing to pass
+    /// back to.
     pub fn new(data: f64) -> Value {
         Value::node(data, vec![], "", None)
     }
 
-    /// The result of `op` applied to `children`; `backward` is the op's rule for grads.
+    /// The result of `op` applied to `children`; `backward` is the op's rule
+    /// for grads.
     fn from_op(
         data: f64,
         children: Vec<Value>,
@@ -101,16 +105,17 @@ impl Value {
         self.0.data.get()
     }
 
-    /// Changes the number in place. Meant for inputs, such as the weights a step of
-    /// gradient descent nudges. Values already computed from this one keep their data,
-    /// and backward steps read the data of their operands, so after a change, build the
-    /// graph again before calling [`Value::backward`].
+    /// Changes the number in place. Meant for inputs, such as the weights a
+    /// step of gradient descent nudges. Values already computed from this one
+    /// keep their data, and backward steps read the data of their operands,
+    /// so after a change, build the graph again before calling
+    /// [`Value::backward`].
     pub fn set_data(&self, data: f64) {
         self.0.data.set(data);
     }
 
-    /// The derivative of the output with respect to this value, as [`Value::backward`]
-    /// left it.
+    /// The derivative of the output with respect to this value, as
+    /// [`Value::backward`] left it.
     pub fn grad(&self) -> f64 {
         self.0.grad.get()
     }
@@ -136,17 +141,20 @@ impl Value {
         }
     }
 
-    /// Adds one use's share to this node's grad: chapter 5's fix.
-    pub fn add_grad(&self, share: f64) {
+    /// Adds one use's share to this node's grad: chapter 5's fix. For the
+    /// crate's operations; from outside, `Value::custom` adds for you.
+    pub(crate) fn add_grad(&self, share: f64) {
         self.0.grad.set(self.0.grad.get() + share);
     }
 
-    /// The values this one was computed from, in operand order; empty for an input.
+    /// The values this one was computed from, in operand order; empty for an
+    /// input.
     pub fn children(&self) -> &[Value] {
         &self.0.children
     }
 
-    /// The operation that computed this value, such as `"+"`; `""` for an input.
+    /// The operation that computed this value, such as `"+"`; `""` for an
+    /// input.
     pub fn op(&self) -> &'static str {
         self.0.op
     }
@@ -161,7 +169,10 @@ impl Value {
         Rc::as_ptr(&self.0) as usize
     }
 
-    /// Runs this node's backward rule once: pushes its grad into its children's grads.
+    /// Runs this node's backward rule once: pushes its grad into its
+    /// children's grads. Not for users (a second call adds the shares
+    /// twice); public only for chapter 11, which times the steps alone.
+    #[doc(hidden)]
     pub fn backward_step(&self) {
         if let Some(backward) = &self.0.backward {
             backward(&self.0);
@@ -276,6 +287,7 @@ mod tests {
 }
 
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
+#[cfg(feature = "nn")]
 pub mod nn;
 
 mod walk;

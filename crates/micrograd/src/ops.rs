@@ -1,6 +1,8 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dbe7060161692b8b
-//! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`, `tanh` and `relu`
-//! as methods, and `Sum`. Each builds one node with its step of backpropagation.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 161a660d2cbcf95e
+//! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
+//! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
+//! made outside the crate. Each builds one node with its step of
+//! backpropagation.
 
 use std::iter::Sum;
 use std::ops::{Add, Div, Mul, Neg, Sub};
@@ -29,7 +31,7 @@ impl Value {
             let [a, b] = &out.children[..] else {
                 unreachable!("a product has two operands")
             };
-            // exercise: a product adds the other factor times its grad to each factor's
+            // exercise: each factor gets the other factor times the grad
             a.add_grad(b.data() * out.grad.get());
             b.add_grad(a.data() * out.grad.get());
             // end of exercise
@@ -183,7 +185,7 @@ impl Value {
     /// relu(x) = max(0, x). Its slope is 1 where x > 0, and 0 where x ≤ 0. A
     /// NaN passes through, with a NaN slope, instead of becoming 0.
     pub fn relu(&self) -> Value {
-        // exercise: max(0, x), with slope 1 where x > 0 and 0 where x ≤ 0; NaN passes
+        // exercise: max(0, x), slope 1 where x > 0, 0 where x ≤ 0, NaN kept
         let v = self.data();
         let r = if v < 0.0 { 0.0 } else { v };
         // `f64::from(true)` is 1.0 and `f64::from(false)` is 0.0.
@@ -195,5 +197,45 @@ impl Value {
             x.add_grad(slope * out.grad.get());
         })
         // end of exercise
+    }
+}
+
+impl Value {
+    /// A new operation, made outside this crate: a node named `op`, whose
+    /// result `data` was computed from `operands`. Given the operands' data,
+    /// `slopes` returns ∂result/∂operand for each; `backward` multiplies
+    /// each by the node's grad and adds it to that operand's grad.
+    ///
+    /// `slopes` should capture plain numbers only: a `Value` it captured would
+    /// live as long as the node, and get no grad from it.
+    ///
+    /// ```
+    /// use micrograd::Value;
+    ///
+    /// // r = √(a² + b²), whose slopes are a/r and b/r.
+    /// fn hypot(a: &Value, b: &Value) -> Value {
+    ///     let r = a.data().hypot(b.data());
+    ///     Value::custom("hypot", [a, b], r, move |[a, b]| [a / r, b / r])
+    /// }
+    ///
+    /// let (a, b) = (Value::new(3.0), Value::new(4.0));
+    /// let r = hypot(&a, &b);
+    /// r.backward();
+    /// assert_eq!(r.data(), 5.0);
+    /// assert_eq!((a.grad(), b.grad()), (0.6, 0.8));
+    /// ```
+    pub fn custom<const N: usize>(
+        op: &'static str,
+        operands: [&Value; N],
+        data: f64,
+        slopes: impl Fn([f64; N]) -> [f64; N] + 'static,
+    ) -> Value {
+        let children = Vec::from(operands.map(Value::clone));
+        Value::from_op(data, children, op, move |out: &Node| {
+            let xs = std::array::from_fn(|i| out.children[i].data());
+            for (x, slope) in out.children.iter().zip(slopes(xs)) {
+                x.add_grad(slope * out.grad.get());
+            }
+        })
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54254530f1698597
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: feebaf613a21df1f
 //! The walk behind [`Value::topo`] and [`Value::backward`]: chapter 4's
 //! depth-first walk, made cheaper in chapter 11.
 
@@ -66,6 +66,7 @@ impl Value {
     /// The same order as [`Value::topo`], found as chapter 4 found it, with a
     /// set of the nodes visited: kept so that chapter 11 can measure the
     /// difference.
+    #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
         let mut order = vec![];
         let mut visited = HashSet::from([self.id()]);

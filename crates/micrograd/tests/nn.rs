@@ -1,4 +1,5 @@
 //! The tests of `micrograd::nn`, through its public API.
+#![cfg(feature = "nn")]
 
 use std::convert::Infallible;
 

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 01551b288ec56b75
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c2822354cd056041
 //! The neuron with tanh as one operation, and
 //! with tanh taken apart: the same grads?
 
@@ -8,12 +8,12 @@ use micrograd::Value;
 fn main() {
     let one_op = neuron(Value::tanh);
     let apart = neuron(tanh_taken_apart);
-    for (name, neuron) in
+    for (name, built) in
         [("tanh as one op", &one_op), ("tanh taken apart", &apart)]
     {
-        neuron.o.backward();
-        let nodes = neuron.o.topo().len();
-        println!("{name}: o = {:?}, {nodes} nodes", neuron.o.data());
+        built.o.backward();
+        let nodes = built.o.topo().len();
+        println!("{name}: o = {:?}, {nodes} nodes", built.o.data());
     }
     println!();
     println!("grad  one op                  taken apart");
@@ -23,4 +23,12 @@ fn main() {
         largest = largest.max((x.grad() - y.grad()).abs());
     }
     println!("largest difference: {largest:?}");
+
+    // e²ⁿ is more than the largest f64 once 2n > ln(f64::MAX).
+    println!();
+    println!("e²ⁿ overflows above n = {:?}", f64::MAX.ln() / 2.0);
+    let n = Value::new(400.0);
+    let (one_op, apart) = (n.tanh(), tanh_taken_apart(&n));
+    println!("at n = {:?}: one op {:?}", n.data(), one_op.data());
+    println!("at n = {:?}: taken apart {:?}", n.data(), apart.data());
 }

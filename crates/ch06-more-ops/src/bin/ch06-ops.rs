@@ -1,8 +1,14 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3a9b0aa1551b759b
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c7581ec0bd8e9c02
 //! The new operations at a = 2, b = −3: the grads `backward` finds, and the
 //! slopes measured by nudging each input, as in chapter 1.
 
 use micrograd::Value;
+
+/// σ(x) = 1/(1 + e⁻ˣ), an operation micrograd does not have.
+fn sigmoid(x: &Value) -> Value {
+    let s = 1.0 / (1.0 + (-x.data()).exp());
+    Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
+}
 
 const A: f64 = 2.0;
 const B: f64 = -3.0;
@@ -32,4 +38,5 @@ fn main() {
     show("10.0 / a", |a, _| 10.0 / a);
     show("a.relu()", |a, _| a.relu());
     show("b.relu()", |_, b| b.relu());
+    show("sigmoid(a)", |a, _| sigmoid(a));
 }
