@@ -30,6 +30,22 @@ fn rms(xs: &[f64]) -> f64 {
     (xs.iter().map(|x| x * x).sum::<f64>() / xs.len() as f64).sqrt()
 }
 
+/// The tanh table's columns for a set of weighted sums: their size, the share
+/// of neurons saturated (in %), and the average slope of tanh at the sums.
+fn tanh_columns(sums: &[f64]) -> (f64, f64, f64) {
+    let count = sums.len() as f64;
+    // |tanh| > 0.99: the flat ends of the curve.
+    let flat = sums.iter().filter(|s| s.tanh().abs() > 0.99).count();
+    // 1 − tanh²: the factor a gradient is scaled by on its way back.
+    let slope = sums.iter().map(|s| 1.0 - s.tanh().powi(2)).sum::<f64>();
+    (rms(sums), 100.0 * flat as f64 / count, slope / count)
+}
+
+/// One relu layer of `n` fresh neurons on `x`.
+fn relu_layer(x: &[f64], n: usize, init: Init, rng: &mut impl Rng) -> Vec<f64> {
+    (0..n).map(|_| sum(x, init, rng).max(0.0)).collect()
+}
+
 fn main() {
     let mut rng = rng();
     let glorot = Init::Scaled { gain: 3.0 };
@@ -46,13 +62,7 @@ fn main() {
                     sum(&x, init, &mut rng)
                 })
                 .collect();
-            // |tanh| > 0.99: the flat ends of the curve.
-            let flat = sums.iter().filter(|s| s.tanh().abs() > 0.99).count();
-            let slope =
-                sums.iter().map(|s| 1.0 - s.tanh().powi(2)).sum::<f64>();
-            let share = 100.0 * flat as f64 / sums.len() as f64;
-            let slope = slope / sums.len() as f64;
-            let size = rms(&sums);
+            let (size, share, slope) = tanh_columns(&sums);
             row += &format!("  {size:>5.2}  {share:>8.1}%  {slope:>5.3}  ");
         }
         println!("{}", row.trim_end());
@@ -72,9 +82,7 @@ fn main() {
                 let mut x: Vec<f64> =
                     (0..n).map(|_| uniform(&mut rng)).collect();
                 for layer in outputs.iter_mut() {
-                    x = (0..n)
-                        .map(|_| sum(&x, init, &mut rng).max(0.0))
-                        .collect();
+                    x = relu_layer(&x, n, init, &mut rng);
                     layer.extend_from_slice(&x);
                 }
             }
