@@ -320,7 +320,7 @@ impl Mlp {
         assert_eq!(
             outputs.len(),
             1,
-            "predict is for networks with one output, and this one has {}",
+            "predict needs one output; this network has {}",
             outputs.len()
         );
         outputs.pop().expect("one output")
