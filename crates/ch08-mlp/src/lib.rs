@@ -9,8 +9,8 @@ use rand::rngs::Xoshiro256PlusPlus;
 /// The seed of every random number in this chapter.
 pub const SEED: u64 = 1337;
 
-/// A generator seeded with [`SEED`]: the same numbers on every run, on every
-/// machine, with every version of rand.
+/// A generator seeded with [`SEED`]: the same numbers on every run and every
+/// machine, for as long as rand keeps `seed_from_u64` value-stable.
 pub fn rng() -> Xoshiro256PlusPlus {
     Xoshiro256PlusPlus::seed_from_u64(SEED)
 }

@@ -18,8 +18,8 @@ fn uniform() {
 }
 
 #[test]
-fn order() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-order")));
+fn initial_weights() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-init")));
 }
 
 #[test]

@@ -39,11 +39,11 @@ pub fn loss(ypred: &[Value]) -> Value {
 /// The learning rate of this chapter's runs, the lecture's.
 pub const RATE: f64 = 0.05;
 
-/// One step of gradient descent: each parameter moves against its grad, by
-/// `rate` times the grad.
-pub fn descend(mlp: &Mlp, rate: f64) {
+/// One step of gradient descent: each parameter of `model` moves against its
+/// grad, by `rate` times the grad.
+pub fn descend(model: &impl Module, rate: f64) {
     // exercise: move each parameter against its grad, by rate times the grad
-    for p in mlp.parameters() {
+    for p in model.parameters() {
         p.set_data(p.data() - rate * p.grad());
     }
     // end of exercise

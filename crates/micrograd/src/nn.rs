@@ -19,8 +19,8 @@ use rand::Rng;
 use crate::Value;
 
 /// A number drawn uniformly from [−1, 1), made from the generator's next 64
-/// bits by this formula alone, so that a seeded generator gives the same
-/// weights with any version of `rand`.
+/// bits by this formula alone, so that no change to rand's own conversions
+/// can change the weights a seeded generator gives.
 pub fn uniform(rng: &mut impl Rng) -> f64 {
     // The top 53 bits, as a fraction in [0, 1): an f64 has 53 bits of
     // precision, so every fraction k / 2⁵³ is exact, and equally likely.
@@ -320,7 +320,7 @@ impl Mlp {
         assert_eq!(
             outputs.len(),
             1,
-            "predict is for networks with one output, and this one has {}",
+            "predict needs one output; this network has {}",
             outputs.len()
         );
         outputs.pop().expect("one output")

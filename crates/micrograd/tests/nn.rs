@@ -300,9 +300,7 @@ fn a_neuron_without_inputs_is_refused() {
 }
 
 #[test]
-#[should_panic(
-    expected = "predict is for networks with one output, and this one has 2"
-)]
+#[should_panic(expected = "predict needs one output; this network has 2")]
 fn predict_refuses_a_network_with_two_outputs() {
     Mlp::new(3, &[4, 2], &mut rng()).predict(&[2.0, 3.0, -1.0]);
 }

@@ -49,6 +49,19 @@ fn main() {
         println!("  target {target:<4?}  prediction {:?}", y.data());
     }
 
+    // The same run again, to see the four predictions around the first jump.
+    let again = network();
+    train_forgetting_zero_grad(&again, 23, RATE);
+    println!("predictions at the start of steps 24 to 26, targets {YS:?}:");
+    for step in 24..=26 {
+        let ys: String = predictions(&again)
+            .iter()
+            .map(|y| format!("{:>11.6}", y.data()))
+            .collect();
+        println!("{step:>4}{ys}");
+        train_forgetting_zero_grad(&again, 1, RATE);
+    }
+
     let fixed = measure(&network(), 40, |mlp| train(mlp, 1, RATE)[0]);
     let (loss, moved, size) = fixed[39];
     println!("with zero_grad, step 40: loss {loss:?}");
