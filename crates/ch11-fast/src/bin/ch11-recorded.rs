@@ -34,8 +34,10 @@ fn main() {
         println!("  {what}: {}", ratio(timing(slow), timing(fast)));
     };
     line("Value / cheaper walk", "Value", "cheaper walk");
+    line("Value / lean node", "Value", "lean node");
+    let off = |engine: &str| format!("{engine} (fastbins off)");
+    line("the same, fastbins off", &off("Value"), &off("lean node"));
     for engine in ["Value", "cheaper walk", "lean node"] {
-        let off = format!("{engine} (fastbins off)");
-        line(&format!("{engine}, fastbins on / off"), engine, &off);
+        line(&format!("{engine}, fastbins on / off"), engine, &off(engine));
     }
 }
