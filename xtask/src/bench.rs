@@ -260,6 +260,7 @@ fn environment(python: Option<&Path>, load: String) -> Vec<String> {
         .find_map(|l| l.strip_prefix("model name").and_then(|rest| rest.split_once(':')))
         .map_or("unknown".to_string(), |(_, model)| model.trim().to_string());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get()).to_string();
+    let caches = caches();
     let release = fs::read_to_string("/etc/os-release").unwrap_or_default();
     let name = release
         .lines()
@@ -277,7 +278,27 @@ fn environment(python: Option<&Path>, load: String) -> Vec<String> {
         ),
         None => ("-".into(), "-".into()),
     };
-    vec![cpu, cores, os, libc, version("rustc", &["--version"]), python, micrograd, load]
+    vec![cpu, cores, caches, os, libc, version("rustc", &["--version"]), python, micrograd, load]
+}
+
+/// The first core's caches, as Linux lists them (`L1 Data 48K, …, L3 Unified 32768K`):
+/// how much of a step's graph stays near the processor. `unknown` where Linux does not say.
+fn caches() -> String {
+    let read = |index: usize, what: &str| {
+        let path = format!("/sys/devices/system/cpu/cpu0/cache/index{index}/{what}");
+        fs::read_to_string(path).ok().map(|text| text.trim().to_string())
+    };
+    let caches: Vec<String> = (0..8)
+        .map_while(|index| {
+            Some(format!(
+                "L{} {} {}",
+                read(index, "level")?,
+                read(index, "type")?,
+                read(index, "size")?
+            ))
+        })
+        .collect();
+    if caches.is_empty() { "unknown".into() } else { caches.join(", ") }
 }
 
 /// The original's two rows, default collector then tuned, each where it could be timed.

@@ -300,3 +300,10 @@ pub fn chain(depth: usize) -> f64 {
     y.backward();
     one.grad()
 }
+
+impl Value {
+    /// Where the node lies in memory.
+    pub fn address(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+}

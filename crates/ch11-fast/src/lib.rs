@@ -3,6 +3,7 @@
 //! engine that trains chapter 10's demo to the same bits.
 
 pub mod lean;
+pub mod recorded;
 
 use std::time::{Duration, Instant};
 
@@ -87,7 +88,8 @@ pub fn phases(
     let order = total.topo_hashed();
     let topo = clock.elapsed();
 
-    // Not part of the step: the cheaper walk below, on the same graph.
+    // Not part of the step: the next section's cheaper walk, on the same
+    // graph, just after `topo_hashed` walked it.
     let clock = Instant::now();
     let cheaper = total.topo();
     let cheaper_topo = clock.elapsed();

@@ -257,15 +257,20 @@ pub fn engines() -> [(&'static str, Grads); 5] {
     ]
 }
 
-/// Checks `count` random graphs from `seed` in every engine with chapter 7's
-/// gradient checker; returns how many grads were checked and the mismatches.
-pub fn stress(seed: u64, count: usize) -> (usize, Vec<String>) {
+/// Checks `count` random graphs from `seed` in each of `engines` with
+/// chapter 7's gradient checker; returns how many grads were checked and the
+/// mismatches.
+pub fn stress(
+    seed: u64,
+    count: usize,
+    engines: &[(&str, Grads)],
+) -> (usize, Vec<String>) {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let (mut checked, mut mismatches) = (0, vec![]);
     for index in 0..count {
         let graph = Graph::random(&mut rng);
         let output = |x: &[f64]| graph.eval(x);
-        for (name, grads) in engines() {
+        for (name, grads) in engines {
             let claimed = grads(&graph);
             let report =
                 check::compare(output, &graph.inputs, &claimed, check::H);

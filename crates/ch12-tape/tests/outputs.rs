@@ -35,7 +35,7 @@ fn every_engine_survives_a_million_deep_chain() {
 /// checker.
 #[test]
 fn every_engine_agrees_with_central_differences() {
-    let (checked, mismatches) = stress::stress(11, 10_000);
+    let (checked, mismatches) = stress::stress(11, 10_000, &stress::engines());
     assert!(checked > 100_000, "{checked} grads checked");
     assert_eq!(mismatches, Vec::<String>::new());
 }

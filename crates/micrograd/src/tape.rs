@@ -197,6 +197,12 @@ impl Tape {
     /// of the tape. Nodes are made after their operands, so each node's grad
     /// is complete before its rule passes it on. As with `Value`, every grad
     /// must start at 0: as [`Tape::clear`] leaves them.
+    ///
+    /// The sweep also runs the rules of nodes `root` does not depend on, with
+    /// their grad of 0. For finite numbers that adds only zeros; but 0 · ∞ is
+    /// NaN, so a node off `root`'s graph with an infinite local derivative
+    /// (such as `pow(x, -1.0)` at x = 0) leaves NaN in its operands' grads,
+    /// where `Value`'s walk, which visits only `root`'s graph, leaves 0.
     pub fn backward(&mut self, root: Var) {
         self.nodes[root.0 as usize].grad = 1.0;
         for i in (0..=root.0 as usize).rev() {
@@ -247,8 +253,8 @@ impl Tape {
 }
 
 impl Tape {
-    /// The sum of `terms`, added from 0 left to right, as `Value`'s `Sum`:
-    /// one node however many terms.
+    /// The sum of `terms`, added from 0 left to right, as `Value`'s
+    /// `std::iter::Sum` impl adds: one node however many terms.
     pub fn sum(&mut self, terms: &[Var]) -> Var {
         let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
         let start = self.push_operands(terms.iter().copied());
@@ -332,6 +338,27 @@ mod tests {
             assert_eq!((tape.grad(a), tape.grad(b)), (5.0, 3.0));
             assert_eq!((tape.grad(x), tape.grad(y)), (0.0, 0.0));
         }
+    }
+
+    /// The sweep runs the rules of nodes off the root's graph too: a
+    /// stray 1/0 there poisons its operand's grad, where `Value` leaves 0.
+    #[test]
+    fn the_sweep_runs_nodes_off_the_roots_graph() {
+        let mut tape = Tape::new();
+        let x = tape.input(0.0);
+        tape.pow(x, -1.0);
+        let y = tape.input(2.0);
+        let root = tape.mul(y, y);
+        tape.backward(root);
+        assert_eq!(tape.grad(y), 4.0);
+        assert!(tape.grad(x).is_nan());
+
+        let x = crate::Value::new(0.0);
+        let _stray = x.pow(-1.0);
+        let y = crate::Value::new(2.0);
+        let root = &y * &y;
+        root.backward();
+        assert_eq!((y.grad(), x.grad()), (4.0, 0.0));
     }
 
     #[test]

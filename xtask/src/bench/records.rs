@@ -25,9 +25,10 @@ pub const PYTHON_TUNED: &str = "Python micrograd, gc tuned";
 
 /// The header of `environment.csv`, and what its rows say, in order.
 pub const ENVIRONMENT_HEADER: &str = "what,value";
-pub const ENVIRONMENT: [&str; 8] = [
+pub const ENVIRONMENT: [&str; 9] = [
     "processor",
     "cores",
+    "caches of one core",
     "system",
     "C library",
     "Rust",
@@ -684,12 +685,13 @@ hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
 
     #[test]
     fn the_environment_is_recorded_and_checked() {
-        let values: Vec<String> = (1..=8).map(|n| format!("value {n}, with a comma")).collect();
+        let values: Vec<String> =
+            (1..=ENVIRONMENT.len()).map(|n| format!("value {n}, with a comma")).collect();
         let csv = environment_csv(&values);
         assert!(csv.starts_with("what,value\nprocessor,\"value 1, with a comma\"\n"), "{csv}");
         let records = Records::default();
         assert!(check_environment_csv("e.csv", &csv, &records).is_empty());
-        let short = environment_csv(&values[..7]);
+        let short = environment_csv(&values[..ENVIRONMENT.len() - 1]);
         assert_eq!(check_environment_csv("e.csv", &short, &records).len(), 1);
     }
 

@@ -4,59 +4,8 @@
 
 use std::fmt::Write;
 
+use ch11_fast::recorded::{BENCH, PHASES, rows, two_figures};
 use viz::font;
-
-/// A CSV file built into the program: its rows, without the header line. A
-/// field may be in quotes, as a name with a comma in it is.
-fn rows(text: &str) -> Vec<Vec<String>> {
-    let fields = |mut rest: &str| {
-        let mut fields = vec![];
-        loop {
-            let (field, after) = match rest.strip_prefix('"') {
-                Some(quoted) => {
-                    let end = quoted.find('"').expect("a closing quote");
-                    (&quoted[..end], quoted[end + 1..].strip_prefix(','))
-                }
-                None => match rest.split_once(',') {
-                    Some((field, after)) => (field, Some(after)),
-                    None => (rest, None),
-                },
-            };
-            fields.push(field.to_string());
-            match after {
-                Some(after) => rest = after,
-                None => return fields,
-            }
-        }
-    };
-    text.lines().skip(1).map(fields).collect()
-}
-
-/// A number to two significant figures, as the figures label ratios.
-fn two_figures(x: f64) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
-    let places = (1 - x.abs().log10().floor() as i32).max(0) as usize;
-    let rounded = format!("{x:.places$}");
-    // Whole numbers of four digits and more get a thousands comma; digits
-    // past the second are rounded away.
-    let digits = rounded.split('.').next().unwrap_or("").len();
-    if places > 0 || digits < 3 {
-        return rounded;
-    }
-    let unit = 10f64.powi(digits as i32 - 2);
-    let whole = ((x / unit).round() * unit) as u64;
-    let text = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i > 0 && (text.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
 
 /// A tick's number: a power of ten, or a multiple of 1, 2 or 5 of one.
 fn tick_label(tick: f64) -> String {
@@ -211,7 +160,7 @@ fn main() {
     let number = |text: &str| text.parse::<f64>().expect("a number");
 
     // The heap engines' steps, with the fastbins on and off.
-    let bench = rows(include_str!("../../../ch12-tape/data/bench.csv"));
+    let bench = rows(BENCH);
     let heap: Vec<&Vec<String>> = bench
         .iter()
         .filter(|row| {
@@ -234,7 +183,7 @@ fn main() {
     write("11-heap.svg", bars(title, axis, &shown, false, totals, &[]));
 
     // The phases of the step, and, apart, the cheaper walk on its graph.
-    let phases = rows(include_str!("../../../ch12-tape/data/phases.csv"));
+    let phases = rows(PHASES);
     let phases: Vec<Bar> = phases
         .iter()
         .map(|row| {

@@ -236,6 +236,7 @@ fn main() {
             let label = match row[5].as_str() {
                 "" => format!("{}×", two_figures(base_ms / ms)),
                 bytes => {
+                    let bytes = two_figures(number(bytes));
                     format!("{}×, {bytes} B/node", two_figures(base_ms / ms))
                 }
             };

@@ -1,0 +1,41 @@
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file.
+//! Prints what this chapter says of the recorded run: the widest gap between
+//! neighbouring engines, what fusing gives, and what Python's collector
+//! costs, each ratio with the range the runs allow.
+
+use ch11_fast::recorded::{BENCH, ratio, rows, timing, two_figures};
+
+fn main() {
+    let rows = rows(BENCH);
+    let median = |row: &Vec<String>| {
+        row[1].parse::<f64>().expect("a number in bench.csv")
+    };
+    let mut slowest_first: Vec<&Vec<String>> = rows.iter().collect();
+    slowest_first.sort_by(|a, b| median(b).total_cmp(&median(a)));
+    let widest = slowest_first
+        .windows(2)
+        .max_by(|a, b| {
+            let gap = |pair: &[&Vec<String>]| median(pair[0]) / median(pair[1]);
+            gap(a).total_cmp(&gap(b))
+        })
+        .expect("at least two engines");
+    let (slow, fast) = (&widest[0][0], &widest[1][0]);
+    println!("The widest gap between neighbouring rows: {slow} / {fast}");
+    println!("  {}", ratio(timing(slow), timing(fast)));
+
+    let nodes = |name: &str| {
+        let row = rows.iter().find(|row| row[0] == name).expect("a row");
+        row[6].parse::<f64>().expect("a node count in bench.csv")
+    };
+    let fewer = two_figures(nodes("tape") / nodes("fused tape"));
+    println!(
+        "The fused tape: {fewer} times fewer nodes than the tape; its step"
+    );
+    println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
+
+    let python = ("Python micrograd", "Python micrograd, gc tuned");
+    if rows.iter().any(|row| row[0] == python.0) {
+        println!("Python micrograd, collector as it comes / tuned:");
+        println!("  {}", ratio(timing(python.0), timing(python.1)));
+    }
+}
