@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 444a542f211e45de
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0635130f6944606a
 //! The networks this chapter builds, prints and draws, all from one seed.
 
 use micrograd::Value;

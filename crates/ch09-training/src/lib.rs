@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a78a37448c6c7593
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 21409a094cb3a410
 //! Training the lecture's network on its four examples: the loss, gradient
 //! descent, and the training loop, with and without its classic bug.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 032172b199053de8
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84fb4ef5d3b45c1c
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 

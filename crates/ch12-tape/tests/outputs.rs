@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db7165953f708b34
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 344d8cafc7d6d062
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50fee8e2fa73d168
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57ed389650572c1d
 //! A tiny neural-network library on top of [`Value`]: neurons, layers of
 //! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
 //!

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d218114086a7268
 //! How large a neuron's weighted sum gets when its weights are drawn from
 //! [−1, 1), as in the lecture, and when they are scaled by the fan-in, as in
 //! Glorot and Bengio (tanh) and He et al. (relu).

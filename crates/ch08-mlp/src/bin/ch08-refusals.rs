@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b70d68c1e1468503
 //! Every wrong size the library refuses, and the message it panics with.
 
 use std::panic::{self, UnwindSafe};

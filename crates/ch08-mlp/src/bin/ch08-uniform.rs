@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 10d9cd0575f8ab8b
 //! The first five numbers `uniform` draws from the chapter's generator.
 
 use ch08_mlp::{SEED, rng};

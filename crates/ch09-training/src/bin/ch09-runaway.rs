@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7888b0a087756ddb
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cda8a1eef3e8c60b
 //! The loop without zero_grad, run on: how far each step moves the weights.
 
 use ch09_training::{

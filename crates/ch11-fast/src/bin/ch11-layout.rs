@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 23547ed696fbb623
 //! How near one another the nodes of a step's graph lie in memory, after a
 //! few training steps, with glibc's fastbins on and off.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5d6cedceb908d072
 //! Prints what this chapter says of chapter 12's recorded run: the phases'
 //! shares, largest first, and the ratios between engines, with their spread.
 

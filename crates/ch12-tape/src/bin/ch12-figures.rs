@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e3b7a6cfe964f2b3
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a8a6706bb95e1b5
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file.
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c282a7797dc92b01
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the range the runs allow.
