@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c282a7797dc92b01
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9198879a9da55f8
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the range the runs allow.
@@ -32,6 +32,11 @@ fn main() {
         "The fused tape: {fewer} times fewer nodes than the tape; its step"
     );
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
+    println!("The tape against chapter 6's Value:");
+    println!("  {} times as fast", ratio(timing("Value"), timing("tape")));
+    println!("The hand-written step against the fused tape:");
+    let floor = ratio(timing("fused tape"), timing("hand-written"));
+    println!("  {floor} times as fast");
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
     if rows.iter().any(|row| row[0] == python.0) {
