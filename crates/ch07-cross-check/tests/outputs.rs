@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1690fc32e7c4f0cb
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4c15f81e76aa4487
 //! Snapshot tests of what the programs print; then, whatever the snapshots
 //! say, the engines' agreement and the gradient checker, tested directly.
 
@@ -36,6 +36,11 @@ fn dot() {
 #[test]
 fn step_size() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch07-step-size")));
+}
+
+#[test]
+fn custom_op() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch07-custom-op")));
 }
 
 #[test]
