@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e69ab563a5243e4c
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 566311da6a90af0c
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
@@ -32,6 +32,7 @@ fn main() {
     println!(
         "equal to the operand-order original: {ordered} of {recorded} steps"
     );
+    // … then the same against the unmodified original, and how far, in ulps
     let unmodified = &original.unmodified;
     let same = equal(unmodified);
     println!("equal to the unmodified original: {same} of {recorded} steps");
