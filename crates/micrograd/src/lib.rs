@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e1954cacfdafd762
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8e50d06432a5bda7
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -246,8 +246,8 @@ impl Drop for Node {
                 handles.append(&mut node.children);
             }
         }
-        // Each node in `freed` has no children left: dropping them frees
-        // each one, and nothing under it. Chapter 11 says why at the end.
+        // Each node in `freed` has no children left, so dropping it frees
+        // it alone. Why here, after the loop, and not in it: chapter 11.
         drop(freed);
     }
 }
