@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b351ee52dfed6731
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 40ef4b5cb82a20d5
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -202,9 +202,11 @@ impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = vec![];
         take_operands(&mut self.op, &mut handles);
-        while let Some(handle) = handles.pop() {
-            if let Some(mut node) = Rc::into_inner(handle.0) {
+        let mut freed = vec![];
+        while let Some(mut handle) = handles.pop() {
+            if let Some(node) = Rc::get_mut(&mut handle.0) {
                 take_operands(&mut node.op, &mut handles);
+                freed.push(handle);
             }
         }
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13729d01f852c8c0
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5602762f136e70f2
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -122,9 +122,12 @@ pub fn phases(
     ]
 }
 
+/// Engines, each with its name.
+pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
+
 /// This chapter's engines, in order, each with chapter 10's network set to
 /// `parameters`.
-pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+pub fn engines(parameters: &[f64]) -> Engines {
     vec![
         ("Value", Box::new(ValueEngine::new(parameters, true))),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, false))),
@@ -174,4 +177,20 @@ pub fn accuracy(data: &[Sample], scores: &[f64]) -> f64 {
         .filter(|(sample, score)| (sample.y > 0.0) == (**score > 0.0))
         .count();
     right as f64 / data.len() as f64
+}
+
+/// Trains chapter 10's demo with each engine that `engines` makes, and
+/// prints how many of its 100 steps equal the original's, bit for bit.
+pub fn compare(engines: fn(&[f64]) -> Engines) {
+    let original = ch10_moons::original::load();
+    for (name, mut engine) in engines(&original.parameters) {
+        let steps = train(engine.as_mut(), &original.points);
+        let same = steps.iter().zip(&original.steps).filter(|(a, b)| a == b);
+        println!(
+            "{name}: {} nodes a step, steps equal to the original's: {} of {}",
+            engine.nodes(),
+            same.count(),
+            original.steps.len()
+        );
+    }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84fb4ef5d3b45c1c
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7b6890d47e61845
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -258,15 +258,15 @@ pub fn engines() -> [(&'static str, Grads); 5] {
 }
 
 /// Checks `count` random graphs from `seed` in each of `engines` with
-/// chapter 7's gradient checker; returns how many grads were checked and the
-/// mismatches.
+/// chapter 7's gradient checker; returns every grad checked, claimed and
+/// measured, and a line for each mismatch.
 pub fn stress(
     seed: u64,
     count: usize,
     engines: &[(&str, Grads)],
-) -> (usize, Vec<String>) {
+) -> (Vec<Slope>, Vec<String>) {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let (mut checked, mut mismatches) = (0, vec![]);
+    let (mut checked, mut mismatches) = (vec![], vec![]);
     for index in 0..count {
         let graph = Graph::random(&mut rng);
         let output = |x: &[f64]| graph.eval(x);
@@ -275,7 +275,7 @@ pub fn stress(
             let report =
                 check::compare(output, &graph.inputs, &claimed, check::H);
             for (i, slope) in report.slopes.iter().enumerate() {
-                checked += 1;
+                checked.push(*slope);
                 if !slope.passed() {
                     let Slope { claimed, measured } = slope;
                     let at = format!("graph {index}, {name}, input {i}");

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 344d8cafc7d6d062
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f0128fbea66dd490
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -36,7 +36,7 @@ fn every_engine_survives_a_million_deep_chain() {
 #[test]
 fn every_engine_agrees_with_central_differences() {
     let (checked, mismatches) = stress::stress(11, 10_000, &stress::engines());
-    assert!(checked > 100_000, "{checked} grads checked");
+    assert!(checked.len() > 100_000, "{} grads checked", checked.len());
     assert_eq!(mismatches, Vec::<String>::new());
 }
 

@@ -1,83 +1,113 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 23547ed696fbb623
-//! How near one another the nodes of a step's graph lie in memory, after a
-//! few training steps, with glibc's fastbins on and off.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 47215adccf22b274
+//! How near one another the nodes of each step's graph lie in memory, step
+//! after step, as the graphs are freed in different ways.
 
+use std::hint::black_box;
 use std::process::Command;
 
 use ch10_moons::{learning_rate, loss, network_with, original};
 use ch11_fast::{Engine, lean};
+use micrograd::Value;
 use micrograd::nn::Module;
 
 /// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off.
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 
+/// How many steps' graphs are measured.
+const STEPS: usize = 8;
+
+/// The ways of freeing a graph that are measured, each with its name.
+const WAYS: [(&str, &str); 4] = [
+    ("found", "one at a time"),
+    ("block", "one at a time, then 64 KiB"),
+    ("crate", "by the crate's Drop"),
+    ("lean", "lean node, by its Drop"),
+];
+
 fn main() {
-    match std::env::args().nth(1).as_deref() {
-        Some("Value") => value(),
-        Some("lean") => lean(),
-        _ => each_in_its_own_process(),
+    match std::env::args().nth(1) {
+        Some(way) => measure(&way),
+        None => each_in_its_own_process(),
     }
 }
 
-/// Runs this program again for each engine, with the fastbins on and off:
-/// glibc reads its tunables once, when a process starts, and each engine
-/// gets a heap no other has used.
+/// Runs this program again for each way of freeing, and the first with the
+/// fastbins off too: glibc reads its tunables once, when a process starts,
+/// and each run gets a heap no other has used.
 fn each_in_its_own_process() {
     let me = std::env::current_exe().expect("the program knows its path");
-    for (setting, tunables) in [("on", None), ("off", Some(FASTBINS_OFF))] {
-        for engine in ["Value", "lean"] {
-            let mut child = Command::new(&me);
-            child.arg(engine).env_remove("GLIBC_TUNABLES");
-            if let Some(tunables) = tunables {
-                child.env("GLIBC_TUNABLES", tunables);
+    println!("Nodes within 1 KiB of the one the walk reached before, by step:");
+    let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
+    let off = [("found", "one at a time, fastbins off", Some(FASTBINS_OFF))];
+    for (way, name, tunables) in runs.chain(off) {
+        let mut child = Command::new(&me);
+        child.arg(way).env_remove("GLIBC_TUNABLES");
+        if let Some(tunables) = tunables {
+            child.env("GLIBC_TUNABLES", tunables);
+        }
+        let output = child.output().expect("the program runs itself");
+        assert!(output.status.success(), "measuring {way} failed");
+        let shares = String::from_utf8(output.stdout).expect("UTF-8");
+        print!("  {name:<29}{shares}");
+    }
+}
+
+/// Trains `STEPS` steps, freeing each step's graph in the `way` named, and
+/// prints where each step's nodes lie.
+fn measure(way: &str) {
+    let original = original::load();
+    let (points, parameters) = (&original.points, &original.parameters);
+    // Made once and reused: a large vector freed between steps would itself
+    // change the layout, as the second way shows.
+    let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
+    let mut graph: Vec<Value> = Vec::with_capacity(70_000);
+    let mut shares = vec![];
+    if way == "lean" {
+        let mut moons = lean::Moons::new(parameters);
+        for k in 0..STEPS {
+            let (total, _) = moons.loss(points);
+            addresses.extend(total.order().iter().map(|v| v.address()));
+            drop(total);
+            shares.push(near(&mut addresses));
+            moons.step(points, learning_rate(k));
+        }
+    } else {
+        let model = network_with(parameters);
+        for k in 0..STEPS {
+            let (total, _) = loss(&model, points);
+            graph.extend(total.topo());
+            addresses.extend(graph.iter().map(viz::Expr::id));
+            shares.push(near(&mut addresses));
+            model.zero_grad();
+            total.backward();
+            for p in model.parameters() {
+                p.set_data(p.data() - learning_rate(k) * p.grad());
             }
-            let output = child.output().expect("the program runs itself");
-            assert!(output.status.success(), "measuring {engine} failed");
-            let printed = String::from_utf8(output.stdout).expect("UTF-8");
-            print!("fastbins {setting}, {printed}");
+            if way == "crate" {
+                graph.clear();
+                drop(total);
+            } else {
+                // Each node alone, its last handle here: the root first,
+                // then the rest in the reverse of the walk's order.
+                drop(total);
+                while let Some(value) = graph.pop() {
+                    drop(value);
+                }
+                if way == "block" {
+                    drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
+                }
+            }
         }
     }
+    println!("{}", shares.join(" "));
 }
 
-/// Trains five steps of micrograd's `Value`, builds the sixth step's graph,
-/// and reports where its nodes lie.
-fn value() {
-    let original = original::load();
-    let (points, parameters) = (&original.points, &original.parameters);
-    let model = network_with(parameters);
-    for k in 0..5 {
-        let (total, _) = loss(&model, points);
-        model.zero_grad();
-        total.backward();
-        for p in model.parameters() {
-            p.set_data(p.data() - learning_rate(k) * p.grad());
-        }
-    }
-    let (total, _) = loss(&model, points);
-    let addresses = total.topo().iter().map(viz::Expr::id).collect();
-    report("Value", addresses);
-}
-
-/// The same with the lean nodes.
-fn lean() {
-    let original = original::load();
-    let (points, parameters) = (&original.points, &original.parameters);
-    let mut moons = lean::Moons::new(parameters);
-    for k in 0..5 {
-        moons.step(points, learning_rate(k));
-    }
-    let (total, _) = moons.loss(points);
-    report("lean node", total.order().iter().map(|v| v.address()).collect());
-}
-
-/// Prints the share of nodes that lie within 1 KiB of the node the walk
-/// reached just before, to the nearest 10%: the addresses change from run
-/// to run, the gaps between them little.
-fn report(engine: &str, addresses: Vec<usize>) {
-    let near = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
-    let share = near.count() as f64 / (addresses.len() - 1) as f64;
-    println!(
-        "{engine}: next node within 1 KiB: about {:.0}%",
-        (share * 10.0).round() * 10.0
-    );
+/// The share of `addresses` within 1 KiB of the one before, to the nearest
+/// 10%: the addresses change from run to run, the gaps between them little.
+/// Empties `addresses`, keeping its storage.
+fn near(addresses: &mut Vec<usize>) -> String {
+    let close = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
+    let share = close.count() as f64 / (addresses.len() - 1) as f64;
+    addresses.clear();
+    format!("{:>3.0}%", (share * 10.0).round() * 10.0)
 }
