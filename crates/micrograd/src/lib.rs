@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 74db9886b742cc74
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6e7d9878b852746e
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -295,3 +295,7 @@ mod walk;
 /// A tape: a faster engine, whose values are indices into a vector of nodes:
 /// chapter 12.
 pub mod tape;
+
+/// Optimizers: how a training step turns grads into updates: chapter 13.
+#[cfg(feature = "nn")]
+pub mod optim;
