@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 93e2f3cbed084f20
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1fef9f735408a541
 //! Chapter 13: three classes, held-out data, minibatches, and optimizers.
 
 pub mod candle;
@@ -21,6 +21,7 @@ pub fn network(hidden: &[usize], rng: &mut impl Rng) -> Mlp {
 
 /// The class with the largest logit; the first, if several tie.
 pub fn predicted(logits: &[Value]) -> usize {
+    // ... a loop over the logits, hidden
     let mut best = 0;
     for (class, logit) in logits.iter().enumerate() {
         if logit.data() > logits[best].data() {
@@ -130,9 +131,9 @@ pub fn train(
         }
         let batch: Vec<Example> =
             batches.next(rng).iter().map(|&i| data.train[i]).collect();
-        let (loss, _) = loss(model, &batch);
+        let (batch_loss, _) = loss(model, &batch);
         optimizer.zero_grad();
-        loss.backward();
+        batch_loss.backward();
         optimizer.step();
     }
     records.push(record(plan.steps));
@@ -200,18 +201,17 @@ pub fn compare_optimizers() -> Vec<Trained> {
     ]
 }
 
-/// How many training examples the memorising runs keep, the network they
-/// train, how, and the weight decay of the second run.
+/// How many training examples the memorising runs keep, how they train,
+/// and the weight decay of the second run.
 pub const FEW: usize = 24;
-pub const BIG: [usize; 2] = [16, 16];
 pub const MEMORISE: Plan = Plan { steps: 200, batch: FEW, every: 20 };
 pub const DECAY: f64 = 0.3;
 
-/// The big network trained on the few examples by Adam with this weight
-/// decay, scored on all 100 held-out examples.
+/// The chapter's network trained on the few examples by Adam with this
+/// weight decay, scored on all 100 held-out examples.
 pub fn memorise(weight_decay: f64) -> Vec<Record> {
     let adam = |p| Adam::new(p, 0.02).weight_decay(weight_decay);
-    run(&BIG, FEW, MEMORISE, adam).1
+    run(&HIDDEN, FEW, MEMORISE, adam).1
 }
 
 /// The first minibatch every run of [`compare_optimizers`] trains on, and

@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1d0e145112436ad
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc9bb620cf71e1c8
 //! Optimizers: the update rule of a training step, kept apart from the
 //! network. Each holds handles to the parameters it was given, such as a
 //! [`Module`](crate::nn::Module)'s, and whatever it remembers between steps.
@@ -167,16 +167,9 @@ impl Adam {
     pub fn new(parameters: Vec<Value>, rate: f64) -> Adam {
         check(&parameters, rate);
         let n = parameters.len();
-        Adam {
-            parameters,
-            rate,
-            betas: (0.9, 0.999),
-            epsilon: 1e-8,
-            weight_decay: 0.0,
-            m: vec![0.0; n],
-            v: vec![0.0; n],
-            t: 0,
-        }
+        let (m, v) = (vec![0.0; n], vec![0.0; n]);
+        let (betas, epsilon, weight_decay) = ((0.9, 0.999), 1e-8, 0.0);
+        Adam { parameters, rate, betas, epsilon, weight_decay, m, v, t: 0 }
     }
 
     // ... `betas`, `epsilon` and `weight_decay`, as `momentum`: hidden

@@ -1,10 +1,10 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52d6d6e8f02611de
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 97d4d592051a10ae
 //! A network trained on few examples, without and with weight decay.
 
-use ch13_classes::{BIG, DECAY, FEW, Record, memorise};
+use ch13_classes::{DECAY, FEW, HIDDEN, Record, memorise};
 
 fn main() {
-    let [a, b] = BIG;
+    let [a, b] = HIDDEN;
     println!("MLP(2, [{a}, {b}, 3]), Adam, trained on {FEW} examples");
     let (plain, decayed) = (memorise(0.0), memorise(DECAY));
     // ... prints both runs' records side by side, and each one's best
