@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a3b7859c14fb2192
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f3a0d8f0691e1965
 //! Snapshot tests of what the chapter's programs print; then ln, softmax,
 //! cross-entropy and the optimizers, and how they refuse bad input.
 
@@ -174,7 +174,7 @@ fn a_negative_weight_decay_panics() {
 }
 
 #[test]
-#[should_panic(expected = "ε must be in")]
+#[should_panic(expected = "ε must be finite and positive, not 0")]
 fn an_epsilon_of_0_panics() {
     Adam::new(vec![Value::new(1.0)], 0.1).epsilon(0.0);
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc9bb620cf71e1c8
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94a5759d1e159255
 //! Optimizers: the update rule of a training step, kept apart from the
 //! network. Each holds handles to the parameters it was given, such as a
 //! [`Module`](crate::nn::Module)'s, and whatever it remembers between steps.
@@ -190,7 +190,8 @@ impl Adam {
     ///
     /// If ε is not finite and positive.
     pub fn epsilon(self, epsilon: f64) -> Adam {
-        in_range("ε", epsilon, (f64::MIN_POSITIVE, f64::INFINITY));
+        let finite = epsilon.is_finite() && epsilon > 0.0;
+        assert!(finite, "ε must be finite and positive, not {epsilon}");
         Adam { epsilon, ..self }
     }
 
