@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1fef9f735408a541
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c60bf5d6f611ae0f
 //! Chapter 13: three classes, held-out data, minibatches, and optimizers.
 
 pub mod candle;
@@ -223,12 +223,13 @@ pub fn first_batch() -> (Mlp, Vec<Example>) {
     (model, batch.collect())
 }
 
-/// The mean cross-entropy of a batch of logits, one row per example, for
+/// The mean of `loss` over a batch of logits, one row per example, for
 /// the classes `targets`, and its grad with respect to each logit, by
 /// micrograd.
-pub fn mean_cross_entropy(
+pub fn mean_loss(
     logits: &[Vec<f64>],
     targets: &[usize],
+    loss: impl Fn(&[Value], usize) -> Value,
 ) -> (f64, Vec<Vec<f64>>) {
     let logits: Vec<Vec<Value>> = logits
         .iter()
@@ -237,7 +238,7 @@ pub fn mean_cross_entropy(
     let losses: Vec<Value> = logits
         .iter()
         .zip(targets)
-        .map(|(row, &target)| cross_entropy(row, target))
+        .map(|(row, &target)| loss(row, target))
         .collect();
     let mean = losses.iter().sum::<Value>() / losses.len() as f64;
     mean.backward();

@@ -1,11 +1,11 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 10f24384f34e5d21
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eaf3792994bb1765
 //! ln on both engines; softmax and cross-entropy against candle on one
 //! minibatch; every parameter's grad against central differences.
 
-use ch13_classes::{candle, first_batch, loss, mean_cross_entropy};
+use ch13_classes::{candle, first_batch, loss, mean_loss};
 use micrograd::Value;
 use micrograd::check::{H, TOLERANCE, check_grads, compare};
-use micrograd::nn::Module;
+use micrograd::nn::{Module, cross_entropy, softmax};
 use micrograd::tape::Tape;
 
 fn main() -> candle_core::Result<()> {
@@ -32,22 +32,24 @@ fn main() -> candle_core::Result<()> {
         .map(|e| model.forward(&e.x).iter().map(Value::data).collect())
         .collect();
     let targets: Vec<usize> = batch.iter().map(|e| e.class).collect();
-    let (ours, our_grads) = mean_cross_entropy(&logits, &targets);
     let (theirs, their_grads) = candle::mean_cross_entropy(&logits, &targets)?;
-    // ... prints both losses, and the largest difference of the grads
+    let (ours, our_grads) = mean_loss(&logits, &targets, cross_entropy);
+    let minus_ln_p = |l: &[Value], t: usize| -softmax(l)[t].ln();
+    let (via_p, via_p_grads) = mean_loss(&logits, &targets, minus_ln_p);
+    // ... prints the losses, and how far the grads are from candle's
+    let apart = |grads: &[Vec<f64>]| {
+        let theirs = their_grads.concat();
+        let pairs = grads.concat().into_iter().zip(theirs);
+        pairs.map(|(a, b)| (a - b).abs()).fold(0.0, f64::max)
+    };
     println!("one minibatch of {}, its mean cross-entropy:", batch.len());
-    println!("  micrograd {ours:?}");
-    println!("  candle    {theirs:?}");
-    let apart = our_grads
-        .concat()
-        .iter()
-        .zip(their_grads.concat())
-        .map(|(a, b)| (a - b).abs())
-        .fold(0.0, f64::max);
-    println!(
-        "  the {} logits' grads differ by at most {apart:.1e}",
-        3 * batch.len()
-    );
+    println!("  candle                    {theirs:?}");
+    println!("  micrograd, cross_entropy  {ours:?}");
+    println!("  micrograd, −ln of softmax {via_p:?}");
+    let n = 3 * batch.len();
+    println!("the {n} logits' grads, largest difference from candle's:");
+    println!("  cross_entropy  {:.1e}", apart(&our_grads));
+    println!("  −ln of softmax {:.1e}", apart(&via_p_grads));
 
     let parameters = model.parameters();
     let (total, _) = loss(&model, &batch);
