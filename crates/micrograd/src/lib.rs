@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6c1809301af90ab9
+// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16ffe5f47de35b11
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -302,3 +302,7 @@ mod walk;
 /// A tape: a faster engine, whose values are indices into a vector of nodes:
 /// chapter 12.
 pub mod tape;
+
+/// Optimizers: how a training step turns grads into updates: chapter 13.
+#[cfg(feature = "nn")]
+pub mod optim;

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57ed389650572c1d
+// Generated from chapters/08-mlp.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2397225ac5832e3f
 //! A tiny neural-network library on top of [`Value`]: neurons, layers of
 //! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
 //!
@@ -333,4 +333,68 @@ impl Module for Mlp {
         self.layers.iter().flat_map(Layer::parameters).collect()
         // end of exercise
     }
+}
+
+/// The largest logit's number, to subtract as a constant.
+///
+/// # Panics
+///
+/// If `logits` is empty; `what` names the function asked.
+fn largest(logits: &[Value], what: &str) -> f64 {
+    assert!(!logits.is_empty(), "{what} needs at least 1 logit, got 0");
+    logits.iter().map(Value::data).fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// The softmax of `logits`: eˡⁱ / Σⱼ eˡʲ for each, positive numbers that add
+/// up to 1, the network's probability for each class. The largest logit is
+/// subtracted from each first, as a plain number: that changes no result,
+/// but keeps every eˣ at most 1, so that none overflows to ∞.
+///
+/// ```
+/// use micrograd::Value;
+/// use micrograd::nn::softmax;
+///
+/// let logits = [Value::new(1000.0), Value::new(1000.0)];
+/// let p = softmax(&logits);
+/// assert_eq!((p[0].data(), p[1].data()), (0.5, 0.5));
+/// ```
+///
+/// # Panics
+///
+/// If `logits` is empty.
+pub fn softmax(logits: &[Value]) -> Vec<Value> {
+    let max = largest(logits, "softmax");
+    let exps: Vec<Value> = logits.iter().map(|l| (l - max).exp()).collect();
+    let total: Value = exps.iter().sum();
+    exps.iter().map(|e| e / &total).collect()
+}
+
+/// The cross-entropy of `logits` for the class `target`: −ln p, where p is
+/// the softmax's probability of `target`. It is computed as
+/// ln Σⱼ eˡʲ⁻ᵐ − (lₜ − m), m the largest logit, which is −ln p without ever
+/// taking the log of a p that rounded to 0.
+///
+/// ```
+/// use micrograd::Value;
+/// use micrograd::nn::cross_entropy;
+///
+/// // Three classes, all equally likely: −ln(1/3) = ln 3.
+/// let logits = [Value::new(2.0), Value::new(2.0), Value::new(2.0)];
+/// let loss = cross_entropy(&logits, 1);
+/// assert!((loss.data() - 3f64.ln()).abs() < 1e-15);
+/// ```
+///
+/// # Panics
+///
+/// If `logits` is empty, or `target` is not below the number of logits.
+pub fn cross_entropy(logits: &[Value], target: usize) -> Value {
+    let max = largest(logits, "cross_entropy");
+    assert!(
+        target < logits.len(),
+        "cross_entropy: target class {target} is out of range for {} logits",
+        logits.len()
+    );
+    let shifted: Vec<Value> = logits.iter().map(|l| l - max).collect();
+    let total: Value = shifted.iter().map(Value::exp).sum();
+    total.ln() - &shifted[target]
 }

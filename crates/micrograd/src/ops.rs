@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 161a660d2cbcf95e
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2b886ac83e8dec2d
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -236,6 +236,33 @@ impl Value {
             for (x, slope) in out.children.iter().zip(slopes(xs)) {
                 x.add_grad(slope * out.grad.get());
             }
+        })
+    }
+}
+
+impl Value {
+    /// The natural logarithm, ln x. Its slope is 1/x.
+    ///
+    /// As with `f64::ln`, nothing is clamped: ln 0 is −∞ and the log of a
+    /// negative number is NaN, and the slope there is ∞ or NaN.
+    ///
+    /// ```
+    /// use micrograd::Value;
+    ///
+    /// let x = Value::new(2.0);
+    /// let y = x.ln();
+    /// y.backward();
+    /// assert_eq!((y.data(), x.grad()), (2f64.ln(), 0.5));
+    /// assert_eq!(Value::new(0.0).ln().data(), f64::NEG_INFINITY);
+    /// assert!(Value::new(-1.0).ln().data().is_nan());
+    /// ```
+    pub fn ln(&self) -> Value {
+        let l = self.data().ln();
+        Value::from_op(l, vec![self.clone()], "ln", |out: &Node| {
+            let [x] = &out.children[..] else {
+                unreachable!("ln has one operand")
+            };
+            x.add_grad(out.grad.get() / x.data());
         })
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57f948ff69e1e7e7
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f6d82d83642678db
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -33,6 +33,8 @@ enum Op {
     Exp(Var),
     Tanh(Var),
     Relu(Var),
+    /// ln a: chapter 13.
+    Ln(Var),
     /// The sum of `len` operands, listed in `Tape::operands` from `start`.
     Sum {
         start: u32,
@@ -169,6 +171,11 @@ impl Tape {
         self.push(if v < 0.0 { 0.0 } else { v }, Op::Relu(a))
     }
 
+    /// ln a, as [`Value::ln`](crate::Value::ln): chapter 13.
+    pub fn ln(&mut self, a: Var) -> Var {
+        self.push(self.data(a).ln(), Op::Ln(a))
+    }
+
     /// −a, as a · (−1), as `Value` does it.
     pub fn neg(&mut self, a: Var) -> Var {
         let minus_one = self.input(-1.0);
@@ -229,6 +236,7 @@ impl Tape {
                     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
                     self.add_grad(a, slope * grad);
                 }
+                Op::Ln(a) => self.add_grad(a, grad / self.data(a)),
                 Op::Sum { start, len } => {
                     for j in (start..start + len).rev() {
                         let term = self.operands[j as usize];

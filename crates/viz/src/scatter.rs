@@ -1,5 +1,6 @@
-//! Scatter plots of points in two classes, optionally over regions of the
-//! plane coloured by class: the picture of a classifier's decision boundary.
+//! Scatter plots of points in two or three classes, optionally over regions
+//! of the plane coloured by class: the picture of a classifier's decision
+//! boundary.
 
 use plotters::prelude::*;
 
@@ -12,11 +13,37 @@ const SIZE: (u32, u32) = (720, 540);
 /// close as whole numbers get to the line plots' 14 and 18.
 const TEXT: u32 = 17;
 const TITLE: u32 = 22;
-/// The two classes' colours: a blue and an orange, told apart with any kind
-/// of colour vision.
-const COLORS: [RGBColor; 2] = [RGBColor(31, 119, 180), RGBColor(255, 127, 14)];
+/// The classes' colours: a blue and an orange, told apart with any kind of
+/// colour vision, and a green, which some readers cannot tell from the
+/// orange: [`Scatter::shapes`] gives each class a shape of its own too.
+const COLORS: [RGBColor; 3] =
+    [RGBColor(31, 119, 180), RGBColor(255, 127, 14), RGBColor(44, 160, 44)];
 /// The same colours at a quarter of their strength over white, for regions.
-const TINTS: [RGBColor; 2] = [RGBColor(199, 221, 236), RGBColor(255, 223, 195)];
+const TINTS: [RGBColor; 3] =
+    [RGBColor(199, 221, 236), RGBColor(255, 223, 195), RGBColor(202, 231, 202)];
+
+/// A point's marker at `at`, in `color` with a black outline: a circle, a
+/// square or a triangle. A macro, since each is an element of another type.
+macro_rules! marker {
+    (circle, $at:expr, $color:expr) => {
+        EmptyElement::at($at)
+            + Circle::new((0, 0), 5, $color.filled())
+            + Circle::new((0, 0), 5, BLACK.stroke_width(1))
+    };
+    (square, $at:expr, $color:expr) => {
+        EmptyElement::at($at)
+            + Rectangle::new([(-4, -4), (4, 4)], $color.filled())
+            + Rectangle::new([(-4, -4), (4, 4)], BLACK.stroke_width(1))
+    };
+    (triangle, $at:expr, $color:expr) => {
+        EmptyElement::at($at)
+            + Polygon::new(TRIANGLE.to_vec(), $color.filled())
+            + PathElement::new(TRIANGLE.to_vec(), BLACK.stroke_width(1))
+    };
+}
+
+/// A triangle's corners around its centre, in px, closed.
+const TRIANGLE: [(i32, i32); 4] = [(0, -6), (6, 4), (-6, 4), (0, -6)];
 
 /// Which class each cell of a grid over a rectangle of the plane is in.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +66,7 @@ pub struct Scatter {
     ranges: Option<((f64, f64), (f64, f64))>,
     classes: Vec<(String, Vec<(f64, f64)>)>,
     regions: Option<Regions>,
+    shapes: bool,
 }
 
 impl Scatter {
@@ -58,7 +86,7 @@ impl Scatter {
         self
     }
 
-    /// The points of the next class, 0 and then 1, named in the legend.
+    /// The points of the next class, 0, 1 and then 2, named in the legend.
     pub fn class(mut self, name: &str, points: Vec<(f64, f64)>) -> Self {
         self.classes.push((name.to_string(), points));
         self
@@ -70,14 +98,22 @@ impl Scatter {
         self
     }
 
+    /// Draws the classes' points as circles, squares and triangles, instead
+    /// of all as circles, so that the classes differ in shape as well as in
+    /// colour.
+    pub fn shapes(mut self) -> Self {
+        self.shapes = true;
+        self
+    }
+
     /// The plot as an SVG document.
     pub fn to_svg(&self) -> Result<String, String> {
-        if self.classes.len() > 2 {
-            return Err(format!("\"{}\" has more than 2 classes", self.title));
+        if self.classes.len() > COLORS.len() {
+            return Err(format!("\"{}\" has more than 3 classes", self.title));
         }
         let regions = self.regions.iter().flat_map(|r| r.classes.iter());
-        if regions.flatten().any(|&class| class > 1) {
-            return Err(format!("\"{}\": a region of class > 1", self.title));
+        if regions.flatten().any(|&class| class >= COLORS.len()) {
+            return Err(format!("\"{}\": a region of class > 2", self.title));
         }
         register_bundled_font();
         let mut svg = String::new();
@@ -114,20 +150,32 @@ impl Scatter {
                 },
             ))?;
         }
-        for ((name, points), color) in self.classes.iter().zip(COLORS) {
-            let dot = move |point: (f64, f64)| {
-                EmptyElement::at(point)
-                    + Circle::new((0, 0), 5, color.filled())
-                    + Circle::new((0, 0), 5, BLACK.stroke_width(1))
+        // Draws one class's points with the marker `$shape`, and its legend.
+        macro_rules! class {
+            ($shape:ident, $name:expr, $points:expr, $color:expr) => {
+                let color = $color;
+                chart
+                    .draw_series(
+                        $points.iter().map(|&at| marker!($shape, at, color)),
+                    )?
+                    .label($name.as_str())
+                    .legend(move |(x, y)| marker!($shape, (x + 10, y), color));
             };
-            chart
-                .draw_series(points.iter().map(|&point| dot(point)))?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    EmptyElement::at((x + 10, y))
-                        + Circle::new((0, 0), 5, color.filled())
-                        + Circle::new((0, 0), 5, BLACK.stroke_width(1))
-                });
+        }
+        for (class, ((name, points), color)) in
+            self.classes.iter().zip(COLORS).enumerate()
+        {
+            match (self.shapes, class) {
+                (false, _) | (true, 0) => {
+                    class!(circle, name, points, color);
+                }
+                (true, 1) => {
+                    class!(square, name, points, color);
+                }
+                (true, _) => {
+                    class!(triangle, name, points, color);
+                }
+            }
         }
         if !self.classes.is_empty() {
             chart
@@ -236,11 +284,25 @@ mod tests {
     }
 
     #[test]
-    fn a_third_class_is_refused() {
+    fn a_fourth_class_is_refused() {
         let plot = Scatter::new("t")
             .class("a", vec![(0.0, 0.0)])
             .class("b", vec![(1.0, 0.0)])
             .class("c", vec![(2.0, 0.0)]);
-        assert!(plot.to_svg().is_err());
+        assert!(plot.clone().shapes().to_svg().is_ok());
+        assert!(plot.class("d", vec![(3.0, 0.0)]).to_svg().is_err());
+    }
+
+    #[test]
+    fn shapes_draw_a_square_and_a_triangle_for_classes_1_and_2() {
+        let plot = Scatter::new("t")
+            .class("a", vec![(0.0, 0.0)])
+            .class("b", vec![(1.0, 0.0)])
+            .class("c", vec![(2.0, 0.0)]);
+        let plain = plot.clone().to_svg().expect("it draws");
+        let shaped = plot.shapes().to_svg().expect("it draws");
+        assert!(!plain.contains("<polygon"));
+        assert!(shaped.contains("<polygon"));
+        assert_ne!(plain, shaped);
     }
 }
