@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 30b60925e660832a
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9dd662df0bc307b
 //! Chapter 10: micrograd's demo, a network that learns to tell two moons
 //! apart, first with the original's data and weights, then with our own.
 
@@ -110,7 +110,8 @@ pub fn train(model: &Mlp, data: &[Sample]) -> Vec<Step> {
     steps
 }
 
-/// Prints the steps the demo's readers see: every tenth, and the last.
+/// Prints the steps the demo's readers see: every tenth, and the last; then
+/// the steps whose loss is above the step before's.
 pub fn print_steps(steps: &[Step]) {
     for (k, step) in steps.iter().enumerate() {
         if k % 10 == 0 || k == steps.len() - 1 {
@@ -118,21 +119,53 @@ pub fn print_steps(steps: &[Step]) {
             println!("step {k} loss {:?}, accuracy {percent:?}%", step.loss);
         }
     }
+    let rose: Vec<usize> = (1..steps.len())
+        .filter(|&k| steps[k].loss > steps[k - 1].loss)
+        .collect();
+    let last: Vec<String> =
+        rose.iter().rev().take(4).rev().map(|k| k.to_string()).collect();
+    let (count, last) = (rose.len(), last.join(" "));
+    println!("the loss rose at {count} steps, the last four: {last}");
 }
 
 /// The losses micrograd's demo notebook printed at its first and last steps.
 pub const NOTEBOOK: [(usize, f64); 2] =
     [(0, 0.8958441028683222), (99, 0.010978370135492717)];
 
+/// How many points of `data` the model gives a positive score.
+pub fn positive_scores(model: &Mlp, data: &[Sample]) -> usize {
+    data.iter().filter(|s| model.predict(&s.x).data() > 0.0).count()
+}
+
+/// Σp², the sum of the squares of the model's parameters.
+pub fn sum_of_squares(model: &Mlp) -> f64 {
+    model.parameters().iter().map(|p| p.data() * p.data()).sum()
+}
+
+/// Prints the loss and accuracy of `model` now (`when`), how many points are
+/// inside the margin (y·score < 1), and the loss's two parts.
+pub fn print_parts(when: &str, model: &Mlp, data: &[Sample]) {
+    let (total, accuracy) = loss(model, data);
+    let margins: Vec<f64> = data
+        .iter()
+        .map(|sample| sample.y * model.predict(&sample.x).data())
+        .collect();
+    let inside = margins.iter().filter(|&&m| m < 1.0).count();
+    let hinges = margins.iter().map(|m| (1.0 - m).max(0.0));
+    let data_loss = hinges.sum::<f64>() * (1.0 / data.len() as f64);
+    let (squares, (loss, percent)) =
+        (sum_of_squares(model), (total.data(), accuracy * 100.0));
+    println!("{when}: loss {loss:?}, accuracy {percent:?}%");
+    println!("  points inside the margin: {inside}, data loss {data_loss:?}");
+    let same = data_loss + ALPHA * squares == loss;
+    println!("  sum of squares {squares:?}, times α {:?}", ALPHA * squares);
+    println!("  data loss + α·sum is the loss? {same}");
+}
+
 /// How many steps from one `f64` to the next separate two positive numbers:
 /// 0 if they are equal, 1 if they are neighbours.
 pub fn ulps(a: f64, b: f64) -> u64 {
     a.to_bits().abs_diff(b.to_bits())
-}
-
-/// How many points of `data` the model gives a positive score.
-pub fn positive_scores(model: &Mlp, data: &[Sample]) -> usize {
-    data.iter().filter(|s| model.predict(&s.x).data() > 0.0).count()
 }
 
 /// The gap from a positive `x` to the next `f64` up: its ulp.
@@ -144,9 +177,10 @@ pub fn ulp(x: f64) -> f64 {
 /// squares, against the most that moving one weight by one of its own ulps
 /// changes that sum (2·|p|·ulp(p)).
 pub fn print_grains(model: &Mlp) {
-    let parameters = model.parameters();
-    let squares: f64 = parameters.iter().map(|p| p.data() * p.data()).sum();
-    let nudge = parameters
+    // ... (the two numbers, printed with {:.1e})
+    let squares = sum_of_squares(model);
+    let nudge = model
+        .parameters()
         .iter()
         .map(|p| 2.0 * p.data().abs() * ulp(p.data().abs()))
         .fold(0.0, f64::max);
@@ -154,31 +188,8 @@ pub fn print_grains(model: &Mlp) {
     println!("one weight moved one ulp moves it at most: {nudge:.1e}");
 }
 
-/// Prints the loss and accuracy after the last update, how many points are
-/// still inside the margin (y·score < 1), and the loss's two parts.
-pub fn print_after(model: &Mlp, data: &[Sample]) {
-    let (total, accuracy) = loss(model, data);
-    let margins: Vec<f64> = data
-        .iter()
-        .map(|sample| sample.y * model.predict(&sample.x).data())
-        .collect();
-    let inside = margins.iter().filter(|&&m| m < 1.0).count();
-    let hinges = margins.iter().map(|m| (1.0 - m).max(0.0));
-    let data_loss = hinges.sum::<f64>() * (1.0 / data.len() as f64);
-    let squares: f64 =
-        model.parameters().iter().map(|p| p.data() * p.data()).sum();
-    let (loss, percent) = (total.data(), accuracy * 100.0);
-    println!("after the last update: loss {loss:?}, accuracy {percent:?}%");
-    println!("points inside the margin: {inside}, data loss {data_loss:?}");
-    let same = data_loss + ALPHA * squares == loss;
-    println!(
-        "sum of squares {squares:?}; data loss + α·sum is the loss? {same}"
-    );
-}
-
-/// The class the model gives each cell of a grid over the rectangle `x` by
-/// `y` (left to right, bottom to top): 1 where the score at the cell's
-/// centre is positive, 0 where it is not. Row 0 is the bottom row.
+/// The class (1 or 0: is the score positive?) at the centre of each cell of
+/// a grid over the rectangle `x` by `y`; row 0 is the bottom row.
 pub fn classify_grid(
     model: &Mlp,
     x: (f64, f64),

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ef3e4bead0ef0078
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 628d318b63e4c62a
 //! The original demo's data set, starting weights and losses, read from the
 //! text file `data/moons.txt`, which the script beside it wrote.
 
@@ -54,7 +54,6 @@ const SECTIONS: [(&str, usize); 4] =
 
 /// Reads the text of a data file; `file` is its name, for error messages.
 pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
-    // ... (line by line, one match arm per section, hidden)
     let mut original = Original {
         points: vec![],
         parameters: vec![],
@@ -95,6 +94,7 @@ pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
                 _ => return Err(error(format!("`{word}` is not a number"))),
             }
         }
+        // ... in the loop over the lines: a line's numbers, by section
         match (section, &numbers[..]) {
             ("points", &[x1, x2, y]) if y == -1.0 || y == 1.0 => {
                 original.points.push(Sample { x: [x1, x2], y });
@@ -110,6 +110,7 @@ pub fn parse(file: &str, text: &str) -> Result<Original, ParseError> {
                 original.unmodified.push(Step { loss, accuracy });
             }
             _ => {
+                // ... an error: how many numbers a line of the section holds
                 let (_, count) = SECTIONS
                     .iter()
                     .find(|(known, _)| *known == section)

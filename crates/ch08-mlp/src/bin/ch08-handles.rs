@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1d121cb4cb55b0b
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e7d736eb558a2a28
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -22,4 +22,11 @@ fn main() {
     w.set_data(w.data() + 0.01);
     let nudged = net.predict(&X);
     println!("with that weight 0.01 larger: o = {:?}", nudged.data());
+
+    for p in net.parameters() {
+        p.set_data(0.0);
+    }
+    net.zero_grad();
+    net.predict(&X).backward();
+    println!("with every parameter 0: {} of 41 grads are not 0", nonzero());
 }

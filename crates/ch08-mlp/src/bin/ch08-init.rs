@@ -1,7 +1,7 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d218114086a7268
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b427c580051d77dd
 //! How large a neuron's weighted sum gets when its weights are drawn from
 //! [−1, 1), as in the lecture, and when they are scaled by the fan-in, as in
-//! Glorot and Bengio (tanh) and He et al. (relu).
+//! LeCun et al. (tanh) and He et al. (relu).
 
 use ch08_mlp::rng;
 use micrograd::nn::uniform;
@@ -48,13 +48,13 @@ fn relu_layer(x: &[f64], n: usize, init: Init, rng: &mut impl Rng) -> Vec<f64> {
 
 fn main() {
     let mut rng = rng();
-    let glorot = Init::Scaled { gain: 3.0 };
+    let lecun = Init::Scaled { gain: 3.0 };
     println!("tanh neurons, 2000 of each fan-in n, inputs from [-1, 1)");
     println!("     weights from [-1, 1)         weights × √(3/n)");
     println!("   n   size  saturated  slope     size  saturated  slope");
     for n in [2, 4, 16, 64, 256, 1024] {
         let mut row = format!("{n:>4}");
-        for init in [Init::Lecture, glorot] {
+        for init in [Init::Lecture, lecun] {
             let sums: Vec<f64> = (0..2000)
                 .map(|_| {
                     let x: Vec<f64> =

@@ -1,9 +1,9 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 566311da6a90af0c
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fe4e599459834a4e
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
-    NOTEBOOK, Step, loss, network_with, original, positive_scores, print_after,
-    print_grains, print_steps, train, ulps,
+    NOTEBOOK, Step, loss, network_with, original, positive_scores,
+    print_grains, print_parts, print_steps, train, ulps,
 };
 use micrograd::nn::Module;
 
@@ -18,21 +18,22 @@ fn main() {
     println!("one step's graph: {} nodes", total.topo().len());
     let positive = positive_scores(&model, data);
     println!("points with a positive score before training: {positive}");
+    print_parts("before training", &model, data);
 
     let steps = train(&model, data);
     print_steps(&steps);
-    print_after(&model, data);
+    print_parts("after the last update", &model, data);
     for (k, printed) in NOTEBOOK {
         let same = steps[k].loss == printed;
         println!("the notebook printed {printed:?} at step {k}: same? {same}");
     }
+    // … then how many steps equal each original's, and how far apart, in ulps
     let equal =
         |run: &[Step]| steps.iter().zip(run).filter(|(a, b)| a == b).count();
     let (ordered, recorded) = (equal(&original.steps), original.steps.len());
     println!(
         "equal to the operand-order original: {ordered} of {recorded} steps"
     );
-    // … then the same against the unmodified original, and how far, in ulps
     let unmodified = &original.unmodified;
     let same = equal(unmodified);
     println!("equal to the unmodified original: {same} of {recorded} steps");
