@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 40ef4b5cb82a20d5
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d3f61a1aee636e25
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -197,7 +197,7 @@ fn take_operands(op: &mut Op, handles: &mut Vec<Value>) {
     }
 }
 
-/// Frees a graph without recursion, as micrograd's `Drop` does.
+/// Frees a graph without recursion, as the crate's `Drop` does.
 impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = vec![];

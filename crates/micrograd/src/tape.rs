@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f6d82d83642678db
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 398f45b94f8dc7c1
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -273,8 +273,9 @@ impl Tape {
     fn push_operands(&mut self, list: impl Iterator<Item = Var>) -> u32 {
         let start = count(self.operands.len());
         self.operands.extend(list);
-        // The last index must fit too: the sweep adds `len` to `start`.
-        count(self.operands.len());
+        // The last index must fit too, since the sweep adds `len` to
+        // `start`: `count` panics if it does not.
+        let _ = count(self.operands.len());
         start
     }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 47215adccf22b274
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8e40eaf855b2636c
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -12,6 +12,10 @@ use micrograd::nn::Module;
 
 /// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off.
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
+
+/// What `GLIBC_TUNABLES` holds to fix glibc's mapping threshold at its
+/// starting value, 128 KiB: glibc then no longer raises it.
+const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 
 /// How many steps' graphs are measured.
 const STEPS: usize = 8;
@@ -31,15 +35,22 @@ fn main() {
     }
 }
 
-/// Runs this program again for each way of freeing, and the first with the
-/// fastbins off too: glibc reads its tunables once, when a process starts,
-/// and each run gets a heap no other has used.
+/// Runs this program again for each way of freeing, then two of them with
+/// glibc's settings changed: glibc reads its tunables once, when a process
+/// starts, and each run gets a heap no other has used.
 fn each_in_its_own_process() {
     let me = std::env::current_exe().expect("the program knows its path");
     println!("Nodes within 1 KiB of the one the walk reached before, by step:");
     let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
-    let off = [("found", "one at a time, fastbins off", Some(FASTBINS_OFF))];
-    for (way, name, tunables) in runs.chain(off) {
+    let changed = [
+        ("found", "one at a time, fastbins off", Some(FASTBINS_OFF)),
+        (
+            "crate",
+            "by the crate's Drop, threshold fixed",
+            Some(THRESHOLD_FIXED),
+        ),
+    ];
+    for (way, name, tunables) in runs.chain(changed) {
         let mut child = Command::new(&me);
         child.arg(way).env_remove("GLIBC_TUNABLES");
         if let Some(tunables) = tunables {
@@ -48,7 +59,7 @@ fn each_in_its_own_process() {
         let output = child.output().expect("the program runs itself");
         assert!(output.status.success(), "measuring {way} failed");
         let shares = String::from_utf8(output.stdout).expect("UTF-8");
-        print!("  {name:<29}{shares}");
+        print!("  {name:<36}{shares}");
     }
 }
 

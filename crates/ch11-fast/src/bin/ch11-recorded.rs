@@ -1,9 +1,12 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f3b40525c5294cd0
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 90deb2863c698a62
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
-use ch11_fast::recorded::{BENCH, PHASES, ratio, rows, timing, two_figures};
+use ch11_fast::recorded::{
+    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, ratio, rows, timing, timing_in,
+    two_figures,
+};
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -42,9 +45,12 @@ fn phases() {
         let share = two_figures(100.0 * ms(row) / sum);
         println!("  {}: {share}% of their sum", row[0]);
     }
+    let whole = two_figures(sum / timing("Value").median);
+    println!("Their sum: {whole} times Value's whole step");
 }
 
-/// What the cheaper walk saves, apart and in the whole step.
+/// What the cheaper walk saves, on its own and in the whole step, with the
+/// layout left to the allocator and held fixed.
 fn walk() {
     let phases = rows(PHASES);
     let phase = |name: &str| {
@@ -52,27 +58,42 @@ fn walk() {
         ms(row.unwrap_or_else(|| panic!("phases.csv has no `{name}`")))
     };
     let apart = two_figures(phase("cheaper topo") / phase("topo"));
-    println!("The cheaper walk, apart: {apart} of topo's time");
+    println!("The cheaper walk, on its own: {apart} of topo's time");
     println!("How many times as long a whole step takes (runs' range):");
     line("Value / cheaper walk", "Value", "cheaper walk");
+    line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
 }
 
-/// Each heap engine with the fastbins on and off, and the crate's `Value`
-/// against the original.
+/// Each heap engine with the fastbins on and off, before the change to
+/// `Drop` and in the latest recording; and the cheaper walk against the
+/// original.
 fn heap() {
     println!("How many times as long a whole step takes (runs' range):");
+    println!("Recorded before the change to Drop:");
+    for engine in ["Value", "cheaper walk"] {
+        let (on, off) = (
+            timing_in(BENCH_BEFORE_DROP_FIX, engine),
+            timing_in(BENCH_BEFORE_DROP_FIX, &off(engine)),
+        );
+        println!("  {engine}, fastbins on / off: {}", ratio(on, off));
+    }
+    println!("The latest recording:");
+    if BENCH == BENCH_BEFORE_DROP_FIX {
+        println!("  (the same run: not recorded again since)");
+    }
     for engine in ["Value", "cheaper walk", "lean node"] {
         line(&format!("{engine}, fastbins on / off"), engine, &off(engine));
     }
     let python = "Python micrograd, gc tuned";
     if rows(BENCH).iter().any(|row| row[0] == python) {
-        line("Python (tuned) / the crate's Value", python, "cheaper walk");
+        line("Python (tuned) / cheaper walk", python, "cheaper walk");
     }
 }
 
-/// The lean node against the crate's `Value`.
+/// The lean node against the cheaper walk, with the fastbins on (node and
+/// layout) and off (the node alone).
 fn lean() {
     println!("How many times as long a whole step takes (runs' range):");
-    line("the crate's Value / lean node", "cheaper walk", "lean node");
+    line("cheaper walk / lean node", "cheaper walk", "lean node");
     line("the same, fastbins off", &off("cheaper walk"), &off("lean node"));
 }

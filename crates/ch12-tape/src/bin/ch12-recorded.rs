@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9198879a9da55f8
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ff81623fa547d0f
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the range the runs allow.
@@ -37,6 +37,13 @@ fn main() {
     println!("The hand-written step against the fused tape:");
     let floor = ratio(timing("fused tape"), timing("hand-written"));
     println!("  {floor} times as fast");
+    let per_node = |name: &str| {
+        let row = rows.iter().find(|row| row[0] == name).expect("a row");
+        let ns = row[4].parse::<f64>().expect("ns per node in bench.csv");
+        format!("{name} {} ns", two_figures(ns))
+    };
+    let engines = ["Value", "tape", "hand-written"].map(per_node);
+    println!("Per node of chapter 10's graph: {}", engines.join(", "));
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
     if rows.iter().any(|row| row[0] == python.0) {
