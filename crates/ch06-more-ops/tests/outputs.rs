@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0c8613dac595cdcc
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ce2c9f7b763eabb
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 
@@ -26,6 +26,11 @@ fn ops() {
 #[test]
 fn neuron_both_ways() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-neuron")));
+}
+
+#[test]
+fn twice() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-twice")));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e0cf22baac8401
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dd21cb247e9892cf
 //! The same expressions in two engines, micrograd and candle, compared; and a
 //! gradient checker by central differences.
 
@@ -14,8 +14,7 @@ pub fn neuron(v: &[Value]) -> Value {
 /// The same neuron, in candle.
 pub fn neuron_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
     let [x1, w1, x2, w2, b] = t else { panic!("the neuron has five inputs") };
-    let n = x1.mul(w1)?.add(&x2.mul(w2)?)?.add(b)?;
-    n.tanh()
+    ((x1 * w1)? + (x2 * w2) + b)?.tanh()
 }
 
 /// The neuron with tanh taken apart: (e²ⁿ − 1) / (e²ⁿ + 1).
@@ -29,9 +28,9 @@ pub fn neuron_apart(v: &[Value]) -> Value {
 /// The same, in candle.
 pub fn neuron_apart_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
     let [x1, w1, x2, w2, b] = t else { panic!("the neuron has five inputs") };
-    let n = x1.mul(w1)?.add(&x2.mul(w2)?)?.add(b)?;
+    let n = ((x1 * w1)? + (x2 * w2) + b)?;
     let e = (&n * 2.0)?.exp()?;
-    (&e - 1.0)? / (&e + 1.0)?
+    (&e - 1.0)? / (&e + 1.0)
 }
 
 /// The original micrograd's first test.
@@ -46,10 +45,10 @@ pub fn sanity_check(v: &[Value]) -> Value {
 /// The same, in candle.
 pub fn sanity_check_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
     let [x] = t else { panic!("one input") };
-    let z = (x.affine(2.0, 2.0)? + x)?;
-    let q = (z.relu()? + (&z * x)?)?;
+    let z = (x.affine(2.0, 2.0) + x)?;
+    let q = (z.relu()? + (&z * x))?;
     let h = (&z * &z)?.relu()?;
-    (&h + &q)? + (&q * x)?
+    (&h + &q)? + (&q * x)
 }
 
 /// The original micrograd's second test.
@@ -71,15 +70,15 @@ pub fn more_ops(v: &[Value]) -> Value {
 pub fn more_ops_candle(t: &[Tensor]) -> candle_core::Result<Tensor> {
     let [a, b] = t else { panic!("two inputs") };
     let c = (a + b)?;
-    let d = ((a * b)? + b.powf(3.0)?)?;
-    let c = (&c + (&c + 1.0)?)?;
-    let c = (&c + ((1.0 + &c)? + a.neg()?)?)?;
-    let d = (&d + ((&d * 2.0)? + (b + a)?.relu()?)?)?;
-    let d = (&d + ((3.0 * &d)? + (b - a)?.relu()?)?)?;
+    let d = ((a * b)? + b.powf(3.0))?;
+    let c = (&c + (&c + 1.0))?;
+    let c = (&c + ((1.0 + &c)? + a.neg()))?;
+    let d = (&d + ((&d * 2.0)? + (b + a)?.relu()))?;
+    let d = (&d + ((3.0 * &d)? + (b - a)?.relu()))?;
     let e = (&c - &d)?;
     let f = e.powf(2.0)?;
     let g = (&f / 2.0)?;
-    &g + (10.0 / &f)?
+    &g + (10.0 / &f)
 }
 
 /// An expression written for both engines, and the point to compute it at.
@@ -160,26 +159,19 @@ pub fn with_micrograd(case: &Case) -> Vec<f64> {
 
 /// The same numbers, by candle.
 pub fn with_candle(case: &Case) -> candle_core::Result<Vec<f64>> {
-    let mut vars = vec![];
-    for x in case.at() {
-        vars.push(Var::new(x, &Device::Cpu)?);
-    }
+    let vars = case.at().into_iter().map(|x| Var::new(x, &Device::Cpu));
+    let vars = vars.collect::<candle_core::Result<Vec<Var>>>()?;
     let inputs: Vec<Tensor> =
         vars.iter().map(|var| var.as_tensor().clone()).collect();
     let out = (case.theirs)(&inputs)?;
     let grads = out.backward()?;
-    let mut numbers = vec![out.to_scalar::<f64>()?];
-    for var in &vars {
+    let grad = |var: &Var| {
         let grad = grads.get(var).expect("every input reaches the output");
-        numbers.push(grad.to_scalar::<f64>()?);
-    }
-    Ok(numbers)
-}
-
-/// How far apart two numbers are: absolutely, or relative to the larger one
-/// when that is above 1 in size.
-pub fn difference(a: f64, b: f64) -> f64 {
-    (a - b).abs() / a.abs().max(b.abs()).max(1.0)
+        grad.to_scalar::<f64>()
+    };
+    std::iter::once(out.to_scalar::<f64>())
+        .chain(vars.iter().map(grad))
+        .collect()
 }
 
 /// The largest difference between the two engines that counts as the same.

@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4c15f81e76aa4487
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: afc03fe7360c6627
 //! Snapshot tests of what the programs print; then, whatever the snapshots
 //! say, the engines' agreement and the gradient checker, tested directly.
 
@@ -6,11 +6,9 @@ use std::f64::consts::FRAC_1_SQRT_2;
 use std::process::Command;
 
 use candle_core::{Device, Var};
-use ch07_cross_check::{
-    CASES, SAME, difference, neuron, with_candle, with_micrograd,
-};
+use ch07_cross_check::{CASES, SAME, neuron, with_candle, with_micrograd};
 use micrograd::Value;
-use micrograd::check::{H, check_grads, compare};
+use micrograd::check::{H, check_grads, compare, difference};
 
 fn printed(program: &str) -> String {
     let output = Command::new(program).output().expect("the program runs");

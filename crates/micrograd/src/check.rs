@@ -1,11 +1,12 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52c7023d9b377342
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3ae452853017878c
 //! A gradient checker: slopes claimed by backpropagation beside slopes
 //! measured by central differences. Chapter 7.
 
 use crate::Value;
 
-/// How far apart two numbers are, as chapter 7's `difference` measures.
-fn difference(a: f64, b: f64) -> f64 {
+/// How far apart two numbers are: absolutely, or relative to the larger one
+/// when that is above 1 in size.
+pub fn difference(a: f64, b: f64) -> f64 {
     (a - b).abs() / a.abs().max(b.abs()).max(1.0)
 }
 
@@ -58,7 +59,7 @@ impl Report {
     }
 }
 
-/// Sets the `claimed` gradient of `f` at the point `at` beside slopes
+/// Compares the `claimed` gradient of `f` at the point `at` with slopes
 /// measured by central differences with step `h`, one input at a time.
 pub fn compare(
     f: impl Fn(&[f64]) -> f64,

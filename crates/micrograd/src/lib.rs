@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16ffe5f47de35b11
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 509956e24483e370
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -8,9 +8,6 @@ use std::rc::Rc;
 
 mod ops;
 
-/// A gradient checker by central differences: chapter 7.
-pub mod check;
-
 /// A number in an expression graph: a cheap handle to a shared node.
 ///
 /// Cloning a `Value` gives a second handle to the same node, not a copy of the
@@ -18,8 +15,8 @@ pub mod check;
 ///
 /// A `Value` is neither `Send` nor `Sync`: a graph lives on the thread that
 /// built it. Its handles are `Rc`s, whose counts are not atomic, which rules
-/// out `Send`; its numbers are in `Cell`s, which rule out `Sync`. Each
-/// thread can build and differentiate graphs of its own.
+/// out both; its numbers are in `Cell`s, which alone would rule out `Sync`.
+/// Each thread can build and differentiate graphs of its own.
 ///
 /// ```compile_fail,E0277
 /// fn send<T: Send>(_: T) {}
@@ -292,6 +289,9 @@ mod tests {
         assert!(nodes.iter().all(|node| node.upgrade().is_none()));
     }
 }
+
+/// A gradient checker by central differences: chapter 7.
+pub mod check;
 
 /// Neurons, layers and multi-layer perceptrons, built from values: chapter 8.
 #[cfg(feature = "nn")]

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2b886ac83e8dec2d
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52a9b855c411f796
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -111,15 +111,17 @@ impl Value {
 impl Value {
     /// xᵏ, for a plain number k. Its slope is k·xᵏ⁻¹.
     pub fn pow(&self, k: f64) -> Value {
-        let p = self.data().powf(k);
+        // exercise: xᵏ, its slope k·xᵏ⁻¹ computed now and captured
+        let v = self.data();
+        let p = v.powf(k);
+        let slope = k * v.powf(k - 1.0);
         Value::from_op(p, vec![self.clone()], "pow", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("pow has one operand")
             };
-            // exercise: the slope of xᵏ is k·xᵏ⁻¹
-            x.add_grad(k * x.data().powf(k - 1.0) * out.grad.get());
-            // end of exercise
+            x.add_grad(slope * out.grad.get());
         })
+        // end of exercise
     }
 }
 

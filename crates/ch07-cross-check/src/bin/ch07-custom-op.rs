@@ -1,12 +1,12 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7965b8d266e6d4a5
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a2ac5626f6bd460e
 //! The sigmoid added from outside each engine: with candle's `CustomOp1`, and
 //! with micrograd's `Value::custom` (chapter 6); their values and grads.
 
 use candle_core::{
     CpuStorage, CustomOp1, Device, Layout, Shape, Tensor, Var, bail,
 };
-use ch07_cross_check::difference;
 use micrograd::Value;
+use micrograd::check::difference;
 
 /// σ(x) = 1/(1 + e⁻ˣ), element by element, as a candle operation.
 struct Sigmoid;
@@ -46,26 +46,39 @@ fn sigmoid(x: &Value) -> Value {
     Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
 }
 
+/// σ and σ′ at each point of `x`, from candle's `sigma`: the values, then
+/// the grads of their sum.
+fn values_and_slopes(
+    x: &Var,
+    sigma: &Tensor,
+) -> candle_core::Result<[Vec<f64>; 2]> {
+    let grads = sigma.sum_all()?.backward()?;
+    let slopes = grads.get(x).expect("x reaches σ").to_vec1()?;
+    Ok([sigma.to_vec1()?, slopes])
+}
+
 fn main() -> candle_core::Result<()> {
     let points = [-3.0, 0.0, 2.0];
     let x = Var::new(&points, &Device::Cpu)?;
-    let sigma = x.as_tensor().apply_op1(Sigmoid)?;
-    let grads = sigma.sum_all()?.backward()?;
-    let theirs = sigma.to_vec1::<f64>()?;
-    let theirs_grad = grads.get(&x).expect("x reaches σ").to_vec1::<f64>()?;
+    let custom = x.as_tensor().apply_op1(Sigmoid)?;
+    let composed = (x.neg()?.exp()? + 1.0)?.recip()?;
+    let custom = values_and_slopes(&x, &custom)?;
+    let composed = values_and_slopes(&x, &composed)?;
 
-    println!("      {:<23} {:<23} difference", "micrograd", "candle");
+    println!(
+        "{:6}{:<21}{:<21}{:<21}largest",
+        "", "micrograd", "CustomOp1", "composed"
+    );
     for (i, &point) in points.iter().enumerate() {
         let input = Value::new(point);
         let ours = sigmoid(&input);
         ours.backward();
-        let rows = [
-            ("σ", ours.data(), theirs[i]),
-            ("σ′", input.grad(), theirs_grad[i]),
-        ];
         println!("x = {point:?}");
-        for (name, a, b) in rows {
-            println!("{name:<5} {a:<23?} {b:<23?} {:.1e}", difference(a, b));
+        let rows = [("σ", ours.data()), ("σ′", input.grad())];
+        for (row, (name, a)) in rows.into_iter().enumerate() {
+            let (b, c) = (custom[row][i], composed[row][i]);
+            let largest = difference(a, b).max(difference(a, c));
+            println!("{name:<5} {a:<20?} {b:<20?} {c:<20?} {largest:.1e}");
         }
     }
     Ok(())

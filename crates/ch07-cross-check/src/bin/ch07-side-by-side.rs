@@ -1,7 +1,8 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: aa761c36cd8ac515
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 23579d08d94741ad
 //! Each expression in both engines: its value and gradient, side by side.
 
-use ch07_cross_check::{CASES, SAME, difference, with_candle, with_micrograd};
+use ch07_cross_check::{CASES, SAME, with_candle, with_micrograd};
+use micrograd::check::difference;
 
 fn main() -> candle_core::Result<()> {
     let mut mismatches = 0;
