@@ -7,6 +7,7 @@ pub mod bench;
 pub mod bless;
 pub mod cargo;
 pub mod chapter;
+pub mod cpu;
 pub mod exercise;
 pub mod figures;
 pub mod files;
@@ -24,7 +25,7 @@ pub mod project;
 pub mod snapshots;
 pub mod tangle;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chapter::Chapter;
 use outputs::Transcript;
@@ -167,7 +168,7 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
             .map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;
         nonempty(links::check(&html, &chapters))
     })?;
-    eprintln!("xtask: verified in {:.0} s", started.elapsed().as_secs_f64());
+    eprintln!("xtask: verified in {}", took(started, Some(Duration::ZERO)));
     println!("verify: {} passed, 0 failed", steps.0);
     Ok(())
 }
@@ -221,11 +222,24 @@ impl Steps {
         step: impl FnOnce() -> Result<(), Problems>,
     ) -> Result<(), Problems> {
         let started = Instant::now();
+        let cpu_before = cpu::used();
         eprintln!("xtask: {name} ...");
         step()?;
-        eprintln!("xtask: ok: {name} ({:.1} s)", started.elapsed().as_secs_f64());
+        eprintln!("xtask: ok: {name} ({})", took(started, cpu_before));
         self.0 += 1;
         Ok(())
+    }
+}
+
+/// The wall time since `started` and, where known, the processor time since `cpu_before`
+/// (with the programs the step ran): "12.3 s, 20.1 s of CPU".
+fn took(started: Instant, cpu_before: Option<Duration>) -> String {
+    let wall = started.elapsed().as_secs_f64();
+    match (cpu_before, cpu::used()) {
+        (Some(before), Some(now)) => {
+            format!("{wall:.1} s, {:.1} s of CPU", now.saturating_sub(before).as_secs_f64())
+        }
+        _ => format!("{wall:.1} s"),
     }
 }
 
