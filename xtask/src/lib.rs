@@ -97,8 +97,15 @@ pub fn figures(project: &Project) -> Result<(), Problems> {
 pub fn check(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
     check_tangled(project, &chapters)?;
-    check_outputs(project, &chapters)?;
-    check_figures(project, &chapters)?;
+    // The shown commands and the figure programs side by side, reported in that order.
+    let (outputs, figures) = std::thread::scope(|scope| {
+        let figures = scope.spawn(|| check_figures(project, &chapters));
+        let outputs = check_outputs(project, &chapters);
+        let panicked = || vec![Problem::new("figures", 0, "the xtask's own check panicked")];
+        (outputs, figures.join().unwrap_or_else(|_| Err(panicked())))
+    });
+    outputs?;
+    figures?;
     nonempty(numbers::check(project, &chapters))?;
     nonempty(snapshots::check(project))
 }
