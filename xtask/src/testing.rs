@@ -211,11 +211,24 @@ pub fn run(
         format!("{passed} tests passed, in {} test binaries and the doc tests", binaries.len());
     if !skipped.is_empty() {
         summary.push_str(&format!(
-            "; not run again, as what the outputs step saw their program print matched their snapshot: {}",
-            skipped.join(", ")
+            "; {} snapshot tests not run again, their snapshots matching what the outputs step saw their programs print ({})",
+            skipped.len(),
+            packages(&skipped)
         ));
     }
     Ok(summary)
+}
+
+/// The packages of `tests` (`package::file::test`), each once, with how many: `a (2), b (1)`.
+fn packages(tests: &[String]) -> String {
+    let mut counted: Vec<(&str, usize)> = vec![];
+    for package in tests.iter().map(|t| t.split("::").next().unwrap_or(t)) {
+        match counted.iter_mut().find(|(p, _)| *p == package) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((package, 1)),
+        }
+    }
+    counted.iter().map(|(p, n)| format!("{p} ({n})")).collect::<Vec<_>>().join(", ")
 }
 
 /// Runs one test binary as cargo would, leaving out `skips`.
@@ -364,6 +377,12 @@ mod tests {
             ]
         );
         assert_eq!(found[0].dir, Path::new("/w/crates/ch11-fast"));
+    }
+
+    #[test]
+    fn skipped_tests_are_counted_by_package() {
+        let tests = ["a::outputs::x", "b::outputs::y", "a::outputs::z"].map(String::from);
+        assert_eq!(packages(&tests), "a (2), b (1)");
     }
 
     #[test]
