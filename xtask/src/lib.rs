@@ -133,7 +133,12 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     })?;
     steps.run("tangled code is current", || check_tangled(project, &chapters))?;
     steps.run("cargo fmt --check", || fmt_check(project, &chapters))?;
+    let (started_slow, cpu_before) = (Instant::now(), cpu::used());
+    eprintln!(
+        "xtask: the slow checks, side by side (shown commands, figures, clippy, tests, benchmark, exercises) ..."
+    );
     let slow = slow_checks::run(project, &chapters);
+    eprintln!("xtask: the slow checks are done ({}); each:", took(started_slow, cpu_before));
     steps.report("shown commands print what the chapters show", slow.outputs)?;
     steps.report("figures are current", slow.figures)?;
     steps.run("numbers in the prose are computed", || {
