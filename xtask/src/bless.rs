@@ -93,7 +93,7 @@ fn snapshot_files(project: &Project) -> BTreeMap<String, Vec<u8>> {
 /// What matters in a failed `cargo test --quiet`: libtest's report of each failing test
 /// (stdout, from `failures:` to `test result:`) and cargo's errors (stderr, each paragraph
 /// that starts with `error`), at most [`SHOWN`] lines.
-fn failures(stdout: &str, stderr: &str) -> String {
+pub(crate) fn failures(stdout: &str, stderr: &str) -> String {
     const SHOWN: usize = 60;
     let mut kept: Vec<&str> = vec![];
     let mut inside = false;

@@ -7,6 +7,7 @@ pub mod bench;
 pub mod bless;
 pub mod cargo;
 pub mod chapter;
+pub mod cpu;
 pub mod exercise;
 pub mod figures;
 pub mod files;
@@ -21,10 +22,13 @@ pub mod problem;
 pub mod process;
 pub mod programs;
 pub mod project;
+pub mod shown_snapshots;
+pub mod slow_checks;
 pub mod snapshots;
 pub mod tangle;
+pub mod testing;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chapter::Chapter;
 use outputs::Transcript;
@@ -93,8 +97,15 @@ pub fn figures(project: &Project) -> Result<(), Problems> {
 pub fn check(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
     check_tangled(project, &chapters)?;
-    check_outputs(project, &chapters)?;
-    check_figures(project, &chapters)?;
+    // The shown commands and the figure programs side by side, reported in that order.
+    let (outputs, figures) = std::thread::scope(|scope| {
+        let figures = scope.spawn(|| check_figures(project, &chapters));
+        let outputs = check_outputs(project, &chapters);
+        let panicked = || vec![Problem::new("figures", 0, "the xtask's own check panicked")];
+        (outputs, figures.join().unwrap_or_else(|_| Err(panicked())))
+    });
+    outputs?;
+    figures?;
     nonempty(numbers::check(project, &chapters))?;
     nonempty(snapshots::check(project))
 }
@@ -103,8 +114,9 @@ fn check_tangled(project: &Project, chapters: &[Chapter]) -> Result<(), Problems
     nonempty(tangle::check(project, &tangle::plan(project, chapters)?))
 }
 
-fn check_outputs(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
-    nonempty(outputs::check(chapters, &Transcript::record(project, chapters)))
+fn check_outputs(project: &Project, chapters: &[Chapter]) -> Result<Transcript, Problems> {
+    let transcript = Transcript::record(project, chapters);
+    nonempty(outputs::check(chapters, &transcript)).map(|()| transcript)
 }
 
 fn check_figures(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
@@ -121,53 +133,31 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
     })?;
     steps.run("tangled code is current", || check_tangled(project, &chapters))?;
     steps.run("cargo fmt --check", || fmt_check(project, &chapters))?;
-    steps
-        .run("shown commands print what the chapters show", || check_outputs(project, &chapters))?;
-    steps.run("figures are current", || check_figures(project, &chapters))?;
+    let (started_slow, cpu_before) = (Instant::now(), cpu::used());
+    eprintln!(
+        "xtask: the slow checks, side by side (shown commands, figures, clippy, tests, benchmark, exercises) ..."
+    );
+    let slow = slow_checks::run(project, &chapters);
+    eprintln!("xtask: the slow checks are done ({}); each:", took(started_slow, cpu_before));
+    steps.report("shown commands print what the chapters show", slow.outputs)?;
+    steps.report("figures are current", slow.figures)?;
     steps.run("numbers in the prose are computed", || {
         nonempty(numbers::check(project, &chapters))
     })?;
     steps.run("figures and listings fit the book's column", || {
         nonempty(layout_check::check(&project.root, &chapters))
     })?;
-    steps.run("cargo clippy -D warnings", || {
-        let clippy = cargo::command(
-            project,
-            "clippy",
-            &["--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"],
-        );
-        cargo::status(clippy).map_err(|failure| vec![Problem::new("cargo clippy", 0, failure)])
-    })?;
+    steps.report("cargo clippy -D warnings", slow.clippy)?;
     steps.run("every snapshot file belongs to a test", || nonempty(snapshots::check(project)))?;
-    steps.run("cargo test (snapshots are never written)", || {
-        let mut test = cargo::command(project, "test", &["--workspace"]);
-        test.env("INSTA_UPDATE", "no").env("CI", "true");
-        cargo::status(test).map_err(|failure| vec![Problem::new("cargo test", 0, failure)])
-    })?;
-    steps.run("the benchmark's table has its shape", || bench::check(project, &chapters))?;
-    steps.run("every exercise compiles as a todo!() and is caught by a test", || {
-        let (caught, problems) = exercise::verify(project, &chapters);
-        for caught in caught {
-            let mut tests = caught.tests.clone();
-            let more = tests.len().saturating_sub(3);
-            tests.truncate(3);
-            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-            eprintln!(
-                "xtask:   {}:{} ({}) fails {}{more}",
-                caught.chapter,
-                caught.line,
-                caught.hint,
-                tests.join(", ")
-            );
-        }
-        nonempty(problems)
-    })?;
+    steps.report("cargo test (snapshots are never written)", slow.tests)?;
+    steps.report("the benchmark's table has its shape", slow.bench)?;
+    steps.report("every exercise compiles as a todo!() and is caught by a test", slow.exercises)?;
     steps.run("the book builds and its links resolve", || {
         let html = mdbook::build(project)
             .map_err(|failure| vec![Problem::new("mdbook build", 0, failure)])?;
         nonempty(links::check(&html, &chapters))
     })?;
-    eprintln!("xtask: verified in {:.0} s", started.elapsed().as_secs_f64());
+    eprintln!("xtask: verified in {}", took(started, Some(Duration::ZERO)));
     println!("verify: {} passed, 0 failed", steps.0);
     Ok(())
 }
@@ -221,11 +211,37 @@ impl Steps {
         step: impl FnOnce() -> Result<(), Problems>,
     ) -> Result<(), Problems> {
         let started = Instant::now();
+        let cpu_before = cpu::used();
         eprintln!("xtask: {name} ...");
         step()?;
-        eprintln!("xtask: ok: {name} ({:.1} s)", started.elapsed().as_secs_f64());
+        eprintln!("xtask: ok: {name} ({})", took(started, cpu_before));
         self.0 += 1;
         Ok(())
+    }
+
+    /// Reports a check that ran side by side with the others ([`slow_checks`]): its wall
+    /// time is its own, its processor time is counted with theirs, in the total.
+    fn report(&mut self, name: &str, checked: slow_checks::Checked) -> Result<(), Problems> {
+        eprintln!("xtask: {name} ...");
+        for line in checked.result? {
+            eprintln!("xtask:   {line}");
+        }
+        let took = checked.took.as_secs_f64();
+        eprintln!("xtask: ok: {name} ({took:.1} s, side by side with the other slow checks)");
+        self.0 += 1;
+        Ok(())
+    }
+}
+
+/// The wall time since `started` and, where known, the processor time since `cpu_before`
+/// (with the programs the step ran): "12.3 s, 20.1 s of CPU".
+fn took(started: Instant, cpu_before: Option<Duration>) -> String {
+    let wall = started.elapsed().as_secs_f64();
+    match (cpu_before, cpu::used()) {
+        (Some(before), Some(now)) => {
+            format!("{wall:.1} s, {:.1} s of CPU", now.saturating_sub(before).as_secs_f64())
+        }
+        _ => format!("{wall:.1} s"),
     }
 }
 

@@ -52,6 +52,19 @@ impl Transcript {
         Transcript(printed)
     }
 
+    /// What the program `bin` of `package` printed on stdout, run in a dev build with no
+    /// arguments and its stderr apart, if a chapter shows it so and it succeeded.
+    pub fn stdout_of(&self, package: &str, bin: &str) -> Option<&str> {
+        self.0.iter().find_map(|((shown, merged), printed)| {
+            let same = shown.bin == bin
+                && shown.package.as_deref().is_none_or(|p| p == package)
+                && !shown.release
+                && shown.args.is_empty()
+                && !merged;
+            printed.as_deref().ok().filter(|_| same)
+        })
+    }
+
     fn printed(&self, run: &Run) -> &Result<String, Vec<Failure>> {
         &self.0[&(run.shown.clone(), run.stderr)]
     }

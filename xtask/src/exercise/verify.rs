@@ -11,6 +11,7 @@ use super::holes::{Mode, holes};
 use super::libtest::parse_tests;
 use super::{CHECK_DIR, HOLE_VARIABLE, LIMITS, cargo_in, plural};
 use crate::chapter::Chapter;
+use crate::parallel;
 use crate::problem::{Problem, Problems};
 use crate::process::{self, Ended};
 use crate::project::Project;
@@ -103,7 +104,7 @@ pub fn verify(project: &Project, chapters: &[Chapter]) -> (Vec<Caught>, Problems
 }
 
 /// The tests of `chapter` that fail with no hole open (first), then with each hole alone
-/// open, in a guarded copy written and built where `place` says.
+/// open, in a guarded copy written and built where `place` says; the runs side by side.
 pub fn failing_per_hole(
     project: &Project,
     chapters: &[Chapter],
@@ -126,8 +127,11 @@ pub fn failing_per_hole(
         vec![Problem::new(file, line, message)]
     })?;
     let tests = test_executables(&built);
-    (0..=holes.len())
-        .map(|open| run_tests(&tests, open).map_err(|m| vec![Problem::new(&chapter.path, 0, m)]))
+    // Each run is independent of the others: side by side, one per core.
+    let opened: Vec<usize> = (0..=holes.len()).collect();
+    parallel::map(&opened, |&open| run_tests(&tests, open))
+        .into_iter()
+        .map(|failing| failing.map_err(|m| vec![Problem::new(&chapter.path, 0, m)]))
         .collect()
 }
 
