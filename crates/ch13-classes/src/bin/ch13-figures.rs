@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1af77906eed88ba1
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ece9e66c70dcf66b
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch13_classes::data::{CLASSES, Example};
@@ -74,7 +74,7 @@ fn main() {
         .regions(regions(&adam.model, (160, 120)));
     write("13-regions.svg", plot.to_svg());
 
-    let (plain, decayed) = (memorise(0.0), memorise(DECAY));
+    let ((_, plain), (_, decayed)) = (memorise(0.0), memorise(DECAY));
     let decay = format!("decay {DECAY}");
     let plot = Plot::new("MLP(2, [16, 16, 3]) trained by Adam on 24 examples")
         .axes("step", "loss (log scale)")
