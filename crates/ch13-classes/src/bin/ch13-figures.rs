@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ece9e66c70dcf66b
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d2d685a850b45127
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch13_classes::data::{CLASSES, Example};
@@ -79,10 +79,12 @@ fn main() {
     let plot = Plot::new("MLP(2, [16, 16, 3]) trained by Adam on 24 examples")
         .axes("step", "loss (log scale)")
         .log_y()
+        // From 0.01, so that the lowest training loss has a tick below it.
+        .y_range(0.01, 3.0)
         .curve("training, no decay", curve(&plain, |r| r.train.loss))
-        .dashed("held-out, no decay", curve(&plain, |r| r.held_out.loss))
+        .companion("held-out, no decay", curve(&plain, |r| r.held_out.loss))
         .curve(&format!("training, {decay}"), curve(&decayed, |r| r.train.loss))
-        .dashed(
+        .companion(
             &format!("held-out, {decay}"),
             curve(&decayed, |r| r.held_out.loss),
         );
