@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 045e3b22cb9c9515
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3848254f3ac99d9f
 //! The same mean cross-entropy in candle, built from its core operations.
 
 use candle_core::{Device, Result, Tensor, Var};
@@ -13,7 +13,9 @@ pub fn mean_cross_entropy(
     let x = Var::from_vec(logits.concat(), (rows, classes), &Device::Cpu)?;
     let one_hot: Vec<f64> = targets
         .iter()
-        .flat_map(|&t| (0..classes).map(move |c| f64::from(u8::from(c == t))))
+        .flat_map(|&t| {
+            (0..classes).map(move |c| if c == t { 1.0 } else { 0.0 })
+        })
         .collect();
     let one_hot = Tensor::from_vec(one_hot, (rows, classes), &Device::Cpu)?;
     // ln p = (x − max) − ln Σ e^(x − max), the max held as a constant.

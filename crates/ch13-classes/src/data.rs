@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4c3856036423f5a5
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 66cbe9ad937fc381
 //! The data: a three-armed spiral, a seeded shuffle, a split into training
 //! and held-out examples, and minibatches.
 
@@ -44,14 +44,14 @@ pub fn spiral(
     examples
 }
 
-/// A number drawn uniformly from 0..n, from the generator's next 64 bits by
+/// A number drawn from 0..n, uniformly to within n/2⁶⁴, from the generator's next 64 bits by
 /// this formula alone: the 64 bits as a fraction of 2⁶⁴, times n.
 fn below(n: usize, rng: &mut impl Rng) -> usize {
     ((u128::from(rng.next_u64()) * n as u128) >> 64) as usize
 }
 
-/// Puts `items` in a random order, each order as likely as any other: the
-/// Fisher–Yates shuffle.
+/// Puts `items` in a random order, every order as near equally likely as
+/// `below` allows: the Fisher–Yates shuffle.
 pub fn shuffle<T>(items: &mut [T], rng: &mut impl Rng) {
     for i in (1..items.len()).rev() {
         items.swap(i, below(i + 1, rng));
@@ -107,7 +107,7 @@ impl Batches {
     }
 
     /// The next batch, shuffling the order when a pass is done.
-    pub fn next(&mut self, rng: &mut impl Rng) -> &[usize] {
+    pub fn next_batch(&mut self, rng: &mut impl Rng) -> &[usize] {
         if self.at + self.size > self.order.len() {
             shuffle(&mut self.order, rng);
             self.at = 0;

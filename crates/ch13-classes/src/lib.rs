@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c60bf5d6f611ae0f
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 346d2c209c3b666f
 //! Chapter 13: three classes, held-out data, minibatches, and optimizers.
 
 pub mod candle;
@@ -130,7 +130,7 @@ pub fn train(
             records.push(record(step));
         }
         let batch: Vec<Example> =
-            batches.next(rng).iter().map(|&i| data.train[i]).collect();
+            batches.next_batch(rng).iter().map(|&i| data.train[i]).collect();
         let (batch_loss, _) = loss(model, &batch);
         optimizer.zero_grad();
         batch_loss.backward();
@@ -163,17 +163,19 @@ pub const HIDDEN: [usize; 2] = [16, 16];
 pub const PLAN: Plan = Plan { steps: 300, batch: 16, every: 20 };
 
 /// One run: from [`start`], trains on the first `train_size` training
-/// examples (all of them, if there are fewer) with the optimizer that `make`
-/// builds from the network's parameters; returns the trained network and
-/// its records.
+/// examples (all of them if `None`, or if there are fewer) with the
+/// optimizer that `make` builds from the network's parameters; returns the
+/// trained network and its records.
 pub fn run<O: Optimizer>(
     hidden: &[usize],
-    train_size: usize,
+    train_size: Option<usize>,
     plan: Plan,
     make: impl FnOnce(Vec<Value>) -> O,
 ) -> (Mlp, Vec<Record>) {
     let (mut data, model, mut rng) = start(hidden);
-    data.train.truncate(train_size);
+    if let Some(size) = train_size {
+        data.train.truncate(size);
+    }
     let mut optimizer = make(model.parameters());
     let records = train(&model, &mut optimizer, &data, plan, &mut rng);
     (model, records)
@@ -189,15 +191,14 @@ pub struct Trained {
 /// The chapter's three optimizers, each from the same start, on the same
 /// minibatches: plain SGD, SGD with momentum, Adam.
 pub fn compare_optimizers() -> Vec<Trained> {
-    let all = usize::MAX;
     let trained = |name, (model, records)| Trained { name, model, records };
     vec![
-        trained("SGD", run(&HIDDEN, all, PLAN, |p| Sgd::new(p, 0.2))),
+        trained("SGD", run(&HIDDEN, None, PLAN, |p| Sgd::new(p, 0.2))),
         trained(
             "momentum",
-            run(&HIDDEN, all, PLAN, |p| Sgd::new(p, 0.02).momentum(0.9)),
+            run(&HIDDEN, None, PLAN, |p| Sgd::new(p, 0.02).momentum(0.9)),
         ),
-        trained("Adam", run(&HIDDEN, all, PLAN, |p| Adam::new(p, 0.02))),
+        trained("Adam", run(&HIDDEN, None, PLAN, |p| Adam::new(p, 0.02))),
     ]
 }
 
@@ -209,9 +210,9 @@ pub const DECAY: f64 = 0.3;
 
 /// The chapter's network trained on the few examples by Adam with this
 /// weight decay, scored on all 100 held-out examples.
-pub fn memorise(weight_decay: f64) -> Vec<Record> {
+pub fn memorise(weight_decay: f64) -> (Mlp, Vec<Record>) {
     let adam = |p| Adam::new(p, 0.02).weight_decay(weight_decay);
-    run(&HIDDEN, FEW, MEMORISE, adam).1
+    run(&HIDDEN, Some(FEW), MEMORISE, adam)
 }
 
 /// The first minibatch every run of [`compare_optimizers`] trains on, and
@@ -219,7 +220,7 @@ pub fn memorise(weight_decay: f64) -> Vec<Record> {
 pub fn first_batch() -> (Mlp, Vec<Example>) {
     let (data, model, mut rng) = start(&HIDDEN);
     let mut batches = Batches::new(data.train.len(), PLAN.batch);
-    let batch = batches.next(&mut rng).iter().map(|&i| data.train[i]);
+    let batch = batches.next_batch(&mut rng).iter().map(|&i| data.train[i]);
     (model, batch.collect())
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94a5759d1e159255
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ce21900a3c479f5
 //! Optimizers: the update rule of a training step, kept apart from the
 //! network. Each holds handles to the parameters it was given, such as a
 //! [`Module`](crate::nn::Module)'s, and whatever it remembers between steps.
@@ -85,6 +85,7 @@ pub struct Sgd {
 }
 
 impl Sgd {
+    // ... `new(parameters, rate)`, and `momentum(μ)` to set μ: hidden
     /// Plain gradient descent over `parameters` at learning rate `rate`.
     ///
     /// # Panics
@@ -159,6 +160,8 @@ pub struct Adam {
 }
 
 impl Adam {
+    // ... `new(parameters, rate)`, with the defaults, and `betas`, `epsilon`
+    // and `weight_decay` to set them: hidden
     /// Adam over `parameters` at learning rate `rate`, with the defaults.
     ///
     /// # Panics
@@ -172,7 +175,6 @@ impl Adam {
         Adam { parameters, rate, betas, epsilon, weight_decay, m, v, t: 0 }
     }
 
-    // ... `betas`, `epsilon` and `weight_decay`, as `momentum`: hidden
     /// The same, with β₁ and β₂.
     ///
     /// # Panics

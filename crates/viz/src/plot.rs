@@ -54,6 +54,8 @@ struct Curve {
     name: String,
     points: Vec<(f64, f64)>,
     dashed: bool,
+    /// Drawn in the colour of the curve before it, not in a colour of its own.
+    companion: bool,
 }
 
 impl Plot {
@@ -87,6 +89,7 @@ impl Plot {
             name: name.to_string(),
             points,
             dashed: false,
+            companion: false,
         });
         self
     }
@@ -97,6 +100,20 @@ impl Plot {
             name: name.to_string(),
             points,
             dashed: true,
+            companion: false,
+        });
+        self
+    }
+
+    /// A dashed line through `points` in the colour of the curve added just
+    /// before it, named in the legend: another measure of the same thing, such
+    /// as a run's held-out loss beside its training loss.
+    pub fn companion(mut self, name: &str, points: Vec<(f64, f64)>) -> Self {
+        self.curves.push(Curve {
+            name: name.to_string(),
+            points,
+            dashed: true,
+            companion: true,
         });
         self
     }
@@ -180,7 +197,14 @@ impl Plot {
             (f64::from(x), f64::from(y))
         };
         let width = SCALE * 2;
-        for (curve, color) in self.curves.iter().zip(COLORS.iter().cycle()) {
+        // Each curve takes the next colour, except a companion, which keeps
+        // its predecessor's.
+        let mut next_color = COLORS.iter().cycle();
+        let mut color = COLORS[0];
+        for curve in &self.curves {
+            if !curve.companion {
+                color = *next_color.next().expect("the colours cycle");
+            }
             let style = color.stroke_width(width);
             let points: Vec<_> =
                 curve.points.iter().copied().filter(in_view).collect();
@@ -211,7 +235,7 @@ impl Plot {
                 });
             }
         }
-        let dot_colors = COLORS.iter().cycle().skip(self.curves.len());
+        let dot_colors = next_color;
         for ((name, points), color) in self.points.iter().zip(dot_colors) {
             let color = *color;
             let radius = px(3.0);
@@ -517,6 +541,22 @@ mod tests {
         let error =
             Plot::new("t").log_y().curve("c", vec![(0.0, 0.0)]).to_svg();
         assert_eq!(error.unwrap_err(), "\"t\": log y axis, but y = 0");
+    }
+
+    #[test]
+    fn a_companion_takes_the_colour_before_it_and_the_next_curve_moves_on() {
+        let line = |c: f64| vec![(0.0, c), (1.0, c)];
+        let svg = Plot::new("t")
+            .curve("a", line(1.0))
+            .companion("a, dashed", line(2.0))
+            .curve("b", line(3.0))
+            .to_svg()
+            .unwrap();
+        let hex = |c: RGBColor| {
+            format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
+        };
+        assert!(svg.contains(&hex(COLORS[0])) && svg.contains(&hex(COLORS[1])));
+        assert!(!svg.contains(&hex(COLORS[2])), "the companion took a colour");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1af77906eed88ba1
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d2d685a850b45127
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch13_classes::data::{CLASSES, Example};
@@ -74,15 +74,17 @@ fn main() {
         .regions(regions(&adam.model, (160, 120)));
     write("13-regions.svg", plot.to_svg());
 
-    let (plain, decayed) = (memorise(0.0), memorise(DECAY));
+    let ((_, plain), (_, decayed)) = (memorise(0.0), memorise(DECAY));
     let decay = format!("decay {DECAY}");
     let plot = Plot::new("MLP(2, [16, 16, 3]) trained by Adam on 24 examples")
         .axes("step", "loss (log scale)")
         .log_y()
+        // From 0.01, so that the lowest training loss has a tick below it.
+        .y_range(0.01, 3.0)
         .curve("training, no decay", curve(&plain, |r| r.train.loss))
-        .dashed("held-out, no decay", curve(&plain, |r| r.held_out.loss))
+        .companion("held-out, no decay", curve(&plain, |r| r.held_out.loss))
         .curve(&format!("training, {decay}"), curve(&decayed, |r| r.train.loss))
-        .dashed(
+        .companion(
             &format!("held-out, {decay}"),
             curve(&decayed, |r| r.held_out.loss),
         );

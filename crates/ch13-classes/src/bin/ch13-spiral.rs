@@ -1,8 +1,8 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1cd3412937718a05
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 727f320270e7868d
 //! The spiral, split; then one network trained three ways.
 
 use ch13_classes::data::{CLASSES, Example};
-use ch13_classes::{HIDDEN, PLAN, compare_optimizers, start};
+use ch13_classes::{HIDDEN, PLAN, compare_optimizers, logits, start};
 use micrograd::nn::Module;
 
 fn main() {
@@ -15,6 +15,8 @@ fn main() {
     println!("training set {:?} per class", per_class(&data.train));
     println!("held-out set {:?} per class", per_class(&data.held_out));
     println!("MLP(2, [16, 16, 3]): {} parameters", model.parameters().len());
+    let first = logits(&model, data.train[0].x);
+    println!("untrained, first training example's logits {first:.2?}");
     let plan = PLAN;
     println!("{} steps, minibatches of {}", plan.steps, plan.batch);
 
