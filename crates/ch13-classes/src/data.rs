@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 66cbe9ad937fc381
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f3082bebde87263a
 //! The data: a three-armed spiral, a seeded shuffle, a split into training
 //! and held-out examples, and minibatches.
 
@@ -44,8 +44,9 @@ pub fn spiral(
     examples
 }
 
-/// A number drawn from 0..n, uniformly to within n/2⁶⁴, from the generator's next 64 bits by
-/// this formula alone: the 64 bits as a fraction of 2⁶⁴, times n.
+/// A number drawn from 0..n, uniformly to within n/2⁶⁴, from the
+/// generator's next 64 bits by this formula alone: the 64 bits as a
+/// fraction of 2⁶⁴, times n.
 fn below(n: usize, rng: &mut impl Rng) -> usize {
     ((u128::from(rng.next_u64()) * n as u128) >> 64) as usize
 }

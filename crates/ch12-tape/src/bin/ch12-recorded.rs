@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ff81623fa547d0f
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1c6b3015b6cd8fad
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the range the runs allow.
@@ -20,7 +20,8 @@ fn main() {
         })
         .expect("at least two engines");
     let (slow, fast) = (&widest[0][0], &widest[1][0]);
-    println!("The widest gap between neighbouring rows: {slow} / {fast}");
+    println!("The widest gap between neighbouring rows:");
+    println!("  {slow} / {fast}");
     println!("  {}", ratio(timing(slow), timing(fast)));
 
     let nodes = |name: &str| {
