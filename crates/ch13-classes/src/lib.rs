@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 346d2c209c3b666f
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc40cef794091f65
 //! Chapter 13: three classes, held-out data, minibatches, and optimizers.
 
 pub mod candle;
@@ -85,7 +85,7 @@ pub fn logits(model: &Mlp, x: [f64; 2]) -> Vec<f64> {
             match n.activation() {
                 Activation::Relu if sum < 0.0 => 0.0,
                 Activation::Tanh => sum.tanh(),
-                _ => sum,
+                Activation::Relu | Activation::Linear => sum,
             }
         };
         inputs = layer.neurons().iter().map(neuron).collect();
