@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 90deb2863c698a62
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f07ae7a7757f6a63
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -87,6 +87,11 @@ fn heap() {
     let python = "Python micrograd, gc tuned";
     if rows(BENCH).iter().any(|row| row[0] == python) {
         line("Python (tuned) / cheaper walk", python, "cheaper walk");
+    }
+    println!("Before the change / the latest, fastbins on:");
+    for engine in ["Value", "cheaper walk"] {
+        let before = timing_in(BENCH_BEFORE_DROP_FIX, engine);
+        println!("  {engine}: {}", ratio(before, timing(engine)));
     }
 }
 
