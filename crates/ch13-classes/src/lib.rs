@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc40cef794091f65
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 316b7242cc576b4a
 //! Chapter 13: three classes, held-out data, minibatches, and optimizers.
 
 pub mod candle;
@@ -7,6 +7,7 @@ pub mod data;
 use micrograd::Value;
 use micrograd::nn::{Activation, Mlp, Module, Neuron, cross_entropy};
 use micrograd::optim::{Adam, Optimizer, Sgd};
+use micrograd::tape::Tape;
 use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
 
 use data::{Batches, Example, Split};
@@ -245,4 +246,16 @@ pub fn mean_loss(
     mean.backward();
     let grads = logits.iter().map(|row| row.iter().map(Value::grad).collect());
     (mean.data(), grads.collect())
+}
+
+/// ln at `x` by `Value` and by the tape: each engine's (data, grad).
+pub fn ln_both_ways(x: f64) -> [(f64, f64); 2] {
+    let v = Value::new(x);
+    let ln_v = v.ln();
+    ln_v.backward();
+    let mut tape = Tape::new();
+    let t = tape.input(x);
+    let l = tape.ln(t);
+    tape.backward(l);
+    [(ln_v.data(), v.grad()), (tape.data(l), tape.grad(t))]
 }

@@ -1,24 +1,17 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: aee414bc11754080
+// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 05cc48cab51a57e0
 //! ln on both engines; softmax and cross-entropy against candle on one
 //! minibatch; every parameter's grad against central differences.
 
-use ch13_classes::{candle, first_batch, loss, mean_loss};
+use ch13_classes::{candle, first_batch, ln_both_ways, loss, mean_loss};
 use micrograd::Value;
 use micrograd::check::{H, TOLERANCE, check_grads, compare};
 use micrograd::nn::{Module, cross_entropy, softmax};
-use micrograd::tape::Tape;
 
 fn main() -> candle_core::Result<()> {
     let at = [0.25, 2.0, 10.0];
     let same = at.iter().all(|&x| {
-        let v = Value::new(x);
-        let ln_v = v.ln();
-        ln_v.backward();
-        let mut tape = Tape::new();
-        let t = tape.input(x);
-        let l = tape.ln(t);
-        tape.backward(l);
-        (tape.data(l), tape.grad(t)) == (ln_v.data(), v.grad())
+        let [value, tape] = ln_both_ways(x);
+        value == tape
     });
     println!("ln at {at:?}: the tape's data and grads are Value's? {same}");
     let report = check_grads(|x| x.iter().map(Value::ln).sum(), &at);
