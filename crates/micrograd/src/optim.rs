@@ -231,3 +231,16 @@ impl Optimizer for Adam {
         }
     }
 }
+
+impl Adam {
+    /// Changes the learning rate, for a schedule that changes it as training
+    /// goes: chapter 14.
+    ///
+    /// # Panics
+    ///
+    /// If `rate` is not finite and positive.
+    pub fn set_rate(&mut self, rate: f64) {
+        check(&self.parameters, rate);
+        self.rate = rate;
+    }
+}

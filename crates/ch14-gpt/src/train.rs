@@ -1,0 +1,112 @@
+//! Training: one name per step, Adam with a falling rate; then sampling.
+
+use micrograd::Value;
+use micrograd::optim::{Adam, Optimizer};
+use micrograd::tape::Tape;
+use rand::Rng;
+
+use crate::engine::{Graph, Numbers};
+use crate::model::{CONTEXT, Gpt, Memory, forward, loss, softmax};
+use crate::names::{MARKER, VOCAB};
+
+/// The training run's settings.
+pub const STEPS: usize = 1000;
+pub const RATE: f64 = 0.01;
+pub const BETAS: (f64, f64) = (0.85, 0.99);
+pub const EPSILON: f64 = 1e-8;
+
+/// A trainer: the model's weights as `Value`s, and Adam over them.
+pub struct Trainer {
+    pub gpt: Gpt<Value>,
+    adam: Adam,
+    steps: usize,
+}
+
+impl Trainer {
+    /// Adam over the weights of `start`, with this chapter's settings.
+    pub fn new(start: &Gpt<f64>) -> Trainer {
+        let gpt = start.map(|&w| Value::new(w));
+        let parameters = gpt.parameters().cloned().collect();
+        let adam = Adam::new(parameters, RATE)
+            .betas(BETAS.0, BETAS.1)
+            .epsilon(EPSILON);
+        Trainer { gpt, adam, steps: 0 }
+    }
+
+    /// One step on `Value`'s graph: the loss of the name `tokens`, its
+    /// grads, and Adam's update. Returns the loss.
+    pub fn step_on_values(&mut self, tokens: &[usize]) -> f64 {
+        let loss = loss(&mut Graph, &self.gpt, tokens);
+        self.adam.zero_grad();
+        loss.backward();
+        self.update();
+        loss.data()
+    }
+
+    /// The same step on `tape`: the weights copied onto it, the loss and
+    /// its grads computed there, the grads copied back for Adam.
+    pub fn step_on_tape(&mut self, tape: &mut Tape, tokens: &[usize]) -> f64 {
+        tape.clear();
+        let on_tape = self.gpt.map(|w| tape.input(w.data()));
+        let loss = loss(tape, &on_tape, tokens);
+        tape.backward(loss);
+        for (w, &v) in self.gpt.parameters().zip(on_tape.parameters()) {
+            w.set_grad(tape.grad(v));
+        }
+        self.update();
+        tape.data(loss)
+    }
+
+    /// Adam's update, at a rate that falls in a straight line from `RATE`
+    /// towards 0 over `STEPS` steps.
+    fn update(&mut self) {
+        let left = 1.0 - self.steps as f64 / STEPS as f64;
+        self.adam.set_rate(RATE * left);
+        self.adam.step();
+        self.steps += 1;
+    }
+
+    /// The weights as plain numbers.
+    pub fn weights(&self) -> Gpt<f64> {
+        self.gpt.map(Value::data)
+    }
+}
+
+/// A name made up by `gpt`: from the marker, each next token drawn from the
+/// softmax of the logits divided by `temperature`, until the marker comes
+/// back or the context is full. Returns its tokens, the markers included,
+/// and what attention did.
+pub fn sample(
+    gpt: &Gpt<f64>,
+    temperature: f64,
+    rng: &mut impl Rng,
+) -> (Vec<usize>, Memory<f64>) {
+    let mut memory = Memory::new();
+    let mut tokens = vec![MARKER];
+    for position in 0..CONTEXT {
+        let token = tokens[position];
+        let logits = forward(&mut Numbers, gpt, token, position, &mut memory);
+        let cooled: Vec<f64> = logits.iter().map(|l| l / temperature).collect();
+        let p = softmax(&mut Numbers, &cooled);
+        let next = draw(&p, rng);
+        tokens.push(next);
+        if next == MARKER {
+            break;
+        }
+    }
+    (tokens, memory)
+}
+
+/// A token drawn with the probabilities `p`: the first whose running total
+/// passes a uniform draw from [0, 1).
+fn draw(p: &[f64], rng: &mut impl Rng) -> usize {
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    let mut total = 0.0;
+    for (token, p) in p.iter().enumerate() {
+        total += p;
+        if u < total {
+            return token;
+        }
+    }
+    VOCAB - 1
+}
