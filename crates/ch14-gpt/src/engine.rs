@@ -1,3 +1,4 @@
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc0522f30f2fbe5c
 //! What the model asks of an engine, and three engines that give it: `Value`'s
 //! graph, the tape, and plain numbers with no graph at all.
 
@@ -81,6 +82,7 @@ impl Engine for Graph {
     fn relu(&mut self, a: &Value) -> Value {
         a.relu()
     }
+    // ... pow, exp, ln and relu, each `Value`'s own method: hidden
     fn sum(&mut self, terms: &[Value]) -> Value {
         terms.iter().sum()
     }
@@ -120,8 +122,8 @@ impl Engine for Tape {
     fn sum(&mut self, terms: &[Var]) -> Var {
         Tape::sum(self, terms)
     }
+    // ... the rest, each the tape's own method: hidden
     fn dot(&mut self, w: &[Var], x: &[Var]) -> Var {
-        // `Tape::dot` starts from a bias: here, 0.
         let zero = self.input(0.0);
         Tape::dot(self, zero, w, x)
     }
@@ -155,6 +157,7 @@ impl Engine for Numbers {
     fn ln(&mut self, a: &f64) -> f64 {
         a.ln()
     }
+    // ... constant, data, add, mul, pow, exp, ln: one line each, hidden
     fn relu(&mut self, &a: &f64) -> f64 {
         if a < 0.0 { 0.0 } else { a }
     }

@@ -1,6 +1,25 @@
-//! Chapter 14: a GPT, trained on our own engine.
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e20e4b966a311e3
+//! Chapter 14: a GPT, piece by piece, written once for three engines.
 
+pub mod candle;
 pub mod engine;
 pub mod model;
 pub mod names;
-pub mod train;
+
+use ch13_classes::data::shuffle;
+use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+
+use model::Gpt;
+
+/// The seed of everything random in the chapter.
+pub const SEED: u64 = 14;
+
+/// What every program starts from: the names in a shuffled order, the
+/// untrained model, and the generator that drew them, for what comes next.
+pub fn start() -> (Vec<&'static str>, Gpt<f64>, Xoshiro256PlusPlus) {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(SEED);
+    let mut names = names::names();
+    shuffle(&mut names, &mut rng);
+    let gpt = Gpt::random(&mut rng);
+    (names, gpt, rng)
+}

@@ -1,3 +1,4 @@
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4ba2a3301874592e
 //! The model: a GPT of one layer, written once for any [`Engine`].
 
 use ch10_moons::moons::normal_pair;
@@ -41,33 +42,37 @@ pub struct Gpt<N> {
     pub logits: Matrix<N>,
 }
 
+/// The shape of each matrix, rows by columns, in the order of
+/// [`Gpt::matrices`].
+pub const SHAPES: [(usize, usize); 9] = [
+    (VOCAB, WIDTH),
+    (CONTEXT, WIDTH),
+    (WIDTH, WIDTH),
+    (WIDTH, WIDTH),
+    (WIDTH, WIDTH),
+    (WIDTH, WIDTH),
+    (HIDDEN, WIDTH),
+    (WIDTH, HIDDEN),
+    (VOCAB, WIDTH),
+];
+
 impl Gpt<f64> {
     /// A model whose every weight is drawn from a normal distribution, mean
     /// 0 and standard deviation [`INIT`].
     pub fn random(rng: &mut impl Rng) -> Gpt<f64> {
-        let mut normals =
-            std::iter::repeat_with(|| normal_pair(rng)).flat_map(|(a, b)| [a, b]);
-        let mut matrix = |rows: usize, columns: usize| -> Matrix<f64> {
-            let mut row = || (&mut normals).take(columns).map(|z| INIT * z).collect();
+        let mut normals = std::iter::repeat_with(|| normal_pair(rng))
+            .flat_map(|(a, b)| [a, b]);
+        Gpt::from_matrices(SHAPES.map(|(rows, columns)| {
+            let mut row =
+                || (&mut normals).take(columns).map(|z| INIT * z).collect();
             (0..rows).map(|_| row()).collect()
-        };
-        Gpt {
-            tokens: matrix(VOCAB, WIDTH),
-            positions: matrix(CONTEXT, WIDTH),
-            query: matrix(WIDTH, WIDTH),
-            key: matrix(WIDTH, WIDTH),
-            value: matrix(WIDTH, WIDTH),
-            output: matrix(WIDTH, WIDTH),
-            up: matrix(HIDDEN, WIDTH),
-            down: matrix(WIDTH, HIDDEN),
-            logits: matrix(VOCAB, WIDTH),
-        }
+        }))
     }
 }
 
 impl<N> Gpt<N> {
-    /// The matrices, in a fixed order.
-    fn matrices(&self) -> [&Matrix<N>; 9] {
+    /// The matrices, in a fixed order: the order of the fields.
+    pub fn matrices(&self) -> [&Matrix<N>; 9] {
         [
             &self.tokens,
             &self.positions,
@@ -81,6 +86,15 @@ impl<N> Gpt<N> {
         ]
     }
 
+    /// A model of the matrices `m`, given in the order of the fields.
+    pub fn from_matrices(m: [Matrix<N>; 9]) -> Gpt<N> {
+        let [tokens, positions, query, key, value, output, up, down, logits] =
+            m;
+        Gpt { tokens, positions, query, key, value, output, up, down, logits }
+    }
+
+    // ... `matrices`, an array of references to the nine, and
+    // `from_matrices`, which builds a model from nine: hidden
     /// Every weight, matrix by matrix, row by row.
     pub fn parameters(&self) -> impl Iterator<Item = &N> {
         self.matrices().into_iter().flatten().flatten()
@@ -88,20 +102,9 @@ impl<N> Gpt<N> {
 
     /// The same model with each weight `w` held as `f(w)`: in another engine.
     pub fn map<M>(&self, mut f: impl FnMut(&N) -> M) -> Gpt<M> {
-        let mut matrix = |m: &Matrix<N>| -> Matrix<M> {
+        Gpt::from_matrices(self.matrices().map(|m| {
             m.iter().map(|row| row.iter().map(&mut f).collect()).collect()
-        };
-        Gpt {
-            tokens: matrix(&self.tokens),
-            positions: matrix(&self.positions),
-            query: matrix(&self.query),
-            key: matrix(&self.key),
-            value: matrix(&self.value),
-            output: matrix(&self.output),
-            up: matrix(&self.up),
-            down: matrix(&self.down),
-            logits: matrix(&self.logits),
-        }
+        }))
     }
 }
 
@@ -260,7 +263,8 @@ pub fn loss<E: Engine>(e: &mut E, gpt: &Gpt<E::N>, tokens: &[usize]) -> E::N {
     let mut memory = Memory::new();
     let losses: Vec<E::N> = (0..n)
         .map(|position| {
-            let logits = forward(e, gpt, tokens[position], position, &mut memory);
+            let logits =
+                forward(e, gpt, tokens[position], position, &mut memory);
             cross_entropy(e, &logits, tokens[position + 1])
         })
         .collect();

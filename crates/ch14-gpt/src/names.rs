@@ -1,3 +1,4 @@
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4d929f35fd6ef9d8
 //! The data: first names, and the tokens the model reads and writes.
 
 /// The names, one per line: see data/README.md.

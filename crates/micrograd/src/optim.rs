@@ -1,4 +1,4 @@
-// Generated from chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ce21900a3c479f5
+// Generated from chapters/13-classes.md, chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 993ebb5a05691be6
 //! Optimizers: the update rule of a training step, kept apart from the
 //! network. Each holds handles to the parameters it was given, such as a
 //! [`Module`](crate::nn::Module)'s, and whatever it remembers between steps.
@@ -234,7 +234,7 @@ impl Optimizer for Adam {
 
 impl Adam {
     /// Changes the learning rate, for a schedule that changes it as training
-    /// goes: chapter 14.
+    /// goes: chapter 15.
     ///
     /// # Panics
     ///

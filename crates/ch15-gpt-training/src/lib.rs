@@ -1,13 +1,15 @@
-//! Training: one name per step, Adam with a falling rate; then sampling.
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 76da14ad3c257dc0
+//! Chapter 15: the GPT of chapter 14 trained, one name per step, with Adam
+//! and a falling rate; then names made up by it.
 
 use micrograd::Value;
 use micrograd::optim::{Adam, Optimizer};
 use micrograd::tape::Tape;
 use rand::Rng;
 
-use crate::engine::{Graph, Numbers};
-use crate::model::{CONTEXT, Gpt, Memory, forward, loss, softmax};
-use crate::names::{MARKER, VOCAB};
+use ch14_gpt::engine::{Graph, Numbers};
+use ch14_gpt::model::{CONTEXT, Gpt, Memory, forward, loss, softmax};
+use ch14_gpt::names::{MARKER, VOCAB, encode};
 
 /// The training run's settings.
 pub const STEPS: usize = 1000;
@@ -70,6 +72,18 @@ impl Trainer {
     pub fn weights(&self) -> Gpt<f64> {
         self.gpt.map(Value::data)
     }
+}
+
+/// The chapter's training run: `STEPS` steps on a tape, on `names` in turn,
+/// from the weights `start`. Returns the trained weights and each step's
+/// loss.
+pub fn run(names: &[&str], start: &Gpt<f64>) -> (Gpt<f64>, Vec<f64>) {
+    let mut trainer = Trainer::new(start);
+    let mut tape = Tape::new();
+    let losses = (0..STEPS)
+        .map(|step| trainer.step_on_tape(&mut tape, &encode(names[step])))
+        .collect();
+    (trainer.weights(), losses)
 }
 
 /// A name made up by `gpt`: from the marker, each next token drawn from the
