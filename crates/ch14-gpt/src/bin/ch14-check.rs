@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1e361ad63c485674
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f1a4a7808feb7f9d
 //! Every grad of the model checked: against slopes measured by nudging each
 //! weight, and against candle's grads for the same model written with
 //! tensors.
@@ -45,6 +45,7 @@ fn main() {
     };
     let report = compare(loss_at, &at, &claimed, H);
     let (worst, passed) = (report.worst(), report.passed());
-    println!("{short:?}: all {} grads against central differences:", at.len());
+    let (n, losses) = (at.len(), 2 * at.len());
+    println!("{short:?}: {n} grads by central differences ({losses} losses):");
     println!("  worst error {worst:.1e}, all within {TOLERANCE:.0e}? {passed}");
 }

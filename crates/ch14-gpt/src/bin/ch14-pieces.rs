@@ -1,8 +1,10 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c2f99675ebd0a4db
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d6e2607c2654f1a
 //! The untrained model, piece by piece, on the first name.
 
 use ch14_gpt::engine::{Graph, Numbers};
-use ch14_gpt::model::{Memory, add, cross_entropy, forward, loss, rms_norm};
+use ch14_gpt::model::{
+    INIT, Memory, add, cross_entropy, forward, loss, rms_norm,
+};
 use ch14_gpt::names::{VOCAB, encode};
 use ch14_gpt::start;
 use micrograd::Value;
@@ -28,8 +30,9 @@ fn main() {
     let mean_square = |x: &[f64]| x.iter().map(|x| x * x).sum::<f64>() / 16.0;
     let normed = mean_square(&rms_norm(e, &x));
     println!("position 0, the marker: x starts {:.3?} …", &x[..4]);
-    let before = mean_square(&x);
-    println!("  mean square {before:.5}; after rms_norm {normed:.5}");
+    let (before, expected) = (mean_square(&x), 2.0 * INIT * INIT);
+    println!("  mean square {before:.5}, expected about 2σ² = {expected:.4}");
+    println!("  after rms_norm {normed:.5}");
 
     let mut memory = Memory::new();
     println!("position  p(next)  −ln p  head 1's attention weights");
