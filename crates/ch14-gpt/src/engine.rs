@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc0522f30f2fbe5c
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e497dfa290171863
 //! What the model asks of an engine, and three engines that give it: `Value`'s
 //! graph, the tape, and plain numbers with no graph at all.
 
@@ -29,7 +29,8 @@ pub trait Engine {
     fn relu(&mut self, a: &Self::N) -> Self::N;
     /// The terms added from 0, left to right.
     fn sum(&mut self, terms: &[Self::N]) -> Self::N;
-    /// w₀x₀ + w₁x₁ + …, added from 0, left to right.
+    /// w₀x₀ + w₁x₁ + …, added from 0, left to right. Panics if `w` and `x`
+    /// differ in length, rather than drop the extra terms as `zip` would.
     fn dot(&mut self, w: &[Self::N], x: &[Self::N]) -> Self::N;
 
     /// a · k, for a plain number k.
@@ -87,6 +88,7 @@ impl Engine for Graph {
         terms.iter().sum()
     }
     fn dot(&mut self, w: &[Value], x: &[Value]) -> Value {
+        assert_eq!(w.len(), x.len(), "a weight for each input");
         w.iter().zip(x).map(|(w, x)| w * x).sum()
     }
 }
@@ -165,6 +167,7 @@ impl Engine for Numbers {
         terms.iter().fold(0.0, |total, t| total + t)
     }
     fn dot(&mut self, w: &[f64], x: &[f64]) -> f64 {
+        assert_eq!(w.len(), x.len(), "a weight for each input");
         w.iter().zip(x).fold(0.0, |total, (w, x)| total + w * x)
     }
 }

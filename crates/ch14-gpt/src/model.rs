@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4ba2a3301874592e
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b82a1929eb24eb84
 //! The model: a GPT of one layer, written once for any [`Engine`].
 
 use ch10_moons::moons::normal_pair;
@@ -42,8 +42,20 @@ pub struct Gpt<N> {
     pub logits: Matrix<N>,
 }
 
-/// The shape of each matrix, rows by columns, in the order of
-/// [`Gpt::matrices`].
+/// The name of each matrix, in the order of [`Gpt::matrices`].
+pub const FIELDS: [&str; 9] = [
+    "tokens",
+    "positions",
+    "query",
+    "key",
+    "value",
+    "output",
+    "up",
+    "down",
+    "logits",
+];
+
+/// The shape of each matrix, rows by columns, in the same order.
 pub const SHAPES: [(usize, usize); 9] = [
     (VOCAB, WIDTH),
     (CONTEXT, WIDTH),
@@ -64,7 +76,7 @@ impl Gpt<f64> {
             .flat_map(|(a, b)| [a, b]);
         Gpt::from_matrices(SHAPES.map(|(rows, columns)| {
             let mut row =
-                || (&mut normals).take(columns).map(|z| INIT * z).collect();
+                || normals.by_ref().take(columns).map(|z| INIT * z).collect();
             (0..rows).map(|_| row()).collect()
         }))
     }

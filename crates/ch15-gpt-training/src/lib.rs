@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 76da14ad3c257dc0
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a6a847ea00ce950
 //! Chapter 15: the GPT of chapter 14 trained, one name per step, with Adam
 //! and a falling rate; then names made up by it.
 
@@ -11,28 +11,31 @@ use ch14_gpt::engine::{Graph, Numbers};
 use ch14_gpt::model::{CONTEXT, Gpt, Memory, forward, loss, softmax};
 use ch14_gpt::names::{MARKER, VOCAB, encode};
 
-/// The training run's settings.
+/// The training run's settings: its length, and Adam's.
 pub const STEPS: usize = 1000;
 pub const RATE: f64 = 0.01;
 pub const BETAS: (f64, f64) = (0.85, 0.99);
 pub const EPSILON: f64 = 1e-8;
 
-/// A trainer: the model's weights as `Value`s, and Adam over them.
+/// A trainer: the model's weights as `Value`s, Adam over them, and where
+/// it is in a schedule of `total` steps.
 pub struct Trainer {
     pub gpt: Gpt<Value>,
     adam: Adam,
     steps: usize,
+    total: usize,
 }
 
 impl Trainer {
-    /// Adam over the weights of `start`, with this chapter's settings.
-    pub fn new(start: &Gpt<f64>) -> Trainer {
+    /// Adam over the weights of `start`, with this chapter's settings, for a
+    /// run of `total` steps.
+    pub fn new(start: &Gpt<f64>, total: usize) -> Trainer {
         let gpt = start.map(|&w| Value::new(w));
         let parameters = gpt.parameters().cloned().collect();
         let adam = Adam::new(parameters, RATE)
             .betas(BETAS.0, BETAS.1)
             .epsilon(EPSILON);
-        Trainer { gpt, adam, steps: 0 }
+        Trainer { gpt, adam, steps: 0, total }
     }
 
     /// One step on `Value`'s graph: the loss of the name `tokens`, its
@@ -60,9 +63,15 @@ impl Trainer {
     }
 
     /// Adam's update, at a rate that falls in a straight line from `RATE`
-    /// towards 0 over `STEPS` steps.
+    /// towards 0 over the run's steps.
+    ///
+    /// # Panics
+    ///
+    /// If the run's steps are all taken.
     fn update(&mut self) {
-        let left = 1.0 - self.steps as f64 / STEPS as f64;
+        let total = self.total;
+        assert!(self.steps < total, "the run's {total} steps are all taken");
+        let left = 1.0 - self.steps as f64 / total as f64;
         self.adam.set_rate(RATE * left);
         self.adam.step();
         self.steps += 1;
@@ -78,12 +87,43 @@ impl Trainer {
 /// from the weights `start`. Returns the trained weights and each step's
 /// loss.
 pub fn run(names: &[&str], start: &Gpt<f64>) -> (Gpt<f64>, Vec<f64>) {
-    let mut trainer = Trainer::new(start);
+    let mut trainer = Trainer::new(start, STEPS);
     let mut tape = Tape::new();
     let losses = (0..STEPS)
         .map(|step| trainer.step_on_tape(&mut tape, &encode(names[step])))
         .collect();
     (trainer.weights(), losses)
+}
+
+/// The mean loss on `test` of a model that only counts, in `train`, how
+/// often each token comes next: after nothing (`context` 0, a unigram
+/// model) or after the token before it (`context` 1, a bigram model). Each
+/// count starts at 1, so that no probability is 0.
+///
+/// # Panics
+///
+/// If `context` is more than 1.
+pub fn counting_loss(train: &[&str], test: &[&str], context: usize) -> f64 {
+    assert!(context <= 1, "a context of 0 or 1 tokens, not {context}");
+    // The row of counts for position i: one row for all, or one per token.
+    let row = |t: &[usize], i: usize| if context == 0 { 0 } else { t[i] };
+    let mut counts = vec![[1.0; VOCAB]; VOCAB];
+    for name in train {
+        let tokens = encode(name);
+        for i in 0..tokens.len() - 1 {
+            counts[row(&tokens, i)][tokens[i + 1]] += 1.0;
+        }
+    }
+    let name_loss = |name: &&str| {
+        let tokens = encode(name);
+        let n = tokens.len() - 1;
+        let losses = (0..n).map(|i| {
+            let seen = &counts[row(&tokens, i)];
+            -(seen[tokens[i + 1]] / seen.iter().sum::<f64>()).ln()
+        });
+        losses.sum::<f64>() / n as f64
+    };
+    test.iter().map(name_loss).sum::<f64>() / test.len() as f64
 }
 
 /// A name made up by `gpt`: from the marker, each next token drawn from the
@@ -114,6 +154,8 @@ pub fn sample(
 /// A token drawn with the probabilities `p`: the first whose running total
 /// passes a uniform draw from [0, 1).
 fn draw(p: &[f64], rng: &mut impl Rng) -> usize {
+    // The top 53 bits as a fraction, as chapter 8's `uniform` makes it: the
+    // same draw with any version of `rand`.
     let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     let mut total = 0.0;
     for (token, p) in p.iter().enumerate() {
@@ -122,5 +164,6 @@ fn draw(p: &[f64], rng: &mut impl Rng) -> usize {
             return token;
         }
     }
-    VOCAB - 1
+    // The total fell short of 1 by rounding, and the draw beyond it.
+    MARKER
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4bfb94e96d10e9e0
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6c86f6e8745374bf
 //! Snapshot tests of what the chapter's programs print; then sampling, a
 //! short training, and the new method's refusal.
 
@@ -8,7 +8,7 @@ use ch14_gpt::engine::Numbers;
 use ch14_gpt::model::loss;
 use ch14_gpt::names::{MARKER, encode};
 use ch14_gpt::start;
-use ch15_gpt_training::{Trainer, sample};
+use ch15_gpt_training::{Trainer, counting_loss, sample};
 use micrograd::Value;
 use micrograd::optim::Adam;
 use micrograd::tape::Tape;
@@ -30,6 +30,11 @@ fn train() {
 }
 
 #[test]
+fn attention() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch15-attention")));
+}
+
+#[test]
 fn a_made_up_name_starts_with_the_marker_and_ends_at_the_next() {
     let (_, gpt, mut rng) = start();
     for _ in 0..20 {
@@ -45,7 +50,7 @@ fn a_made_up_name_starts_with_the_marker_and_ends_at_the_next() {
 fn training_on_the_tape_lowers_the_loss_of_a_name_seen_often() {
     let (_, gpt, _) = start();
     let tokens = encode("anna");
-    let mut trainer = Trainer::new(&gpt);
+    let mut trainer = Trainer::new(&gpt, 21);
     let mut tape = Tape::new();
     let first = trainer.step_on_tape(&mut tape, &tokens);
     for _ in 0..20 {
@@ -53,6 +58,28 @@ fn training_on_the_tape_lowers_the_loss_of_a_name_seen_often() {
     }
     let after = loss(&mut Numbers, &trainer.weights(), &tokens);
     assert!(after < first / 2.0, "{first} then {after}");
+}
+
+#[test]
+#[should_panic(expected = "the run's 2 steps are all taken")]
+fn a_step_past_the_end_of_the_run_is_refused() {
+    let (_, gpt, _) = start();
+    let mut trainer = Trainer::new(&gpt, 2);
+    let mut tape = Tape::new();
+    for _ in 0..3 {
+        trainer.step_on_tape(&mut tape, &encode("ann"));
+    }
+}
+
+#[test]
+fn counting_models_give_ln_27_on_nothing_and_learn_from_names() {
+    let uniform = counting_loss(&[], &["ab"], 1);
+    assert!((uniform - 27f64.ln()).abs() < 1e-12);
+    let (names, _, _) = start();
+    let (train, test) = (&names[..1000], &names[1000..1100]);
+    let unigram = counting_loss(train, test, 0);
+    let bigram = counting_loss(train, test, 1);
+    assert!(bigram < unigram && unigram < uniform, "{bigram} {unigram}");
 }
 
 #[test]

@@ -1,9 +1,9 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d6e2607c2654f1a
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 71d95c087e43e4c6
 //! The untrained model, piece by piece, on the first name.
 
 use ch14_gpt::engine::{Graph, Numbers};
 use ch14_gpt::model::{
-    INIT, Memory, add, cross_entropy, forward, loss, rms_norm,
+    FIELDS, INIT, Memory, add, cross_entropy, forward, loss, rms_norm,
 };
 use ch14_gpt::names::{VOCAB, encode};
 use ch14_gpt::start;
@@ -12,9 +12,7 @@ use micrograd::tape::Tape;
 
 fn main() {
     let (names, gpt, _) = start();
-    let fields = ["tokens", "positions", "query", "key", "value", "output"];
-    let fields = fields.iter().chain(&["up", "down", "logits"]);
-    for (field, m) in fields.zip(gpt.matrices()) {
+    for (field, m) in FIELDS.iter().zip(gpt.matrices()) {
         let (rows, columns) = (m.len(), m[0].len());
         println!(
             "{field:>9}: {rows:>2} × {columns:<2} = {:>4}",

@@ -1,11 +1,11 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1949f40450dca0f5
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ae29747ddf0a728
 //! The first training steps on `Value` and on the tape, side by side.
 
 use ch14_gpt::engine::Graph;
-use ch14_gpt::model::loss;
+use ch14_gpt::model::{FIELDS, loss};
 use ch14_gpt::names::encode;
 use ch14_gpt::start;
-use ch15_gpt_training::Trainer;
+use ch15_gpt_training::{STEPS, Trainer};
 use micrograd::Value;
 use micrograd::tape::Tape;
 
@@ -20,17 +20,22 @@ fn main() {
     let on_tape = gpt.map(|&w| tape.input(w));
     let root = loss(&mut tape, &on_tape, &tokens);
     tape.backward(root);
-    let pairs = on_values.parameters().zip(on_tape.parameters());
-    let grads: Vec<(f64, f64)> =
-        pairs.map(|(v, &t)| (v.grad(), tape.grad(t))).collect();
-    let same = grads.iter().filter(|(v, t)| v == t).count();
-    let apart = grads.iter().map(|(v, t)| (v - t).abs()).fold(0.0, f64::max);
-    let n = grads.len();
-    println!("grads of {:?}: {same} of {n} the same bits; the rest", names[0]);
-    println!("  differ by at most {apart:.1e}");
+    let matrices = on_values.matrices().into_iter().zip(on_tape.matrices());
+    println!("grads of {:?} whose bits differ, matrix by matrix:", names[0]);
+    for (field, (v, t)) in FIELDS.iter().zip(matrices) {
+        let pairs = v.iter().flatten().zip(t.iter().flatten());
+        let grads = pairs.map(|(v, &t)| (v.grad(), tape.grad(t)));
+        let apart: Vec<f64> =
+            grads.filter(|(v, t)| v != t).map(|(v, t)| (v - t).abs()).collect();
+        let largest = apart.iter().copied().fold(0.0, f64::max);
+        match apart.len() {
+            0 => println!("  {field:>9}:  0"),
+            n => println!("  {field:>9}: {n:>2}, by at most {largest:.1e}"),
+        }
+    }
 
-    let mut by_values = Trainer::new(&gpt);
-    let mut by_tape = Trainer::new(&gpt);
+    let mut by_values = Trainer::new(&gpt, STEPS);
+    let mut by_tape = Trainer::new(&gpt, STEPS);
     println!("step  name        loss on Value       loss on the tape    same?");
     for (step, name) in names[..12].iter().enumerate() {
         let tokens = encode(name);
