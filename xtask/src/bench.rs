@@ -8,6 +8,7 @@
 //! there is no Python, or no network to install micrograd, the table has the Rust rows only.
 //! Timings are never checked, only the shape: they belong to the machine that made them.
 
+pub mod gpt;
 pub mod records;
 
 use std::fs;
@@ -29,6 +30,14 @@ use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
 const PACKAGE: &str = "ch12-tape";
 const PROGRAM: &str = "ch12-bench";
 const SOURCE: &str = "crates/ch12-tape/src/bin/ch12-bench.rs";
+const CH12: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
+
+/// A program `bench` runs: its crate, its name, and where its code lives.
+struct Program {
+    package: &'static str,
+    name: &'static str,
+    source: &'static str,
+}
 /// Where `--record` writes the CSV files, for the figures programs of chapters 11 and 12.
 const RECORDED: &str = "crates/ch12-tape/data";
 /// Where every run writes them, and the timing script and its virtual environment.
@@ -100,9 +109,10 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let load =
         first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
-    let printed = run(project, &chapters, true, steps, RUNS)?;
+    let args = arguments(steps, RUNS, &[]);
+    let printed = run(project, &chapters, &CH12, true, &args)?;
     let records =
-        records::parse(&format!("what `{}` printed", command(true, steps, RUNS)), &printed)?;
+        records::parse(&format!("what `{}` printed", command(&CH12, true, &args)), &printed)?;
     let python = venv(project);
     let rows = records::rows(&originals(project, python.as_deref(), steps), &records);
     print!("{}", table(&rows, &records));
@@ -123,6 +133,7 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
             eprintln!("xtask: wrote {path}");
         }
     }
+    gpt::bench(project, &chapters, python.as_deref(), steps, options.record)?;
     eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -146,8 +157,10 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             }
         };
     }
-    let printed = run(project, chapters, false, 1, 1)?;
-    let records = records::parse(&format!("what `{}` printed", command(false, 1, 1)), &printed)?;
+    let args = arguments(1, 1, &[]);
+    let printed = run(project, chapters, &CH12, false, &args)?;
+    let records =
+        records::parse(&format!("what `{}` printed", command(&CH12, false, &args)), &printed)?;
     let mut problems = vec![];
     let checks: [(&str, CsvCheck); 3] = [
         ("bench.csv", records::check_bench_csv),
@@ -164,6 +177,9 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             })),
         }
     }
+    if let Err(found) = gpt::check(project, chapters) {
+        problems.extend(found);
+    }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
@@ -175,20 +191,27 @@ fn count(steps: usize) -> String {
     format!("{steps} step{}", if steps == 1 { "" } else { "s" })
 }
 
-/// The command that runs the program, as a reader would type it.
-fn command(release: bool, steps: usize, runs: usize) -> String {
-    let release = if release { " --release" } else { "" };
-    format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps} --runs {runs}")
+/// `--steps STEPS --runs RUNS`, then `more`.
+fn arguments(steps: usize, runs: usize, more: &[&str]) -> Vec<String> {
+    let args = ["--steps", &steps.to_string(), "--runs", &runs.to_string()].map(String::from);
+    args.into_iter().chain(more.iter().map(|a| a.to_string())).collect()
 }
 
-/// Builds `ch12-bench` and runs it for `steps` steps, each part `runs` times; returns what
-/// it printed on stdout. A release run shows the program's progress (its stderr) as it goes.
+/// The command that runs the program, as a reader would type it.
+fn command(program: &Program, release: bool, args: &[String]) -> String {
+    let release = if release { " --release" } else { "" };
+    let Program { package, name, .. } = program;
+    format!("cargo run{release} -p {package} --bin {name} -- {}", args.join(" "))
+}
+
+/// Builds the program and runs it with `args`; returns what it printed on stdout. A
+/// release run shows the program's progress (its stderr) as it goes.
 fn run(
     project: &Project,
     chapters: &[Chapter],
+    program: &Program,
     release: bool,
-    steps: usize,
-    runs: usize,
+    args: &[String],
 ) -> Result<String, Problems> {
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
@@ -196,19 +219,19 @@ fn run(
     let home = chapters
         .iter()
         .flat_map(|c| c.fences.iter().map(move |f| (c, f)))
-        .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == SOURCE)
-        .map_or((SOURCE.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
+        .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == program.source)
+        .map_or((program.source.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
     let failed = |failures: Vec<Failure>| -> Problems {
         failures.into_iter().map(|failure| failure.problem(&home.0, home.1)).collect()
     };
     let shown = Shown {
-        package: Some(PACKAGE.into()),
-        bin: PROGRAM.into(),
+        package: Some(program.package.into()),
+        bin: program.name.into(),
         release,
-        args: vec!["--steps".into(), steps.to_string(), "--runs".into(), runs.to_string()],
+        args: args.to_vec(),
     };
     let executable = programs::build(project, &shown, &origins).map_err(failed)?;
-    let typed = command(release, steps, runs);
+    let typed = command(program, release, args);
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
     let ended = if release {
