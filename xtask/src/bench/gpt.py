@@ -3,7 +3,7 @@
 `cargo xtask bench` writes this script under target/ and runs it with
 python3 (standard library only):
 
-    python gpt.py START_TXT
+    python gpt.py START_TXT MODE
 
 START_TXT is what `ch14-bench --export` wrote: the names the Rust steps are
 timed on, then the model's starting weights, a section per matrix. The script
@@ -19,12 +19,14 @@ It runs two steps on a model thrown away, to warm up, then one timed step
 per name on a fresh model from the same weights, and prints one line,
 comma-separated:
 
-    gpt,<ms per step, averaged over the names>,<nodes over the timed steps>,<first step's loss>,<last step's loss>
+    gpt,MODE,<ms per step, averaged over the names>,<nodes over the timed steps>,<first step's loss>,<last step's loss>
 
 Each closure holds the values it reads, never the value it belongs to, so a
 graph holds no reference cycle and is freed by reference counting as each
-step ends; the cycle collector, which would find nothing to free, is switched
-off for the timed steps.
+step ends. MODE says what Python's cycle collector does meanwhile: `default`,
+it runs as it comes, set off again and again by the many objects a step
+makes; `off`, it is switched off for the timed steps, since it would find nothing
+to free.
 """
 
 import gc
@@ -318,9 +320,10 @@ def read(path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: python gpt.py START_TXT")
-    names, start = read(sys.argv[1])
+    if len(sys.argv) != 3 or sys.argv[2] not in ("default", "off"):
+        sys.exit("usage: python gpt.py START_TXT default|off")
+    path, mode = sys.argv[1], sys.argv[2]
+    names, start = read(path)
     timed = [encode(name) for name in names]
     warming = Trainer(start)
     for tokens in (timed * WARM_UP)[:WARM_UP]:
@@ -328,13 +331,14 @@ def main():
     del warming
     trainer = Trainer(start)
     gc.collect()
-    gc.disable()
+    if mode == "off":
+        gc.disable()
     started = time.perf_counter()
     steps = [trainer.step(tokens) for tokens in timed]
     ms = (time.perf_counter() - started) * 1000 / len(timed)
     gc.enable()
     nodes = sum(n for _, n in steps)
-    print(f"gpt,{ms:.3f},{nodes},{steps[0][0]!r},{steps[-1][0]!r}")
+    print(f"gpt,{mode},{ms:.3f},{nodes},{steps[0][0]!r},{steps[-1][0]!r}")
 
 
 main()
