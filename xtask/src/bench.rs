@@ -68,16 +68,19 @@ const SETUP: Limits = Limits { time: Duration::from_secs(300), output: process::
 pub struct Options {
     pub steps: usize,
     pub record: bool,
+    /// Only the GPT's table (`--gpt`).
+    pub gpt_only: bool,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--record]`.
+    /// Reads `[--steps N] [--record] [--gpt]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options { steps: DEFAULT_STEPS, record: false };
+        let mut options = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--record" => options.record = true,
+                "--gpt" => options.gpt_only = true,
                 "--steps" => {
                     options.steps = args
                         .next()
@@ -86,7 +89,9 @@ impl Options {
                         .ok_or("`--steps` needs a number of steps after it, 1 or more")?;
                 }
                 other => {
-                    return Err(format!("`bench` takes `--steps N` and `--record`, not `{other}`"));
+                    return Err(format!(
+                        "`bench` takes `--steps N`, `--record` and `--gpt`, not `{other}`"
+                    ));
                 }
             }
         }
@@ -99,7 +104,7 @@ impl Options {
 pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
-    if !project.path(SOURCE).is_file() {
+    if !options.gpt_only && !project.path(SOURCE).is_file() {
         let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
@@ -108,24 +113,46 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let averages = fs::read_to_string("/proc/loadavg").ok();
     let load =
         first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
+    let python = venv(project);
+    let environment = records::environment_csv(&environment(python.as_deref(), load));
+    if !options.gpt_only {
+        moons(project, &chapters, python.as_deref(), options, &environment)?;
+    }
+    let gpt = gpt::Run { python: python.as_deref(), steps, record: options.record };
+    gpt::bench(project, &chapters, &gpt, &environment)?;
+    eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// The first table: chapter 10's demo with every engine of chapters 11 and 12, and the
+/// original where `python` can run it; printed, and written as CSV files.
+fn moons(
+    project: &Project,
+    chapters: &[Chapter],
+    python: Option<&Path>,
+    options: &Options,
+    environment: &str,
+) -> Result<(), Problems> {
+    let steps = options.steps;
     eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
     let args = arguments(steps, RUNS, &[]);
-    let printed = run(project, &chapters, &CH12, true, &args)?;
+    let printed = run(project, chapters, &CH12, true, &args)?;
     let records =
         records::parse(&format!("what `{}` printed", command(&CH12, true, &args)), &printed)?;
-    let python = venv(project);
-    let rows = records::rows(&originals(project, python.as_deref(), steps), &records);
+    let rows = records::rows(&originals(project, python, steps), &records);
     print!("{}", table(&rows, &records));
     let bench = records::bench_csv(&rows);
     let phases = records::phases_csv(&records);
-    let environment = records::environment_csv(&environment(python.as_deref(), load));
     let mut folders = vec![SCRATCH];
     if options.record {
         folders.push(RECORDED);
     }
     for folder in folders {
-        let files =
-            [("bench.csv", &bench), ("phases.csv", &phases), ("environment.csv", &environment)];
+        let files = [
+            ("bench.csv", bench.as_str()),
+            ("phases.csv", &phases),
+            ("environment.csv", environment),
+        ];
         for (name, text) in files {
             let path = format!("{folder}/{name}");
             files::write_atomic(&project.path(&path), text.as_bytes())
@@ -133,8 +160,6 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
             eprintln!("xtask: wrote {path}");
         }
     }
-    gpt::bench(project, &chapters, python.as_deref(), steps, options.record)?;
-    eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -486,9 +511,10 @@ mod tests {
 
     #[test]
     fn options_are_read_and_wrong_ones_refused() {
-        assert_eq!(Options::parse(&[]), Ok(Options { steps: DEFAULT_STEPS, record: false }));
-        let given = Options::parse(&strings(&["--record", "--steps", "5"]));
-        assert_eq!(given, Ok(Options { steps: 5, record: true }));
+        let default = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
+        assert_eq!(Options::parse(&[]), Ok(default));
+        let given = Options::parse(&strings(&["--record", "--steps", "5", "--gpt"]));
+        assert_eq!(given, Ok(Options { steps: 5, record: true, gpt_only: true }));
         for wrong in [&["--steps"][..], &["--steps", "0"], &["--steps", "x"], &["--fast"]] {
             assert!(Options::parse(&strings(wrong)).is_err(), "{wrong:?}");
         }

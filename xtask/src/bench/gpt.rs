@@ -28,15 +28,17 @@ use crate::problem::{Problem, Problems};
 use crate::process::Limits;
 use crate::project::Project;
 
-use super::records::{csv, read_csv};
+use super::records::{check_environment_csv, csv, read_csv};
 use super::{Program, RUNS, SCRATCH, arguments, command, count as steps_text, quietly, run};
 
 /// The crate and program of chapter 14 that time the GPT, and its code.
 pub const PACKAGE: &str = "ch14-gpt";
 pub const PROGRAM: &str = "ch14-bench";
 pub const SOURCE: &str = "crates/ch14-gpt/src/bin/ch14-bench.rs";
-/// Where `--record` writes the table.
+/// Where `--record` writes the table, and the machine and versions it was
+/// measured with.
 pub const RECORDED: &str = "crates/ch14-gpt/data/gpt-bench.csv";
+pub const ENVIRONMENT: &str = "crates/ch14-gpt/data/environment.csv";
 /// The names and starting weights the program writes for the script.
 pub const START: &str = "target/bench/gpt-start.txt";
 /// The script that times the same steps in Python.
@@ -59,17 +61,25 @@ const CH14: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE 
 /// The header of `gpt-bench.csv`.
 pub const HEADER: &str = "measure,engine,steps,median,fastest,slowest,unit,nodes_per_step,first_loss,last_loss,times_faster_than_python_gc_off,times_faster_lowest,times_faster_highest";
 
-/// Times the GPT's training with `ch14-bench` and, with `python` (or else
-/// python3), the script; prints the table and writes `gpt-bench.csv` into
-/// target/bench/ and, to record it, into the crate. Skipped, said in a
-/// line, until a chapter writes the program.
+/// What `bench` is asked for: the Python to time the script with (python3
+/// if none), how many names to time a step on, and whether to record.
+pub struct Run<'a> {
+    pub python: Option<&'a Path>,
+    pub steps: usize,
+    pub record: bool,
+}
+
+/// Times the GPT's training with `ch14-bench` and the script; prints the
+/// table and writes `gpt-bench.csv` into target/bench/ and, to record it,
+/// into the crate's data/ with the machine's `environment` (its CSV text)
+/// beside it. Skipped, said in a line, until a chapter writes the program.
 pub fn bench(
     project: &Project,
     chapters: &[Chapter],
-    python: Option<&Path>,
-    steps: usize,
-    record: bool,
+    options: &Run,
+    environment: &str,
 ) -> Result<(), Problems> {
+    let Run { python, steps, record } = *options;
     if !project.path(SOURCE).is_file() {
         eprintln!("xtask: no `{PROGRAM}` yet ({SOURCE}), so no GPT table");
         return Ok(());
@@ -99,11 +109,14 @@ pub fn bench(
     }
     print!("{}", table(&pythons, &records, steps, &notes));
     let text = to_csv(&pythons, &records, steps);
-    let scratch = format!("{SCRATCH}/gpt-bench.csv");
-    let paths = if record { vec![scratch.as_str(), RECORDED] } else { vec![scratch.as_str()] };
-    for path in paths {
-        files::write_atomic(&project.path(path), text.as_bytes())
-            .map_err(|e| vec![Problem::io(Path::new(path), "write it", e)])?;
+    let mut written = vec![(format!("{SCRATCH}/gpt-bench.csv"), text.as_str())];
+    if record {
+        written.push((RECORDED.into(), &text));
+        written.push((ENVIRONMENT.into(), environment));
+    }
+    for (path, text) in written {
+        files::write_atomic(&project.path(&path), text.as_bytes())
+            .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
         eprintln!("xtask: wrote {path}");
     }
     Ok(())
@@ -160,19 +173,18 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     let args = arguments(1, 1, &["--training", "1"]);
     let printed = run(project, chapters, &CH14, false, &args)?;
     let records = parse(&format!("what `{}` printed", command(&CH14, false, &args)), &printed)?;
-    match project.read(RECORDED) {
-        Ok(text) => {
-            let problems = check_csv(RECORDED, &text, &records);
-            if problems.is_empty() { Ok(()) } else { Err(problems) }
-        }
-        Err(found) => Err(found
-            .into_iter()
-            .map(|mut problem| {
-                problem.message.push_str(": `cargo xtask bench --record` writes it");
+    let mut problems = vec![];
+    for path in [RECORDED, ENVIRONMENT] {
+        match project.read(path) {
+            Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text, &records)),
+            Ok(text) => problems.extend(check_environment_csv(path, &text, &Default::default())),
+            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
+                problem.message.push_str(": `cargo xtask bench --gpt --record` writes it");
                 problem
-            })
-            .collect()),
+            })),
+        }
     }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 /// One engine's training steps, one per timed name.

@@ -40,6 +40,8 @@ enum Part {
     Training,
 }
 
+/// The parts, by the names `--part` takes: the program passes them to
+/// itself.
 const PARTS: [(&str, Part); 3] = [
     ("value", Part::Value),
     ("tape", Part::Tape),
@@ -55,6 +57,7 @@ struct Options {
     export: Option<String>,
 }
 
+/// Stops, saying how to call the program.
 fn usage() -> ! {
     panic!(
         "usage: ch14-bench [--steps N] [--runs N] [--training N] \
@@ -62,6 +65,9 @@ fn usage() -> ! {
     )
 }
 
+/// Reads `[--steps N] [--runs N] [--training N] [--export FILE]`: the
+/// names to time a step on, the runs of each part, the steps of the whole
+/// training, and where to write the names and weights for Python.
 fn options() -> Options {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut options = Options {
@@ -138,6 +144,7 @@ fn main() {
             });
             timing.print("tape", nodes.sum());
         }
+        // From a fresh trainer to its last step, a name per step.
         Part::Training => {
             let clock = Instant::now();
             let mut trainer = Trainer::new(&gpt);
@@ -210,6 +217,7 @@ fn run_parts(options: &Options) -> Vec<Vec<String>> {
             assert!(output.status.success(), "the part `{name}` failed");
             let text = String::from_utf8_lossy(&output.stdout);
             for line in text.lines() {
+                // Progress, as the runs go.
                 eprintln!("{line}");
                 records.push(line.split(',').map(String::from).collect());
             }
