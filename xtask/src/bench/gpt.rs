@@ -562,7 +562,7 @@ pub fn check_csv(file: &str, text: &str, records: &Records) -> Problems {
             };
         if !fine {
             wrong(
-                "a row is `step` or `training`, an engine, its steps, three times with three decimals, `ms` or `s`, and so on: record a run again with `cargo xtask bench --record`",
+                "a row is `step` or `training`, an engine, its steps, three times with three decimals, `ms` or `s`, and so on: record a run again with `cargo xtask bench --gpt --record`",
             );
             continue;
         }
@@ -585,7 +585,7 @@ pub fn check_csv(file: &str, text: &str, records: &Records) -> Problems {
             file,
             0,
             format!(
-                "its rows are {recorded:?} (after Python's), but {PROGRAM} reports {expected:?}: record a run again with `cargo xtask bench --record`"
+                "its rows are {recorded:?} (after Python's), but {PROGRAM} reports {expected:?}: record a run again with `cargo xtask bench --gpt --record`"
             ),
         ));
     }
