@@ -456,7 +456,7 @@ pub fn table(pythons: &[Step], records: &Records, steps: usize, notes: &[String]
         ));
     }
     text.push_str(
-        "nodes/step: Value's and Python's graphs as their topological order lists them, the tape's length; the weights included\n",
+        "nodes/step: Value's and Python's graphs as their topological order lists them, the weights a step reads among them; the tape's length, every weight copied onto it among them, a sum or a dot product one node where Value has a chain (and a dot product's starting 0 one more)\n",
     );
     if !pythons.is_empty() {
         text.push_str("Python: the same model and steps in plain Python (xtask/src/bench/gpt.py), its cycle collector as it comes, then off (its graphs hold no cycles)\n");
@@ -721,7 +721,7 @@ Value             12.345     12.000-13.000     60896.2                 20x (19-2
 tape               0.321       0.300-0.350      9801.8             780x (690-1000)
 
 the whole training, 1000 steps on the tape: 0.250 s (0.240-0.300)
-nodes/step: Value's and Python's graphs as their topological order lists them, the tape's length; the weights included
+nodes/step: Value's and Python's graphs as their topological order lists them, the weights a step reads among them; the tape's length, every weight copied onto it among them, a sum or a dot product one node where Value has a chain (and a dot product's starting 0 one more)
 Python: the same model and steps in plain Python (xtask/src/bench/gpt.py), its cycle collector as it comes, then off (its graphs hold no cycles)
 first step's loss: note
 last step's loss: Python 3.1707040548528673; Python, gc off 3.1707040548528673; Value 3.1707040548528673; tape 3.1707040548528664
