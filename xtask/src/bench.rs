@@ -8,6 +8,7 @@
 //! there is no Python, or no network to install micrograd, the table has the Rust rows only.
 //! Timings are never checked, only the shape: they belong to the machine that made them.
 
+pub mod gpt;
 pub mod records;
 
 use std::fs;
@@ -29,6 +30,14 @@ use records::{Original, PYTHON_DEFAULT, PYTHON_TUNED, Records, Row};
 const PACKAGE: &str = "ch12-tape";
 const PROGRAM: &str = "ch12-bench";
 const SOURCE: &str = "crates/ch12-tape/src/bin/ch12-bench.rs";
+const CH12: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
+
+/// A program `bench` runs: its crate, its name, and where its code lives.
+struct Program {
+    package: &'static str,
+    name: &'static str,
+    source: &'static str,
+}
 /// Where `--record` writes the CSV files, for the figures programs of chapters 11 and 12.
 const RECORDED: &str = "crates/ch12-tape/data";
 /// Where every run writes them, and the timing script and its virtual environment.
@@ -59,16 +68,19 @@ const SETUP: Limits = Limits { time: Duration::from_secs(300), output: process::
 pub struct Options {
     pub steps: usize,
     pub record: bool,
+    /// Only the GPT's table (`--gpt`).
+    pub gpt_only: bool,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--record]`.
+    /// Reads `[--steps N] [--record] [--gpt]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options { steps: DEFAULT_STEPS, record: false };
+        let mut options = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--record" => options.record = true,
+                "--gpt" => options.gpt_only = true,
                 "--steps" => {
                     options.steps = args
                         .next()
@@ -77,7 +89,9 @@ impl Options {
                         .ok_or("`--steps` needs a number of steps after it, 1 or more")?;
                 }
                 other => {
-                    return Err(format!("`bench` takes `--steps N` and `--record`, not `{other}`"));
+                    return Err(format!(
+                        "`bench` takes `--steps N`, `--record` and `--gpt`, not `{other}`"
+                    ));
                 }
             }
         }
@@ -90,7 +104,7 @@ impl Options {
 pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
-    if !project.path(SOURCE).is_file() {
+    if !options.gpt_only && !project.path(SOURCE).is_file() {
         let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
@@ -99,23 +113,46 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let averages = fs::read_to_string("/proc/loadavg").ok();
     let load =
         first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
-    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
-    let printed = run(project, &chapters, true, steps, RUNS)?;
-    let records =
-        records::parse(&format!("what `{}` printed", command(true, steps, RUNS)), &printed)?;
     let python = venv(project);
-    let rows = records::rows(&originals(project, python.as_deref(), steps), &records);
+    let environment = records::environment_csv(&environment(python.as_deref(), load));
+    if !options.gpt_only {
+        moons(project, &chapters, python.as_deref(), options, &environment)?;
+    }
+    let gpt = gpt::Run { python: python.as_deref(), steps, record: options.record };
+    gpt::bench(project, &chapters, &gpt, &environment)?;
+    eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// The first table: chapter 10's demo with every engine of chapters 11 and 12, and the
+/// original where `python` can run it; printed, and written as CSV files.
+fn moons(
+    project: &Project,
+    chapters: &[Chapter],
+    python: Option<&Path>,
+    options: &Options,
+    environment: &str,
+) -> Result<(), Problems> {
+    let steps = options.steps;
+    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
+    let args = arguments(steps, RUNS, &[]);
+    let printed = run(project, chapters, &CH12, true, &args)?;
+    let records =
+        records::parse(&format!("what `{}` printed", command(&CH12, true, &args)), &printed)?;
+    let rows = records::rows(&originals(project, python, steps), &records);
     print!("{}", table(&rows, &records));
     let bench = records::bench_csv(&rows);
     let phases = records::phases_csv(&records);
-    let environment = records::environment_csv(&environment(python.as_deref(), load));
     let mut folders = vec![SCRATCH];
     if options.record {
         folders.push(RECORDED);
     }
     for folder in folders {
-        let files =
-            [("bench.csv", &bench), ("phases.csv", &phases), ("environment.csv", &environment)];
+        let files = [
+            ("bench.csv", bench.as_str()),
+            ("phases.csv", &phases),
+            ("environment.csv", environment),
+        ];
         for (name, text) in files {
             let path = format!("{folder}/{name}");
             files::write_atomic(&project.path(&path), text.as_bytes())
@@ -123,7 +160,6 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
             eprintln!("xtask: wrote {path}");
         }
     }
-    eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -146,8 +182,10 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             }
         };
     }
-    let printed = run(project, chapters, false, 1, 1)?;
-    let records = records::parse(&format!("what `{}` printed", command(false, 1, 1)), &printed)?;
+    let args = arguments(1, 1, &[]);
+    let printed = run(project, chapters, &CH12, false, &args)?;
+    let records =
+        records::parse(&format!("what `{}` printed", command(&CH12, false, &args)), &printed)?;
     let mut problems = vec![];
     let checks: [(&str, CsvCheck); 3] = [
         ("bench.csv", records::check_bench_csv),
@@ -164,6 +202,9 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             })),
         }
     }
+    if let Err(found) = gpt::check(project, chapters) {
+        problems.extend(found);
+    }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
@@ -175,20 +216,27 @@ fn count(steps: usize) -> String {
     format!("{steps} step{}", if steps == 1 { "" } else { "s" })
 }
 
-/// The command that runs the program, as a reader would type it.
-fn command(release: bool, steps: usize, runs: usize) -> String {
-    let release = if release { " --release" } else { "" };
-    format!("cargo run{release} -p {PACKAGE} --bin {PROGRAM} -- --steps {steps} --runs {runs}")
+/// `--steps STEPS --runs RUNS`, then `more`.
+fn arguments(steps: usize, runs: usize, more: &[&str]) -> Vec<String> {
+    let args = ["--steps", &steps.to_string(), "--runs", &runs.to_string()].map(String::from);
+    args.into_iter().chain(more.iter().map(|a| a.to_string())).collect()
 }
 
-/// Builds `ch12-bench` and runs it for `steps` steps, each part `runs` times; returns what
-/// it printed on stdout. A release run shows the program's progress (its stderr) as it goes.
+/// The command that runs the program, as a reader would type it.
+fn command(program: &Program, release: bool, args: &[String]) -> String {
+    let release = if release { " --release" } else { "" };
+    let Program { package, name, .. } = program;
+    format!("cargo run{release} -p {package} --bin {name} -- {}", args.join(" "))
+}
+
+/// Builds the program and runs it with `args`; returns what it printed on stdout. A
+/// release run shows the program's progress (its stderr) as it goes.
 fn run(
     project: &Project,
     chapters: &[Chapter],
+    program: &Program,
     release: bool,
-    steps: usize,
-    runs: usize,
+    args: &[String],
 ) -> Result<String, Problems> {
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
@@ -196,19 +244,19 @@ fn run(
     let home = chapters
         .iter()
         .flat_map(|c| c.fences.iter().map(move |f| (c, f)))
-        .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == SOURCE)
-        .map_or((SOURCE.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
+        .find(|(_, f)| format!("crates/{}/{}", f.crate_name, f.file) == program.source)
+        .map_or((program.source.to_string(), 0), |(c, f)| (c.path.clone(), f.line));
     let failed = |failures: Vec<Failure>| -> Problems {
         failures.into_iter().map(|failure| failure.problem(&home.0, home.1)).collect()
     };
     let shown = Shown {
-        package: Some(PACKAGE.into()),
-        bin: PROGRAM.into(),
+        package: Some(program.package.into()),
+        bin: program.name.into(),
         release,
-        args: vec!["--steps".into(), steps.to_string(), "--runs".into(), runs.to_string()],
+        args: args.to_vec(),
     };
     let executable = programs::build(project, &shown, &origins).map_err(failed)?;
-    let typed = command(release, steps, runs);
+    let typed = command(program, release, args);
     let mut program = Command::new(executable);
     program.current_dir(&project.root).args(&shown.args);
     let ended = if release {
@@ -463,9 +511,10 @@ mod tests {
 
     #[test]
     fn options_are_read_and_wrong_ones_refused() {
-        assert_eq!(Options::parse(&[]), Ok(Options { steps: DEFAULT_STEPS, record: false }));
-        let given = Options::parse(&strings(&["--record", "--steps", "5"]));
-        assert_eq!(given, Ok(Options { steps: 5, record: true }));
+        let default = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
+        assert_eq!(Options::parse(&[]), Ok(default));
+        let given = Options::parse(&strings(&["--record", "--steps", "5", "--gpt"]));
+        assert_eq!(given, Ok(Options { steps: 5, record: true, gpt_only: true }));
         for wrong in [&["--steps"][..], &["--steps", "0"], &["--steps", "x"], &["--fast"]] {
             assert!(Options::parse(&strings(wrong)).is_err(), "{wrong:?}");
         }

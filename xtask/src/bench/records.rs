@@ -382,7 +382,8 @@ pub fn phases_csv(records: &Records) -> String {
     csv(PHASES_HEADER, records.phases.iter().map(|(name, ms)| vec![name.as_str(), ms]))
 }
 
-fn csv<'a>(header: &str, rows: impl Iterator<Item = Vec<&'a str>>) -> String {
+/// A CSV file: `header`, then a line per row, each field quoted where it must be.
+pub fn csv<'a>(header: &str, rows: impl Iterator<Item = Vec<&'a str>>) -> String {
     let mut text = format!("{header}\n");
     for row in rows {
         let fields: Vec<String> = row.iter().map(|f| quoted(f)).collect();
