@@ -56,11 +56,11 @@ usage: cargo xtask [--root DIR] COMMAND
            default 20, median) and, where python3 is, with the original micrograd 0.1.0
            (installed once into target/bench/venv); print the table and write
            target/bench/bench.csv, phases.csv and environment.csv (--record: also into
-           crates/ch12-tape/data/); then chapter 14's GPT: a training step per name over
+           crates/ch12-tape/data/); then chapter 15's GPT: a training step per name over
            the first N names on Value, on the tape and in plain Python (python3), and the
            whole training on the tape, as a second table and target/bench/gpt-bench.csv
-           (--record: also into crates/ch14-gpt/data/, with environment.csv); --gpt: only
-           this second table
+           (--record: also into crates/ch15-gpt-training/data/, with environment.csv);
+           --gpt: only this second table
   exercise CHAPTER [--force]
            write exercises/chNN-slug/, a copy of the chapter's code (`ch04`) in which
            each exercise is a `todo!()` to fill in; --force replaces a copy you have

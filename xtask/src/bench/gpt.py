@@ -1,11 +1,11 @@
-"""Times a training step of chapter 14's GPT, written in plain Python.
+"""Times a training step of the GPT of chapters 14 and 15, written in plain Python.
 
 `cargo xtask bench` writes this script under target/ and runs it with
 python3 (standard library only):
 
     python gpt.py START_TXT MODE
 
-START_TXT is what `ch14-bench --export` wrote: the names the Rust steps are
+START_TXT is what `ch15-bench --export` wrote: the names the Rust steps are
 timed on, then the model's starting weights, a section per matrix. The script
 builds the same model over a scalar `Value` of micrograd's kind (data, grad,
 the values it was made from, a closure for its step of backpropagation),

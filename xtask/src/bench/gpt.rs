@@ -1,9 +1,9 @@
-//! The GPT table of `cargo xtask bench`: chapter 14's model trained on
+//! The GPT table of `cargo xtask bench`: chapter 15's training of chapter 14's model, on
 //! `Value`, on the tape and, where Python runs, in plain Python (`gpt.py`),
-//! read from what `ch14-bench` and the script print, and written as
+//! read from what `ch15-bench` and the script print, and written as
 //! `gpt-bench.csv`.
 //!
-//! `ch14-bench` prints only records, one a line, comma-separated:
+//! `ch15-bench` prints only records, one a line, comma-separated:
 //!
 //! ```text
 //! step,ENGINE,MS PER STEP,MS FASTEST,MS SLOWEST,NODES,FIRST LOSS,LAST LOSS
@@ -31,14 +31,14 @@ use crate::project::Project;
 use super::records::{check_environment_csv, csv, read_csv};
 use super::{Program, RUNS, SCRATCH, arguments, command, count as steps_text, quietly, run};
 
-/// The crate and program of chapter 14 that time the GPT, and its code.
-pub const PACKAGE: &str = "ch14-gpt";
-pub const PROGRAM: &str = "ch14-bench";
-pub const SOURCE: &str = "crates/ch14-gpt/src/bin/ch14-bench.rs";
+/// The crate and program of chapter 15 that time the GPT, and its code.
+pub const PACKAGE: &str = "ch15-gpt-training";
+pub const PROGRAM: &str = "ch15-bench";
+pub const SOURCE: &str = "crates/ch15-gpt-training/src/bin/ch15-bench.rs";
 /// Where `--record` writes the table, and the machine and versions it was
 /// measured with.
-pub const RECORDED: &str = "crates/ch14-gpt/data/gpt-bench.csv";
-pub const ENVIRONMENT: &str = "crates/ch14-gpt/data/environment.csv";
+pub const RECORDED: &str = "crates/ch15-gpt-training/data/gpt-bench.csv";
+pub const ENVIRONMENT: &str = "crates/ch15-gpt-training/data/environment.csv";
 /// The names and starting weights the program writes for the script.
 pub const START: &str = "target/bench/gpt-start.txt";
 /// The script that times the same steps in Python.
@@ -56,7 +56,7 @@ pub const SAME_LOSS: f64 = 1e-12;
 const TARGET_TIMES: f64 = 500.0;
 const TARGET_SECONDS: f64 = 2.0;
 
-const CH14: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
+const CH15: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
 
 /// The header of `gpt-bench.csv`.
 pub const HEADER: &str = "measure,engine,steps,median,fastest,slowest,unit,nodes_per_step,first_loss,last_loss,times_faster_than_python_gc_off,times_faster_lowest,times_faster_highest";
@@ -69,7 +69,7 @@ pub struct Run<'a> {
     pub record: bool,
 }
 
-/// Times the GPT's training with `ch14-bench` and the script; prints the
+/// Times the GPT's training with `ch15-bench` and the script; prints the
 /// table and writes `gpt-bench.csv` into target/bench/ and, to record it,
 /// into the crate's data/ with the machine's `environment` (its CSV text)
 /// beside it. Skipped, said in a line, until a chapter writes the program.
@@ -89,8 +89,8 @@ pub fn bench(
         steps_text(steps)
     );
     let args = arguments(steps, RUNS, &["--export", START]);
-    let printed = run(project, chapters, &CH14, true, &args)?;
-    let source = format!("what `{}` printed", command(&CH14, true, &args));
+    let printed = run(project, chapters, &CH15, true, &args)?;
+    let source = format!("what `{}` printed", command(&CH15, true, &args));
     let records = parse(&source, &printed)?;
     let python = python.unwrap_or(Path::new("python3"));
     let (mut pythons, mut notes) = (vec![], vec![]);
@@ -123,7 +123,7 @@ pub fn bench(
 }
 
 /// Times the script in `mode` `RUNS` times, each a fresh process, on the
-/// names and weights `ch14-bench` exported; the row `name`, or why there is
+/// names and weights `ch15-bench` exported; the row `name`, or why there is
 /// none.
 fn time_python(
     project: &Project,
@@ -150,7 +150,7 @@ fn time_python(
     python_step(name, &runs)
 }
 
-/// verify's step: runs `ch14-bench` for one step of each part (dev build),
+/// verify's step: runs `ch15-bench` for one step of each part (dev build),
 /// checks its records' shape, and that the recorded `gpt-bench.csv` names
 /// exactly its engines, in order. Skipped until a chapter writes the
 /// program; required from then on.
@@ -171,8 +171,8 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
         };
     }
     let args = arguments(1, 1, &["--training", "1"]);
-    let printed = run(project, chapters, &CH14, false, &args)?;
-    let records = parse(&format!("what `{}` printed", command(&CH14, false, &args)), &printed)?;
+    let printed = run(project, chapters, &CH15, false, &args)?;
+    let records = parse(&format!("what `{}` printed", command(&CH15, false, &args)), &printed)?;
     let mut problems = vec![];
     for path in [RECORDED, ENVIRONMENT] {
         match project.read(path) {
@@ -213,7 +213,7 @@ pub struct Training {
     pub slowest: String,
 }
 
-/// Everything one run of `ch14-bench` printed.
+/// Everything one run of `ch15-bench` printed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Records {
     pub steps: Vec<Step>,
@@ -239,7 +239,7 @@ fn loss(text: &str) -> Option<f64> {
     text.parse().ok().filter(|x: &f64| x.is_finite() && *x > 0.0)
 }
 
-/// Reads what `ch14-bench` printed; `source` names it in the problems.
+/// Reads what `ch15-bench` printed; `source` names it in the problems.
 pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
     let mut records = Records::default();
     let mut problems = vec![];
@@ -441,7 +441,7 @@ pub fn table(pythons: &[Step], records: &Records, steps: usize, notes: &[String]
     let width = |i: usize| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns).map(width).collect();
     let mut text =
-        format!("\nchapter 14's GPT: one training step per name, over the first {steps} names\n");
+        format!("\nthe GPT of chapters 14 and 15: one training step per name, over the first {steps} names\n");
     for line in &lines {
         let mut cells = vec![format!("{:<w$}", line[0], w = widths[0])];
         cells.extend((1..columns).map(|i| format!("{:>w$}", line[i], w = widths[i])));
@@ -713,7 +713,7 @@ training,tape,1000,0.250,0.240,0.300
         let notes = ["first step's loss: note".to_string()];
         let table = table(&pythons(), &records, 20, &notes);
         let expected = "
-chapter 14's GPT: one training step per name, over the first 20 names
+the GPT of chapters 14 and 15: one training step per name, over the first 20 names
 engine           ms/step   fastest-slowest  nodes/step  faster than Python, gc off
 Python          1000.000  900.500-1100.250     60896.2           0.25x (0.22-0.33)
 Python, gc off   250.000   240.500-300.250     60896.2                           -

@@ -1,3 +1,4 @@
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bfbc837415e5f26b
 //! Times the GPT's training: steps on `Value` and on the tape over the first
 //! names of the shuffled data, and the whole training on the tape. Prints
 //! records, one a line, for `cargo xtask bench`:
@@ -16,15 +17,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use ch13_classes::data::shuffle;
 use ch14_gpt::engine::Graph;
-use ch14_gpt::model::{Gpt, loss};
-use ch14_gpt::names::{encode, names};
-use ch14_gpt::train::{STEPS, Trainer};
+use ch14_gpt::model::{FIELDS, Gpt, loss};
+use ch14_gpt::names::encode;
+use ch14_gpt::start;
+use ch15_gpt_training::{STEPS, Trainer};
 use micrograd::Value;
 use micrograd::tape::Tape;
-use rand::SeedableRng;
-use rand::rngs::Xoshiro256PlusPlus;
 
 /// Steps taken first by a trainer then thrown away: they warm the allocator
 /// and the caches, and leave the timed steps' start as it was.
@@ -60,7 +59,7 @@ struct Options {
 /// Stops, saying how to call the program.
 fn usage() -> ! {
     panic!(
-        "usage: ch14-bench [--steps N] [--runs N] [--training N] \
+        "usage: ch15-bench [--steps N] [--runs N] [--training N] \
          [--export FILE]"
     )
 }
@@ -95,19 +94,9 @@ fn options() -> Options {
     options
 }
 
-/// The chapter's start: the names in their seeded shuffle, and the model
-/// drawn from the same generator after it.
-fn start() -> (Vec<&'static str>, Gpt<f64>) {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(14);
-    let mut all = names();
-    shuffle(&mut all, &mut rng);
-    let gpt = Gpt::random(&mut rng);
-    (all, gpt)
-}
-
 fn main() {
     let options = options();
-    let (all, gpt) = start();
+    let (all, gpt, _) = start();
     let timed: Vec<Vec<usize>> =
         all.iter().take(options.steps).map(|name| encode(name)).collect();
     match options.part {
@@ -147,7 +136,7 @@ fn main() {
         // From a fresh trainer to its last step, a name per step.
         Part::Training => {
             let clock = Instant::now();
-            let mut trainer = Trainer::new(&gpt);
+            let mut trainer = Trainer::new(&gpt, options.training);
             let mut tape = Tape::new();
             let mut last = f64::NAN;
             for step in 0..options.training {
@@ -186,12 +175,12 @@ fn time_steps(
     timed: &[Vec<usize>],
     mut step: impl FnMut(&mut Trainer, &[usize]) -> f64,
 ) -> Timing {
-    let mut warming = Trainer::new(start);
+    let mut warming = Trainer::new(start, WARM_UP);
     for tokens in timed.iter().cycle().take(WARM_UP) {
         step(&mut warming, tokens);
     }
     drop(warming);
-    let mut trainer = Trainer::new(start);
+    let mut trainer = Trainer::new(start, timed.len());
     let clock = Instant::now();
     let losses: Vec<f64> =
         timed.iter().map(|tokens| step(&mut trainer, tokens)).collect();
@@ -268,18 +257,7 @@ fn export(file: &Path, names: &[&str], gpt: &Gpt<f64>) {
     for name in names {
         text.push_str(&format!("{name}\n"));
     }
-    let matrices = [
-        ("tokens", &gpt.tokens),
-        ("positions", &gpt.positions),
-        ("query", &gpt.query),
-        ("key", &gpt.key),
-        ("value", &gpt.value),
-        ("output", &gpt.output),
-        ("up", &gpt.up),
-        ("down", &gpt.down),
-        ("logits", &gpt.logits),
-    ];
-    for (name, matrix) in matrices {
+    for (name, matrix) in FIELDS.iter().zip(gpt.matrices()) {
         text.push_str(&format!("[{name}]\n"));
         for row in matrix {
             let numbers: Vec<String> =

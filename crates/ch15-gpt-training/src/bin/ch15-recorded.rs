@@ -1,0 +1,48 @@
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 68641182249fd92c
+//! Prints the recorded GPT benchmark: each engine's training step, as a
+//! ratio to plain Python's with its spread, and the whole run on the tape.
+
+use ch11_fast::recorded::{Timing, ratio, rows, two_figures};
+
+const BENCH: &str = include_str!("../../data/gpt-bench.csv");
+const ENVIRONMENT: &str = include_str!("../../data/environment.csv");
+
+fn main() {
+    let bench = rows(BENCH);
+    let row = |measure: &str, engine: &str| {
+        let found = bench.iter().find(|r| r[0] == measure && r[1] == engine);
+        found.unwrap_or_else(|| panic!("no row `{measure},{engine}`"))
+    };
+    let number = |text: &str| text.parse::<f64>().expect("a number");
+    let timing = |measure: &str, engine: &str| {
+        let row = row(measure, engine);
+        let (median, fastest) = (number(&row[3]), number(&row[4]));
+        Timing { median, fastest, slowest: number(&row[5]) }
+    };
+    let spread = |t: Timing| {
+        let [a, b, c] = [t.median, t.fastest, t.slowest].map(two_figures);
+        format!("{a} ({b} to {c})")
+    };
+    println!("ms per training step, median of 3 runs (fastest to slowest):");
+    for engine in ["Python", "Python, gc off", "Value", "tape"] {
+        println!("  {engine:<15} {}", spread(timing("step", engine)));
+    }
+    let python = timing("step", "Python, gc off");
+    println!("times as fast as Python with the collector off:");
+    for engine in ["Value", "tape"] {
+        println!("  {engine:<6} {}", ratio(python, timing("step", engine)));
+    }
+    let steps = &row("training", "tape")[2];
+    let whole = spread(timing("training", "tape"));
+    println!("the whole run, {steps} steps on the tape, in s: {whole}");
+    let nodes = |engine: &str| number(&row("step", engine)[7]).round();
+    let (value, tape) = (nodes("Value"), nodes("tape"));
+    println!("nodes per step: {value} in Value's graph, {tape} on the tape");
+    for row in rows(ENVIRONMENT) {
+        let wanted = ["processor", "cores", "Rust", "Python"];
+        if wanted.contains(&row[0].as_str()) || row[0].starts_with("load") {
+            println!("{}: {}", row[0], row[1]);
+        }
+    }
+}
+// ... reads data/gpt-bench.csv and data/environment.csv, prints: hidden
