@@ -1,4 +1,4 @@
-// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ee8cb08ef856cfc3
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e11b0d5a9ea9e71d
 //! Runs the module the page loads in wasmi, beside the same functions
 //! compiled for this machine, and compares what they compute, bit for bit.
 
@@ -21,9 +21,8 @@ fn main() -> ch10_live::module::Result<()> {
         let in_wasm: f64 = wasm.call("train", (1u32, rate))?;
         let same = native.to_bits() == in_wasm.to_bits()
             && in_wasm.to_bits() == python.loss.to_bits();
-        println!(
-            "step {step}: native {native:?}, wasm {in_wasm:?}, same as Python: {same}"
-        );
+        let losses = format!("native {native:?}, wasm {in_wasm:?}");
+        println!("step {step}: {losses}, same as Python: {same}");
     }
 
     // Points drawn from a seed, with ln, cos and sin.
