@@ -171,3 +171,62 @@ fn read(project: &Project, path: &str) -> Result<Vec<u8>, Problems> {
         vec![Problem::io(Path::new(path), &format!("read it ({hint})"), e)]
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A project with the module's sources and built files, recorded as built.
+    fn built(name: &str) -> Project {
+        let root = std::env::temp_dir().join(format!("xtask-wasm-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let project = Project::new(&root);
+        let write = |path: &str, text: &str| {
+            write_atomic(&project.path(path), text.as_bytes()).expect("a scratch file")
+        };
+        for krate in CRATES {
+            write(&format!("{krate}/Cargo.toml"), "[package]\n");
+            write(&format!("{krate}/src/lib.rs"), "pub fn f() {}\n");
+        }
+        write(SCRIPT.0, "// the script\n");
+        write(SCRIPT.1, "// the script\n");
+        write(&format!("{LIVE}/{MODULE}"), "the module");
+        let record = Record {
+            sources: sources_hash(&project).expect("the sources"),
+            module: b"the module",
+            script: b"// the script\n",
+        };
+        write(RECORD, &record.text());
+        project
+    }
+
+    fn complaints(project: &Project) -> Vec<(String, usize)> {
+        let problems = check(project);
+        assert!(problems.iter().all(|p| p.message.contains("cargo xtask wasm")), "{problems:?}");
+        problems.into_iter().map(|p| (p.file, p.line)).collect()
+    }
+
+    #[test]
+    fn a_module_built_from_its_sources_passes() {
+        assert_eq!(complaints(&built("current")), vec![]);
+    }
+
+    #[test]
+    fn a_changed_source_a_built_file_or_the_script_s_copy_is_named() {
+        let project = built("changed");
+        fs::write(project.path("crates/micrograd/src/lib.rs"), "pub fn g() {}\n").unwrap();
+        assert_eq!(complaints(&project), vec![(RECORD.to_string(), 2)]);
+        // A program in src/bin/ is not part of the module.
+        let project = built("program");
+        fs::create_dir_all(project.path("crates/ch10-live/src/bin")).unwrap();
+        fs::write(project.path("crates/ch10-live/src/bin/ch10-x.rs"), "fn main() {}\n").unwrap();
+        assert_eq!(complaints(&project), vec![]);
+        let project = built("module");
+        fs::write(project.path(format!("{LIVE}/{MODULE}")), "another module").unwrap();
+        assert_eq!(complaints(&project), vec![(RECORD.to_string(), 3)]);
+        let project = built("script");
+        fs::write(project.path(SCRIPT.1), "// edited\n").unwrap();
+        let expected = vec![(RECORD.to_string(), 4), (SCRIPT.1.to_string(), 1)];
+        assert_eq!(complaints(&project), expected);
+    }
+}
