@@ -8,7 +8,7 @@
 //!   by default the chapter's own crate `chNN-slug`. PATH is a path inside that crate,
 //!   spelled one way only: segments of ASCII letters, digits, `_`, `-` and `.`, joined by
 //!   single `/`, none empty or starting with `.` (so no `..`, no `./`, no hidden files), not
-//!   absolute, ending in `.rs` or `.toml`. Two paths that differ only in case are refused too.
+//!   absolute, ending in `.rs`, `.toml` or `.js` (the page script of chapter 10, live). Two paths that differ only in case are refused too.
 //!   The chapter's own binaries are `src/bin/chNN-NAME.rs`. Words with `:` other than
 //!   `crate:` and `file:` are refused, and so are words with `=`.
 //! - A shown command: a ```` ```console ```` block whose first line is
@@ -73,9 +73,9 @@ pub fn file_path(file: &str, crate_name: &str) -> Result<(), String> {
             return Err(outside());
         }
     }
-    if !(file.ends_with(".rs") || file.ends_with(".toml")) {
+    if ![".rs", ".toml", ".js"].iter().any(|end| file.ends_with(end)) {
         return Err(format!(
-            "cannot tangle into `{file}`: only .rs and .toml files get a generated header"
+            "cannot tangle into `{file}`: only .rs, .toml and .js files get a generated header"
         ));
     }
     Ok(())
@@ -227,7 +227,8 @@ mod tests {
 
     #[test]
     fn the_book_s_forms_are_accepted() {
-        for file in ["src/lib.rs", "Cargo.toml", "src/nn.rs", "tests/nn.rs", "src/bin/ch10-a.rs"] {
+        for file in ["src/lib.rs", "Cargo.toml", "tests/nn.rs", "src/bin/ch10-a.rs", "web/live.js"]
+        {
             assert_eq!(file_path(file, "micrograd"), Ok(()), "{file}");
         }
         let shown = shown_command("cargo run --bin ch01-slope").unwrap();

@@ -27,6 +27,7 @@ pub mod slow_checks;
 pub mod snapshots;
 pub mod tangle;
 pub mod testing;
+pub mod wasm;
 
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,9 @@ usage: cargo xtask [--root DIR] COMMAND
            whole training on the tape, as a second table and target/bench/gpt-bench.csv
            (--record: also into crates/ch15-gpt-training/data/, with environment.csv);
            --gpt: only this second table
+  wasm     build chapter 10, live's WebAssembly module (crates/ch10-live) for the browser
+           and write it, its script and a record of its sources into chapters/live/
+           (needs the wasm32-unknown-unknown target: `rustup target add` is tried)
   exercise CHAPTER [--force]
            write exercises/chNN-slug/, a copy of the chapter's code (`ch04`) in which
            each exercise is a `todo!()` to fill in; --force replaces a copy you have
@@ -71,7 +75,7 @@ What a chapter may ask for (anything else is refused at its line; see xtask/src/
   ```rust,file:PATH  ```toml,crate:NAME,file:PATH
            write the fence into crates/NAME/PATH (NAME: the chapter's crate unless given);
            PATH is plain and inside the crate (no `..`, `./`, `//`, leading `/` or `.`),
-           ending in .rs or .toml; the chapter's binaries are src/bin/chNN-NAME.rs
+           ending in .rs, .toml or .js; the chapter's binaries are src/bin/chNN-NAME.rs
   ```console, then `$ cargo run [--release] [-p NAME] --bin chNN-NAME [-- ARG...]`
            run it and compare what it prints (`...` alone elides lines); the program may
            run 120 s (```console,timeout:SECONDS for more) and print 1 MiB; stderr must
@@ -101,6 +105,7 @@ pub fn figures(project: &Project) -> Result<(), Problems> {
 pub fn check(project: &Project) -> Result<(), Problems> {
     let chapters = project.chapters()?;
     check_tangled(project, &chapters)?;
+    nonempty(wasm::check(project))?;
     // The shown commands and the figure programs side by side, reported in that order.
     let (outputs, figures) = std::thread::scope(|scope| {
         let figures = scope.spawn(|| check_figures(project, &chapters));
@@ -136,6 +141,9 @@ pub fn verify(project: &Project) -> Result<(), Problems> {
         project.chapters().map(|c| chapters = c)
     })?;
     steps.run("tangled code is current", || check_tangled(project, &chapters))?;
+    steps.run("the live chapter's WebAssembly module is built from the current sources", || {
+        nonempty(wasm::check(project))
+    })?;
     steps.run("cargo fmt --check", || fmt_check(project, &chapters))?;
     let (started_slow, cpu_before) = (Instant::now(), cpu::used());
     eprintln!(

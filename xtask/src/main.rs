@@ -7,7 +7,8 @@ use xtask::tangle::Edits;
 
 /// Every command, for `did you mean`.
 const COMMANDS: &[&str] = &[
-    "serve", "verify", "bless", "check", "tangle", "figures", "book", "bench", "exercise", "help",
+    "serve", "verify", "bless", "check", "tangle", "figures", "book", "bench", "wasm", "exercise",
+    "help",
 ];
 
 fn main() -> ExitCode {
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         "verify" => xtask::verify(&project),
         "check" => xtask::check(&project),
         "figures" => xtask::figures(&project),
+        "wasm" => xtask::wasm::build(&project),
         "book" => xtask::mdbook::build(&project)
             .map(|html| println!("{}", html.join("index.html").display()))
             .map_err(failed("mdbook build")),

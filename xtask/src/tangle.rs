@@ -137,7 +137,7 @@ pub fn generate(chapters: &[Chapter]) -> Result<Vec<Generated>, Problems> {
         let (first_chapter, first_fence) = fences[0];
         let Some(marker) = comment_marker(&first_fence.file) else {
             let message = format!(
-                "cannot tangle into `{}`: only .rs and .toml files get a generated header",
+                "cannot tangle into `{}`: only .rs, .toml and .js files get a generated header",
                 first_fence.file
             );
             problems.push(Problem::new(&first_chapter.path, first_fence.line, message));
@@ -368,16 +368,16 @@ fn below_header(text: &str) -> String {
 
 /// FNV-1a, 64 bits: the same on every platform and Rust version, unlike std's hasher. It
 /// tells a reader's edit from the tool's own writing; it is no defence against forgery.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
+pub fn fnv1a(text: impl AsRef<[u8]>) -> u64 {
+    text.as_ref().iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3)
     })
 }
 
 /// The comment that starts a generated file's header, chosen by its extension.
 fn comment_marker(file: &str) -> Option<&'static str> {
     match Path::new(file).extension()?.to_str()? {
-        "rs" => Some("//"),
+        "rs" | "js" => Some("//"),
         "toml" => Some("#"),
         _ => None,
     }

@@ -1,0 +1,44 @@
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b37c9a3a73d402f
+//! Tests: the module the page loads trains as chapter 10 does, and the
+//! grid's scores are the network's.
+
+use std::process::Command;
+
+use ch10_live::module::{PATH, Wasm};
+
+#[test]
+fn in_wasm() {
+    let output = Command::new(env!("CARGO_BIN_EXE_ch10-in-wasm"))
+        .output()
+        .expect("the program runs");
+    assert!(output.status.success(), "ch10-in-wasm failed");
+    let printed = String::from_utf8(output.stdout).expect("UTF-8");
+    insta::assert_snapshot!(printed);
+}
+
+#[test]
+fn the_module_trains_as_chapter_10_does() {
+    let bytes = std::fs::read(PATH).expect("the module is built");
+    let mut wasm = Wasm::new(&bytes).expect("the module loads");
+    let python = ch10_moons::original::load().steps;
+    let _: u32 = wasm.call("start_original", ()).unwrap();
+    ch10_live::start_original();
+    for (step, python) in (0..3).zip(python) {
+        let rate = ch10_live::chapter_rate(step);
+        let in_wasm: f64 = wasm.call("train", (1u32, rate)).unwrap();
+        let native = ch10_live::train(1, rate);
+        assert_eq!(in_wasm.to_bits(), native.to_bits(), "step {step}");
+        assert_eq!(in_wasm.to_bits(), python.loss.to_bits(), "step {step}");
+    }
+}
+
+#[test]
+fn score_is_predict_without_the_graph() {
+    let original = ch10_moons::original::load();
+    let model = ch10_moons::network_with(&original.parameters);
+    for sample in &original.points {
+        let predicted = model.predict(&sample.x).data();
+        let scored = ch10_live::score(&model, sample.x);
+        assert_eq!(scored.to_bits(), predicted.to_bits());
+    }
+}
