@@ -440,8 +440,9 @@ pub fn table(pythons: &[Step], records: &Records, steps: usize, notes: &[String]
     let columns = if compared { 5 } else { 4 };
     let width = |i: usize| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns).map(width).collect();
-    let mut text =
-        format!("\nthe GPT of chapters 14 and 15: one training step per name, over the first {steps} names\n");
+    let mut text = format!(
+        "\nthe GPT of chapters 14 and 15: one training step per name, over the first {steps} names\n"
+    );
     for line in &lines {
         let mut cells = vec![format!("{:<w$}", line[0], w = widths[0])];
         cells.extend((1..columns).map(|i| format!("{:>w$}", line[i], w = widths[i])));
