@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e20e4b966a311e3
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8aeb0471f5a9cc3e
 //! Chapter 14: a GPT, piece by piece, written once for three engines.
 
 pub mod candle;
@@ -13,6 +13,19 @@ use model::Gpt;
 
 /// The seed of everything random in the chapter.
 pub const SEED: u64 = 14;
+
+/// The largest |a − b| of the pairs; NaN if any is NaN, which `f64::max`
+/// would drop, making a broken grad look like a match.
+///
+/// # Panics
+///
+/// If `a` and `b` differ in length.
+pub fn largest_difference(a: &[f64], b: &[f64]) -> f64 {
+    assert_eq!(a.len(), b.len(), "as many numbers on each side");
+    let worse =
+        |worst: f64, d: f64| if d.is_nan() || d > worst { d } else { worst };
+    a.iter().zip(b).map(|(a, b)| (a - b).abs()).fold(0.0, worse)
+}
 
 /// What every program starts from: the names in a shuffled order, the
 /// untrained model, and the generator that drew them, for what comes next.

@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b82a1929eb24eb84
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 76c7da2e75ff55ee
 //! The model: a GPT of one layer, written once for any [`Engine`].
 
 use ch10_moons::moons::normal_pair;
@@ -231,15 +231,21 @@ fn attend<E: Engine>(
     .collect()
 }
 
-/// The logits of the token after `token`, read at `position`, with the
-/// earlier positions in `memory`; adds this position's key and value to it.
+/// The logits of the token after `token`, read at the next position, with
+/// the earlier positions in `memory`; adds this position's key and value to
+/// it.
+///
+/// # Panics
+///
+/// If `memory` already holds `CONTEXT` positions.
 pub fn forward<E: Engine>(
     e: &mut E,
     gpt: &Gpt<E::N>,
     token: usize,
-    position: usize,
     memory: &mut Memory<E::N>,
 ) -> Vec<E::N> {
+    let position = memory.keys.len();
+    assert!(position < CONTEXT, "the context holds {CONTEXT} positions");
     let x = add(e, &gpt.tokens[token], &gpt.positions[position]);
     let x = rms_norm(e, &x);
 
@@ -275,8 +281,7 @@ pub fn loss<E: Engine>(e: &mut E, gpt: &Gpt<E::N>, tokens: &[usize]) -> E::N {
     let mut memory = Memory::new();
     let losses: Vec<E::N> = (0..n)
         .map(|position| {
-            let logits =
-                forward(e, gpt, tokens[position], position, &mut memory);
+            let logits = forward(e, gpt, tokens[position], &mut memory);
             cross_entropy(e, &logits, tokens[position + 1])
         })
         .collect();

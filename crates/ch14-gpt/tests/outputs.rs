@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0bb4bf86974a24f2
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 305ac2190cff3ed7
 //! Snapshot tests of what the chapter's programs print; then the engines
 //! and the model's pieces.
 
@@ -69,8 +69,8 @@ fn attention_weights_add_up_to_1_and_reach_no_later_position() {
     let (names, gpt, _) = start();
     let tokens = encode(names[0]);
     let mut memory = Memory::new();
-    for (position, &token) in tokens.iter().enumerate() {
-        forward(&mut Numbers, &gpt, token, position, &mut memory);
+    for &token in &tokens {
+        forward(&mut Numbers, &gpt, token, &mut memory);
     }
     for head in &memory.weights {
         for (position, weights) in head.iter().enumerate() {

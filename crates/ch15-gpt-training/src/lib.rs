@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a6a847ea00ce950
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 38059ebef2378166
 //! Chapter 15: the GPT of chapter 14 trained, one name per step, with Adam
 //! and a falling rate; then names made up by it.
 
@@ -20,7 +20,7 @@ pub const EPSILON: f64 = 1e-8;
 /// A trainer: the model's weights as `Value`s, Adam over them, and where
 /// it is in a schedule of `total` steps.
 pub struct Trainer {
-    pub gpt: Gpt<Value>,
+    gpt: Gpt<Value>,
     adam: Adam,
     steps: usize,
     total: usize,
@@ -95,18 +95,23 @@ pub fn run(names: &[&str], start: &Gpt<f64>) -> (Gpt<f64>, Vec<f64>) {
     (trainer.weights(), losses)
 }
 
-/// The mean loss on `test` of a model that only counts, in `train`, how
-/// often each token comes next: after nothing (`context` 0, a unigram
-/// model) or after the token before it (`context` 1, a bigram model). Each
-/// count starts at 1, so that no probability is 0.
-///
-/// # Panics
-///
-/// If `context` is more than 1.
-pub fn counting_loss(train: &[&str], test: &[&str], context: usize) -> f64 {
-    assert!(context <= 1, "a context of 0 or 1 tokens, not {context}");
+/// A model that only counts how often each token comes next.
+#[derive(Clone, Copy, Debug)]
+pub enum Counting {
+    /// Whatever came before.
+    Unigram,
+    /// After the token before it.
+    Bigram,
+}
+
+/// The mean loss on `test` of the counting model `model` counted in
+/// `train`. Each count starts at 1, so that no probability is 0.
+pub fn counting_loss(train: &[&str], test: &[&str], model: Counting) -> f64 {
     // The row of counts for position i: one row for all, or one per token.
-    let row = |t: &[usize], i: usize| if context == 0 { 0 } else { t[i] };
+    let row = |t: &[usize], i: usize| match model {
+        Counting::Unigram => 0,
+        Counting::Bigram => t[i],
+    };
     let mut counts = vec![[1.0; VOCAB]; VOCAB];
     for name in train {
         let tokens = encode(name);
@@ -139,7 +144,7 @@ pub fn sample(
     let mut tokens = vec![MARKER];
     for position in 0..CONTEXT {
         let token = tokens[position];
-        let logits = forward(&mut Numbers, gpt, token, position, &mut memory);
+        let logits = forward(&mut Numbers, gpt, token, &mut memory);
         let cooled: Vec<f64> = logits.iter().map(|l| l / temperature).collect();
         let p = softmax(&mut Numbers, &cooled);
         let next = draw(&p, rng);

@@ -1,13 +1,14 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6c86f6e8745374bf
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c8c223a41a84514e
 //! Snapshot tests of what the chapter's programs print; then sampling, a
 //! short training, and the new method's refusal.
 
 use std::process::Command;
 
 use ch14_gpt::engine::Numbers;
-use ch14_gpt::model::loss;
+use ch14_gpt::model::{CONTEXT, loss};
 use ch14_gpt::names::{MARKER, encode};
 use ch14_gpt::start;
+use ch15_gpt_training::Counting::{Bigram, Unigram};
 use ch15_gpt_training::{Trainer, counting_loss, sample};
 use micrograd::Value;
 use micrograd::optim::Adam;
@@ -42,7 +43,7 @@ fn a_made_up_name_starts_with_the_marker_and_ends_at_the_next() {
         assert_eq!(tokens[0], MARKER);
         let ends = tokens.iter().skip(1).filter(|&&t| t == MARKER).count();
         assert!(ends <= 1 && (ends == 0 || *tokens.last().unwrap() == MARKER));
-        assert!(tokens.len() <= 17);
+        assert!(tokens.len() <= CONTEXT + 1);
     }
 }
 
@@ -73,12 +74,12 @@ fn a_step_past_the_end_of_the_run_is_refused() {
 
 #[test]
 fn counting_models_give_ln_27_on_nothing_and_learn_from_names() {
-    let uniform = counting_loss(&[], &["ab"], 1);
+    let uniform = counting_loss(&[], &["ab"], Bigram);
     assert!((uniform - 27f64.ln()).abs() < 1e-12);
     let (names, _, _) = start();
     let (train, test) = (&names[..1000], &names[1000..1100]);
-    let unigram = counting_loss(train, test, 0);
-    let bigram = counting_loss(train, test, 1);
+    let unigram = counting_loss(train, test, Unigram);
+    let bigram = counting_loss(train, test, Bigram);
     assert!(bigram < unigram && unigram < uniform, "{bigram} {unigram}");
 }
 

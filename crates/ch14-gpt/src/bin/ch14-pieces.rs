@@ -1,4 +1,4 @@
-// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 71d95c087e43e4c6
+// Generated from chapters/14-gpt.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c985472e2feaf41b
 //! The untrained model, piece by piece, on the first name.
 
 use ch14_gpt::engine::{Graph, Numbers};
@@ -35,7 +35,7 @@ fn main() {
     let mut memory = Memory::new();
     println!("position  p(next)  −ln p  head 1's attention weights");
     for position in 0..tokens.len() - 1 {
-        let logits = forward(e, &gpt, tokens[position], position, &mut memory);
+        let logits = forward(e, &gpt, tokens[position], &mut memory);
         let loss = cross_entropy(e, &logits, tokens[position + 1]);
         let weights = &memory.weights[0][position];
         let p = (-loss).exp();

@@ -1,6 +1,7 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc4c9bba42ccddfc
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c4f252be2fd38348
 //! Where the trained model's heads look, over the held-out names: the mean
-//! weight on the name's first letter, and on the reading position itself.
+//! weight on the marker, on the name's first letter, and on the reading
+//! position itself.
 
 use ch14_gpt::engine::Numbers;
 use ch14_gpt::model::{HEADS, Memory, forward};
@@ -11,19 +12,19 @@ use ch15_gpt_training::run;
 fn main() {
     let (names, gpt, _) = start();
     let (weights, _) = run(&names, &gpt);
-    let (mut first, mut itself) = ([0.0; HEADS], [0.0; HEADS]);
+    let [mut marker, mut first, mut itself] = [[0.0; HEADS]; 3];
     let (mut even, mut count) = (0.0, 0.0);
     for name in &names[names.len() - 1000..] {
         let tokens = encode(name);
         let mut memory = Memory::new();
-        let read = &tokens[..tokens.len() - 1];
-        for (position, &token) in read.iter().enumerate() {
-            forward(&mut Numbers, &weights, token, position, &mut memory);
+        for &token in &tokens[..tokens.len() - 1] {
+            forward(&mut Numbers, &weights, token, &mut memory);
         }
         // From position 2, the one that reads the second letter, on.
         for position in 2..tokens.len() - 1 {
             for head in 0..HEADS {
                 let row = &memory.weights[head][position];
+                marker[head] += row[0];
                 first[head] += row[1];
                 itself[head] += row[position];
             }
@@ -31,10 +32,11 @@ fn main() {
             count += 1.0;
         }
     }
-    println!("head  on the first letter  on itself");
+    println!("head  on the marker  on the first letter  on itself");
     for head in 0..HEADS {
-        let (a, b) = (first[head] / count, itself[head] / count);
-        println!("{:>4}  {a:>19.3}  {b:>9.3}", head + 1);
+        let [a, b, c] = [marker, first, itself].map(|sums| sums[head] / count);
+        println!("{:>4}  {a:>13.3}  {b:>19.3}  {c:>9.3}", head + 1);
     }
-    println!("even  {:>19.3}  {:>9.3}", even / count, even / count);
+    let even = even / count;
+    println!("even  {even:>13.3}  {even:>19.3}  {even:>9.3}");
 }

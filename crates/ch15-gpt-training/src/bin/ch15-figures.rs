@@ -1,10 +1,11 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bb74a8a4c84fea42
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94838dc5e5321e8c
 //! Draws the chapter's figures: the training loss, and attention's weights
 //! while the trained model writes a name.
 
 use ch14_gpt::names::{VOCAB, letter};
 use ch14_gpt::start;
-use ch15_gpt_training::{run, sample};
+use ch15_gpt_training::Counting::Bigram;
+use ch15_gpt_training::{STEPS, counting_loss, run, sample};
 use viz::Plot;
 use viz::heatmap::Heatmap;
 
@@ -18,22 +19,22 @@ fn main() {
 
     let (names, gpt, mut rng) = start();
     let (weights, losses) = run(&names, &gpt);
-    let each: Vec<(f64, f64)> =
-        losses.iter().enumerate().map(|(i, &l)| (i as f64, l)).collect();
-    let mean: Vec<(f64, f64)> = losses
-        .windows(50)
-        .enumerate()
-        .map(|(i, w)| ((i + 49) as f64, w.iter().sum::<f64>() / 50.0))
+    // The mean of the last 50 steps, or of all so far in the first 50.
+    let mean: Vec<(f64, f64)> = (0..losses.len())
+        .map(|i| {
+            let last = &losses[i.saturating_sub(49)..=i];
+            (i as f64, last.iter().sum::<f64>() / last.len() as f64)
+        })
         .collect();
+    let level = |y: f64| vec![(0.0, y), (999.0, y)];
     let uniform = (VOCAB as f64).ln();
+    let held_out = &names[names.len() - 1000..];
+    let bigram = counting_loss(&names[..STEPS], held_out, Bigram);
     let plot = Plot::new("Training loss, one name a step")
-        .axes("step", "loss")
-        .curve("each step's loss", each)
-        .curve("mean of the last 50 steps", mean)
-        .dashed(
-            "ln 27, a uniform guess",
-            vec![(0.0, uniform), (999.0, uniform)],
-        );
+        .axes("step", "loss: mean of the last 50 steps")
+        .curve("the GPT, on the names it trains on", mean)
+        .dashed("ln 27, a uniform guess", level(uniform))
+        .dashed("a bigram model, on held-out names", level(bigram));
     write("15-loss.svg", plot.to_svg());
 
     // ... the loss curve, drawn as chapter 13's were: hidden

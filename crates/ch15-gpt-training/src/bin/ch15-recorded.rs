@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 68641182249fd92c
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ce304b95618397dd
 //! Prints the recorded GPT benchmark: each engine's training step, as a
 //! ratio to plain Python's with its spread, and the whole run on the tape.
 
@@ -36,8 +36,19 @@ fn main() {
     let whole = spread(timing("training", "tape"));
     println!("the whole run, {steps} steps on the tape, in s: {whole}");
     let nodes = |engine: &str| number(&row("step", engine)[7]).round();
-    let (value, tape) = (nodes("Value"), nodes("tape"));
-    println!("nodes per step: {value} in Value's graph, {tape} on the tape");
+    let (python, value, tape) =
+        (nodes("Python"), nodes("Value"), nodes("tape"));
+    println!(
+        "nodes per step: Python's graph {python}, Value's {value}, the tape {tape}"
+    );
+    let same = |column: usize| {
+        row("step", "Python")[column] == row("step", "Value")[column]
+    };
+    println!(
+        "Python's first and last losses have Value's bits: {} and {}",
+        same(8),
+        same(9)
+    );
     for row in rows(ENVIRONMENT) {
         let wanted = ["processor", "cores", "Rust", "Python"];
         if wanted.contains(&row[0].as_str()) || row[0].starts_with("load") {

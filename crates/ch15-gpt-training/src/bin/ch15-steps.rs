@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ae29747ddf0a728
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c307b5e5d5b853cf
 //! The first training steps on `Value` and on the tape, side by side.
 
 use ch14_gpt::engine::Graph;
@@ -21,7 +21,8 @@ fn main() {
     let root = loss(&mut tape, &on_tape, &tokens);
     tape.backward(root);
     let matrices = on_values.matrices().into_iter().zip(on_tape.matrices());
-    println!("grads of {:?} whose bits differ, matrix by matrix:", names[0]);
+    let n = gpt.parameters().count();
+    println!("of the {n} grads of {:?}, those whose bits differ:", names[0]);
     for (field, (v, t)) in FIELDS.iter().zip(matrices) {
         let pairs = v.iter().flatten().zip(t.iter().flatten());
         let grads = pairs.map(|(v, &t)| (v.grad(), tape.grad(t)));

@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab69ed5933f54edb
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fecf276473352991
 //! The whole training run on the tape; the trained model's loss on the names
 //! it saw and on names it did not, beside two counting models'; then 20
 //! names made up by it.
@@ -7,6 +7,7 @@ use ch14_gpt::engine::Numbers;
 use ch14_gpt::model::{Gpt, loss};
 use ch14_gpt::names::{MARKER, encode, letter};
 use ch14_gpt::start;
+use ch15_gpt_training::Counting::{Bigram, Unigram};
 use ch15_gpt_training::{STEPS, counting_loss, run, sample};
 
 fn main() {
@@ -31,10 +32,15 @@ fn main() {
     let unseen = mean_loss(&weights, held_out);
     println!("  on the 1000 names trained on:  {seen:.4}");
     println!("  on the 1000 held out:          {unseen:.4}");
-    println!("the counting models on the held-out names:");
-    for (model, context) in [("unigram", 0), ("bigram", 1)] {
-        let loss = counting_loss(trained_on, held_out, context);
-        println!("  {model:<8} {loss:.4}");
+    let others = &names[..names.len() - 1000];
+    let all = format!("the {} names not held out", others.len());
+    let counted_in =
+        [("the 1000 names trained on", trained_on), (&all, others)];
+    println!("the counting models' loss on the held-out names, counted in");
+    for (what, counted) in counted_in {
+        let [unigram, bigram] =
+            [Unigram, Bigram].map(|m| counting_loss(counted, held_out, m));
+        println!("  {what}: unigram {unigram:.4}, bigram {bigram:.4}");
     }
 
     println!("20 names at temperature 0.5");
@@ -46,10 +52,12 @@ fn main() {
             tokens.pop();
         }
         let name: String = tokens[1..].iter().map(|&t| letter(t)).collect();
-        let mark = match () {
-            _ if trained_on.contains(&name.as_str()) => "*",
-            _ if names.contains(&name.as_str()) => "+",
-            _ => "",
+        let mark = if trained_on.contains(&name.as_str()) {
+            "*"
+        } else if names.contains(&name.as_str()) {
+            "+"
+        } else {
+            ""
         };
         made_up.push(format!("{name}{mark}"));
     }
