@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 53da60ce4beaee31
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d615abe9f37c06a
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -248,6 +248,14 @@ mod tests {
         assert_eq!(alive, 2);
         drop((a, b));
         assert!(nodes.iter().all(|node| node.upgrade().is_none()));
+    }
+
+    #[test]
+    fn the_slope_of_x_to_the_0_is_0_even_at_0() {
+        let x = Value::new(0.0);
+        let y = x.pow(0.0);
+        y.backward();
+        assert_eq!((y.data(), x.grad()), (1.0, 0.0));
     }
 
     #[test]
