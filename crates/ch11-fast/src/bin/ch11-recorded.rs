@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e184192a579447fc
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 17b9b110cdc246ec
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -19,14 +19,18 @@ fn main() {
     }
 }
 
-/// Every engine's step as programs run (fastbins on), in the bench's order.
+/// Every engine's step as programs run (fastbins on), in the bench's order,
+/// with the nodes of its graph as the bench counted them in that engine.
 fn steps() {
     println!("One step of chapter 10's demo, ms: median (fastest to slowest)");
+    println!("and the nodes of its graph");
     for row in rows(BENCH).iter().filter(|row| !row[0].ends_with(')')) {
         let step = timing(&row[0]);
         let [median, fastest, slowest] =
             [step.median, step.fastest, step.slowest].map(two_figures);
-        println!("  {:<28}{median:>6} ({fastest} to {slowest})", row[0]);
+        let ms = format!("{median:>6} ({fastest} to {slowest})");
+        let nodes = if row[6] == "0" { "none" } else { &row[6] };
+        println!("  {:<28}{ms:<24}{nodes:>6}", row[0]);
     }
 }
 
