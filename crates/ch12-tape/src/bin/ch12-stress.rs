@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 06891b12c1d0ebe4
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b209ca737b816967
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
@@ -13,7 +13,7 @@ fn main() {
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<13}{count} grads, {not_zero} of them not 0, {wrong} mismatches"
+            "  {name:<13}{count} grads, {not_zero} not 0, {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
