@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ce2c9f7b763eabb
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 309b3aab8ac0805a
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 
@@ -36,6 +36,11 @@ fn twice() {
 #[test]
 fn deep() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-deep")));
+}
+
+#[test]
+fn overflow() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-overflow")));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9dd662df0bc307b
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b8aee5616aadfbcc
 //! Chapter 10: micrograd's demo, a network that learns to tell two moons
 //! apart, first with the original's data and weights, then with our own.
 
@@ -124,7 +124,8 @@ pub fn print_steps(steps: &[Step]) {
         .collect();
     let last: Vec<String> =
         rose.iter().rev().take(4).rev().map(|k| k.to_string()).collect();
-    let (count, last) = (rose.len(), last.join(" "));
+    let count = rose.len();
+    let last = last.join(" ");
     println!("the loss rose at {count} steps, the last four: {last}");
 }
 
@@ -153,8 +154,9 @@ pub fn print_parts(when: &str, model: &Mlp, data: &[Sample]) {
     let inside = margins.iter().filter(|&&m| m < 1.0).count();
     let hinges = margins.iter().map(|m| (1.0 - m).max(0.0));
     let data_loss = hinges.sum::<f64>() * (1.0 / data.len() as f64);
-    let (squares, (loss, percent)) =
-        (sum_of_squares(model), (total.data(), accuracy * 100.0));
+    let squares = sum_of_squares(model);
+    let loss = total.data();
+    let percent = accuracy * 100.0;
     println!("{when}: loss {loss:?}, accuracy {percent:?}%");
     println!("  points inside the margin: {inside}, data loss {data_loss:?}");
     let same = data_loss + ALPHA * squares == loss;

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d3f61a1aee636e25
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 60ae1955721e14e3
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -307,5 +307,16 @@ impl Value {
     /// Where the node lies in memory.
     pub fn address(&self) -> usize {
         Rc::as_ptr(&self.0) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The bytes of one lean node's `Rc` allocation, as chapter 11 states.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_lean_node_is_64_bytes() {
+        let counts = 2 * size_of::<usize>();
+        assert_eq!(size_of::<super::Node>() + counts, 64);
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5602762f136e70f2
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a58ae236b731082e
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -29,18 +29,26 @@ pub fn train(engine: &mut dyn Engine, data: &[Sample]) -> Vec<Step> {
         .collect()
 }
 
-/// The crate's `Value`, walking as chapter 6 did (`hashed`) or with the
-/// cheaper walk.
+/// Which walk finds the order of the backward steps.
+#[derive(Clone, Copy)]
+pub enum Walk {
+    /// Chapter 6's, with a set of the nodes visited (`topo_hashed`).
+    Hashed,
+    /// This chapter's, with a mark in each node: the crate's `backward`.
+    Cheaper,
+}
+
+/// The crate's `Value`, walking as chapter 6 did or with the cheaper walk.
 pub struct ValueEngine {
     model: Mlp,
-    hashed: bool,
+    walk: Walk,
     nodes: usize,
 }
 
 impl ValueEngine {
     /// Chapter 10's network with `parameters`.
-    pub fn new(parameters: &[f64], hashed: bool) -> ValueEngine {
-        ValueEngine { model: network_with(parameters), hashed, nodes: 0 }
+    pub fn new(parameters: &[f64], walk: Walk) -> ValueEngine {
+        ValueEngine { model: network_with(parameters), walk, nodes: 0 }
     }
 }
 
@@ -48,18 +56,21 @@ impl Engine for ValueEngine {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
         let (total, accuracy) = loss(&self.model, data);
         self.model.zero_grad();
-        if self.hashed {
-            // Chapter 6's backward, spelled out.
-            total.set_grad(1.0);
-            let order = total.topo_hashed();
-            self.nodes = order.len();
-            for value in order.iter().rev() {
-                value.backward_step();
+        match self.walk {
+            Walk::Hashed => {
+                // Chapter 6's backward, spelled out.
+                total.set_grad(1.0);
+                let order = total.topo_hashed();
+                self.nodes = order.len();
+                for value in order.iter().rev() {
+                    value.backward_step();
+                }
             }
-        } else {
-            total.backward();
-            if self.nodes == 0 {
-                self.nodes = total.topo().len();
+            Walk::Cheaper => {
+                total.backward();
+                if self.nodes == 0 {
+                    self.nodes = total.topo().len();
+                }
             }
         }
         for p in self.model.parameters() {
@@ -129,8 +140,8 @@ pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
 /// `parameters`.
 pub fn engines(parameters: &[f64]) -> Engines {
     vec![
-        ("Value", Box::new(ValueEngine::new(parameters, true))),
-        ("cheaper walk", Box::new(ValueEngine::new(parameters, false))),
+        ("Value", Box::new(ValueEngine::new(parameters, Walk::Hashed))),
+        ("cheaper walk", Box::new(ValueEngine::new(parameters, Walk::Cheaper))),
         ("lean node", Box::new(lean::Moons::new(parameters))),
     ]
 }
@@ -143,27 +154,27 @@ pub type Chain = fn(usize) -> f64;
 /// it a million deep, to show that nothing recurses once per level.
 pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
-        ("Value", |depth| value_chain(depth, true)),
-        ("cheaper walk", |depth| value_chain(depth, false)),
+        ("Value", |depth| value_chain(depth, Walk::Hashed)),
+        ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper)),
         ("lean node", lean::chain),
     ]
 }
 
-/// Chapter 6's chain in the crate's `Value`, walked with chapter 6's set
-/// (`hashed`) or with the cheaper walk.
-pub fn value_chain(depth: usize, hashed: bool) -> f64 {
+/// Chapter 6's chain in the crate's `Value`, backpropagated with `walk`.
+pub fn value_chain(depth: usize, walk: Walk) -> f64 {
     let one = Value::new(1.0);
     let mut y = Value::new(0.0);
     for _ in 0..depth {
         y = y + &one;
     }
-    if hashed {
-        y.set_grad(1.0);
-        for value in y.topo_hashed().iter().rev() {
-            value.backward_step();
+    match walk {
+        Walk::Hashed => {
+            y.set_grad(1.0);
+            for value in y.topo_hashed().iter().rev() {
+                value.backward_step();
+            }
         }
-    } else {
-        y.backward();
+        Walk::Cheaper => y.backward(),
     }
     one.grad()
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7b6890d47e61845
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d160a65496ddbb47
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -6,7 +6,7 @@ use micrograd::check::{self, Slope};
 use micrograd::tape::{Tape, Var};
 use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
 
-use ch11_fast::lean;
+use ch11_fast::{Walk, lean};
 
 /// One operation of a graph; operands are indices of earlier values, the
 /// inputs first.
@@ -132,9 +132,8 @@ fn below(rng: &mut impl Rng, n: usize) -> usize {
     (unit(rng) * n as f64) as usize
 }
 
-/// The inputs' grads from micrograd's `Value`, walking with chapter 6's set
-/// (`hashed`) or with the cheaper walk.
-pub fn value_grads(graph: &Graph, hashed: bool) -> Vec<f64> {
+/// The inputs' grads from micrograd's `Value`, backpropagated with `walk`.
+pub fn value_grads(graph: &Graph, walk: Walk) -> Vec<f64> {
     use micrograd::Value;
     let mut v: Vec<Value> =
         graph.inputs.iter().map(|&x| Value::new(x)).collect();
@@ -157,13 +156,14 @@ pub fn value_grads(graph: &Graph, hashed: bool) -> Vec<f64> {
         v.push(value);
     }
     let out = v.last().expect("a graph has an output");
-    if hashed {
-        out.set_grad(1.0);
-        for value in out.topo_hashed().iter().rev() {
-            value.backward_step();
+    match walk {
+        Walk::Hashed => {
+            out.set_grad(1.0);
+            for value in out.topo_hashed().iter().rev() {
+                value.backward_step();
+            }
         }
-    } else {
-        out.backward();
+        Walk::Cheaper => out.backward(),
     }
     v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }
@@ -249,8 +249,8 @@ pub type Grads = fn(&Graph) -> Vec<f64>;
 /// Every engine with a graph, and the function giving its grads.
 pub fn engines() -> [(&'static str, Grads); 5] {
     [
-        ("Value", |g| value_grads(g, true)),
-        ("cheaper walk", |g| value_grads(g, false)),
+        ("Value", |g| value_grads(g, Walk::Hashed)),
+        ("cheaper walk", |g| value_grads(g, Walk::Cheaper)),
         ("lean node", lean_grads),
         ("tape", |g| tape_grads(g, false)),
         ("fused tape", |g| tape_grads(g, true)),

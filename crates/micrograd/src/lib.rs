@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 509956e24483e370
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d615abe9f37c06a
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -220,33 +220,6 @@ impl viz::Expr for Value {
     }
 }
 
-/// Frees a graph without recursion, however deep it is.
-///
-/// Left to itself, dropping a node drops its children's handles, which may drop
-/// their nodes, inside this drop, and so on down: one nested call per level of
-/// the graph. Instead, the children's handles go to a list, and a loop takes
-/// them one at a time.
-impl Drop for Node {
-    fn drop(&mut self) {
-        let mut handles = std::mem::take(&mut self.children);
-        let mut freed = vec![];
-        while let Some(mut handle) = handles.pop() {
-            // Our handle is the node's last: its children's handles move to
-            // our list, to be dropped here instead of inside its drop.
-            if let Some(node) = Rc::get_mut(&mut handle.0) {
-                handles.append(&mut node.children);
-                freed.push(handle);
-            } else if let Some(mut node) = Rc::into_inner(handle.0) {
-                // The same, for a node a test watches with a `Weak`.
-                handles.append(&mut node.children);
-            }
-        }
-        // Now free the nodes, childless; why here and not in the loop,
-        // chapter 11 says.
-        drop(freed);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::rc::{Rc, Weak};
@@ -275,6 +248,14 @@ mod tests {
         assert_eq!(alive, 2);
         drop((a, b));
         assert!(nodes.iter().all(|node| node.upgrade().is_none()));
+    }
+
+    #[test]
+    fn the_slope_of_x_to_the_0_is_0_even_at_0() {
+        let x = Value::new(0.0);
+        let y = x.pow(0.0);
+        y.backward();
+        assert_eq!((y.data(), x.grad()), (1.0, 0.0));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52a9b855c411f796
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 559856fb13247e82
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -114,7 +114,9 @@ impl Value {
         // exercise: xᵏ, its slope k·xᵏ⁻¹ computed now and captured
         let v = self.data();
         let p = v.powf(k);
-        let slope = k * v.powf(k - 1.0);
+        // x⁰ is 1 everywhere, so its slope is 0, even at x = 0, where
+        // k·xᵏ⁻¹ would be 0·∞, which is NaN.
+        let slope = if k == 0.0 { 0.0 } else { k * v.powf(k - 1.0) };
         Value::from_op(p, vec![self.clone()], "pow", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("pow has one operand")

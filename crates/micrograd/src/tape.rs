@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 398f45b94f8dc7c1
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b1232e9092e6bc20
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -226,8 +226,11 @@ impl Tape {
                     self.add_grad(b, x * grad);
                 }
                 Op::Pow(a, k) => {
+                    // As `Value::pow`: x⁰'s slope is 0, even at x = 0.
                     let x = self.data(a);
-                    self.add_grad(a, k * x.powf(k - 1.0) * grad);
+                    let slope =
+                        if k == 0.0 { 0.0 } else { k * x.powf(k - 1.0) };
+                    self.add_grad(a, slope * grad);
                 }
                 Op::Exp(a) => self.add_grad(a, data * grad),
                 Op::Tanh(a) => self.add_grad(a, (1.0 - data * data) * grad),
@@ -313,6 +316,15 @@ mod tests {
     #[test]
     fn a_node_is_32_bytes() {
         assert_eq!(size_of::<Node>(), 32);
+    }
+
+    #[test]
+    fn the_slope_of_x_to_the_0_is_0_even_at_0() {
+        let mut tape = Tape::new();
+        let x = tape.input(0.0);
+        let y = tape.pow(x, 0.0);
+        tape.backward(y);
+        assert_eq!((tape.data(y), tape.grad(x)), (1.0, 0.0));
     }
 
     #[test]

@@ -1,11 +1,13 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: feebaf613a21df1f
-//! The walk behind [`Value::topo`] and [`Value::backward`]: chapter 4's
-//! depth-first walk, made cheaper in chapter 11.
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 678aa82155b054da
+//! The walks of a graph: the one behind [`Value::topo`] and
+//! [`Value::backward`], chapter 4's depth-first walk made cheaper in chapter
+//! 11, and the one that frees it, chapter 6's, in chapter 11's order.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::Value;
+use crate::{Node, Value};
 
 /// How many walks have begun, on any thread: each walk's own number.
 static WALKS: AtomicU64 = AtomicU64::new(0);
@@ -87,5 +89,38 @@ impl Value {
             }
         }
         order
+    }
+}
+
+/// Frees a graph without recursion, however deep it is: the children's
+/// handles go to a list, and a loop takes them one at a time.
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut handles = std::mem::take(&mut self.children);
+        let mut freed = vec![];
+        while let Some(mut handle) = handles.pop() {
+            // Our handle is the node's last: its children's handles move to
+            // our list, and the node, childless, waits in `freed`.
+            if let Some(node) = Rc::get_mut(&mut handle.0) {
+                handles.append(&mut node.children);
+                freed.push(handle);
+            } else if let Some(mut node) = Rc::into_inner(handle.0) {
+                // A node a test watches with a `Weak`: freed at once.
+                handles.append(&mut node.children);
+            }
+        }
+        // The nodes, then the list: one large block, freed last.
+        drop(freed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The bytes of one node's `Rc` allocation, as chapter 11 states them.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_node_is_112_bytes() {
+        let counts = 2 * size_of::<usize>();
+        assert_eq!(size_of::<crate::Node>() + counts, 112);
     }
 }

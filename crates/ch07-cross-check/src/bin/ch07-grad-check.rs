@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 227c4cbf8447265a
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ea37197481695d0
 //! The gradient checker on the chapter's expressions, and on a wrong slope.
 
 use ch07_cross_check::CASES;
@@ -28,4 +28,11 @@ fn main() {
     println!("x·x at 3, with the slope claimed as 3: {}", verdict(&report));
     let slope = report.slopes[0];
     println!("  measured {:?}, error {:.1e}", slope.measured, slope.error());
+    // relu just right of its kink, where its slope is 1: the nudge reaches
+    // across the kink (the next section).
+    let report = check_grads(|x| x[0].relu(), &[1e-7]);
+    let slope = report.slopes[0];
+    println!();
+    println!("relu at 1e-7: {}", verdict(&report));
+    println!("  backprop {:?}, measured {:?}", slope.claimed, slope.measured);
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b427c580051d77dd
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78dbbbeae87c63ae
 //! How large a neuron's weighted sum gets when its weights are drawn from
 //! [−1, 1), as in the lecture, and when they are scaled by the fan-in, as in
 //! LeCun et al. (tanh) and He et al. (relu).
@@ -102,4 +102,18 @@ fn main() {
         .map(|g| format!("{g:>9.2}"))
         .collect();
     println!("{:>5}  {}", "×", growth.join("  "));
+
+    // The lecture's four inputs (chapter 9), each through 2000 neurons.
+    let lecture =
+        [[2.0, 3.0, -1.0], [3.0, -1.0, 0.5], [0.5, 1.0, 1.0], [1.0, 1.0, -1.0]];
+    let mut sums = vec![];
+    for x in &lecture {
+        for _ in 0..2000 {
+            sums.push(sum(x, Init::Lecture, &mut rng));
+        }
+    }
+    let (size, share, slope) = tanh_columns(&sums);
+    println!("tanh neurons on the lecture's four inputs, weights from [-1, 1)");
+    println!("   n   size  saturated  slope");
+    println!("   3  {size:>5.2}  {share:>8.1}%  {slope:>5.3}");
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 394cdf7e0faa1803
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ec3e2f3d7321b8f
 //! The lecture's network, MLP(3, [4, 4, 1]): its parameters, and a forward
 //! pass on the lecture's input.
 
@@ -29,7 +29,9 @@ fn main() {
     println!("the graph of o has {} nodes", o.topo().len());
 
     println!("other shapes:");
-    for (nin, nouts) in [(2, &[2, 1][..]), (1, &[1]), (2, &[16, 16, 1])] {
+    let shapes: [(usize, &[usize]); 3] =
+        [(2, &[2, 1]), (1, &[1]), (2, &[16, 16, 1])];
+    for (nin, nouts) in shapes {
         let net = Mlp::new(nin, nouts, &mut rng());
         let count = net.parameters().len();
         println!("  MLP({nin}, {nouts:?}): {count} parameters");

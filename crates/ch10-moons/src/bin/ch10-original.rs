@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fe4e599459834a4e
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ca3a3cd9b8f129f
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
@@ -30,7 +30,8 @@ fn main() {
     // … then how many steps equal each original's, and how far apart, in ulps
     let equal =
         |run: &[Step]| steps.iter().zip(run).filter(|(a, b)| a == b).count();
-    let (ordered, recorded) = (equal(&original.steps), original.steps.len());
+    let ordered = equal(&original.steps);
+    let recorded = original.steps.len();
     println!(
         "equal to the operand-order original: {ordered} of {recorded} steps"
     );
@@ -41,7 +42,8 @@ fn main() {
     let (k, most) =
         apart.enumerate().max_by_key(|&(_, u)| u).expect("100 steps");
     println!("  furthest apart at step {k}, in ulps: {most}");
-    let (last, notebook) = (unmodified[99].loss, NOTEBOOK[1].1);
+    let last = unmodified[99].loss;
+    let (_, notebook) = NOTEBOOK[1];
     let off = ulps(last, notebook);
     println!("  its step 99: {last:?}; ulps from the notebook's: {off}");
     let last_ten =

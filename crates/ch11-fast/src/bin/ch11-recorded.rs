@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f07ae7a7757f6a63
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 17b9b110cdc246ec
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -10,11 +10,27 @@ use ch11_fast::recorded::{
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
+        Some("steps") => steps(),
         Some("phases") => phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
         Some("lean") => lean(),
-        _ => panic!("usage: ch11-recorded phases|walk|heap|lean"),
+        _ => panic!("usage: ch11-recorded steps|phases|walk|heap|lean"),
+    }
+}
+
+/// Every engine's step as programs run (fastbins on), in the bench's order,
+/// with the nodes of its graph as the bench counted them in that engine.
+fn steps() {
+    println!("One step of chapter 10's demo, ms: median (fastest to slowest)");
+    println!("and the nodes of its graph");
+    for row in rows(BENCH).iter().filter(|row| !row[0].ends_with(')')) {
+        let step = timing(&row[0]);
+        let [median, fastest, slowest] =
+            [step.median, step.fastest, step.slowest].map(two_figures);
+        let ms = format!("{median:>6} ({fastest} to {slowest})");
+        let nodes = if row[6] == "0" { "none" } else { &row[6] };
+        println!("  {:<28}{ms:<24}{nodes:>6}", row[0]);
     }
 }
 
@@ -62,6 +78,17 @@ fn walk() {
     println!("How many times as long a whole step takes (runs' range):");
     line("Value / cheaper walk", "Value", "cheaper walk");
     line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
+    let sum: f64 = phases
+        .iter()
+        .filter(|row| row[0] != "cheaper topo")
+        .map(|row| ms(row))
+        .sum();
+    let walk = 100.0 * (phase("topo") - phase("cheaper topo")) / sum;
+    let step =
+        100.0 * (1.0 - timing("cheaper walk").median / timing("Value").median);
+    println!("What it saves (medians):");
+    println!("  of the phases' sum, in the walk: {}%", two_figures(walk));
+    println!("  of the whole step: {}%", two_figures(step));
 }
 
 /// Each heap engine with the fastbins on and off, before the change to

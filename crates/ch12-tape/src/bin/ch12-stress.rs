@@ -1,17 +1,23 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 64b2f66a25415bc0
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b209ca737b816967
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
 use ch12_tape::stress::{Grads, engines, stress, tape_grads};
 
 fn main() {
-    let (checked, mismatches) = stress(11, 10_000, &engines());
-    let count = checked.len();
-    let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
-    println!("{count} grads checked, {not_zero} of them not 0");
-    println!("  {} mismatches", mismatches.len());
-    for m in mismatches.iter().take(10) {
-        println!("{m}");
+    println!("Each engine on the same 10,000 graphs:");
+    for engine in engines() {
+        let (checked, mismatches) = stress(11, 10_000, &[engine]);
+        let count = checked.len();
+        let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
+        let wrong = mismatches.len();
+        let name = engine.0;
+        println!(
+            "  {name:<13}{count} grads, {not_zero} not 0, {wrong} mismatches"
+        );
+        for m in mismatches.iter().take(10) {
+            println!("{m}");
+        }
     }
 
     let off: Grads =
