@@ -1,4 +1,4 @@
-// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b37c9a3a73d402f
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9bedd67b2262953d
 //! Tests: the module the page loads trains as chapter 10 does, and the
 //! grid's scores are the network's.
 
@@ -30,6 +30,16 @@ fn the_module_trains_as_chapter_10_does() {
         assert_eq!(in_wasm.to_bits(), native.to_bits(), "step {step}");
         assert_eq!(in_wasm.to_bits(), python.loss.to_bits(), "step {step}");
     }
+}
+
+#[test]
+fn a_panic_traps_and_leaves_the_state_borrowed() {
+    let bytes = std::fs::read(PATH).expect("the module is built");
+    let mut wasm = Wasm::new(&bytes).expect("the module loads");
+    // No start yet: `with_live`'s `expect` panics, inside the borrow.
+    assert!(wasm.call::<(), u32>("steps", ()).is_err());
+    // The borrow was never given back, so even a start traps now.
+    assert!(wasm.call::<(), u32>("start_original", ()).is_err());
 }
 
 #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a07b04083defcdb0
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5ca731b7db290605
 // The page's half of chapter 10, live: it loads the module, asks it to train,
 // and draws what the module's memory holds. No framework, no build step.
 
@@ -6,13 +6,25 @@ const panel = document.getElementById("live-moons");
 const canvas = panel.querySelector("canvas");
 const status = panel.querySelector(".live-status");
 const rates = panel.querySelector("select");
+const note = document.querySelector(".live-note");
 
 // The module, compiled from crates/ch10-live for wasm32-unknown-unknown. It
 // imports nothing, so it is instantiated with no imports.
-const url = new URL("ch10_live.wasm", import.meta.url);
-const bytes = await (await fetch(url)).arrayBuffer();
-const { instance } = await WebAssembly.instantiate(bytes, {});
-const live = instance.exports;
+async function load() {
+  const url = new URL("ch10_live.wasm", import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  const { instance } = await WebAssembly.instantiate(bytes, {});
+  return instance.exports;
+}
+let live;
+try {
+  live = await load();
+} catch (error) {
+  note.textContent = `(The network could not load here: ${error.message})`;
+  throw error;
+}
 
 
 // Numbers the module keeps in its memory, seen from here. The view is made
@@ -32,9 +44,10 @@ let seed = 0; // 0: the notebook's points and weights; then seeds 1, 2, …
 let count = live.start_original();
 let loss = NaN;
 let running = false;
+let request = 0; // the frame asked for while running, to cancel it
 
 for (const [label, rate] of [
-  ["chapter 10's: from 1.0 down to 0.1", 0],
+  ["chapter 10's: 1.0 down to 0.109", 0],
   ["1.0", 1.0],
   ["0.3", 0.3],
   ["0.1", 0.1],
@@ -90,7 +103,11 @@ function draw() {
     steps === 0
       ? `${start}, not trained yet`
       : `${start}, step ${steps}, loss ${loss}, ` +
-        `accuracy ${100 * live.accuracy()}%`;
+        `accuracy ${(100 * live.accuracy()).toFixed(1)}%`;
+  for (const button of panel.querySelectorAll("button")) {
+    const action = button.dataset.action;
+    button.disabled = action === (running ? "start" : "pause");
+  }
 }
 
 
@@ -102,22 +119,35 @@ function frame() {
     loss = live.train(1, rate());
   } while (performance.now() - started < 12);
   draw();
-  requestAnimationFrame(frame);
+  request = requestAnimationFrame(frame);
+}
+
+function stop() {
+  running = false;
+  cancelAnimationFrame(request);
 }
 
 const actions = {
   start() {
     if (!running) {
       running = true;
-      requestAnimationFrame(frame);
+      request = requestAnimationFrame(frame);
     }
+    draw();
   },
   pause() {
-    running = false;
+    stop();
+    draw();
   },
   step() {
-    running = false;
+    stop();
     loss = live.train(1, rate());
+    draw();
+  },
+  original() {
+    seed = 0;
+    count = live.start_original();
+    loss = NaN;
     draw();
   },
   reset() {
@@ -131,5 +161,6 @@ for (const button of panel.querySelectorAll("button")) {
   button.addEventListener("click", () => actions[button.dataset.action]());
 }
 
+note.hidden = true;
 panel.hidden = false;
 draw();
