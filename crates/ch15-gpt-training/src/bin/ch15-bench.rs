@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bfbc837415e5f26b
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 616f7a0d24b0f252
 //! Times the GPT's training: steps on `Value` and on the tape over the first
 //! names of the shuffled data, and the whole training on the tape. Prints
 //! records, one a line, for `cargo xtask bench`:
@@ -175,12 +175,13 @@ fn time_steps(
     timed: &[Vec<usize>],
     mut step: impl FnMut(&mut Trainer, &[usize]) -> f64,
 ) -> Timing {
-    let mut warming = Trainer::new(start, WARM_UP);
+    let mut warming = Trainer::new(start, STEPS);
     for tokens in timed.iter().cycle().take(WARM_UP) {
         step(&mut warming, tokens);
     }
     drop(warming);
-    let mut trainer = Trainer::new(start, timed.len());
+    // The chapter's schedule, as the Python copy of the steps follows it.
+    let mut trainer = Trainer::new(start, STEPS);
     let clock = Instant::now();
     let losses: Vec<f64> =
         timed.iter().map(|tokens| step(&mut trainer, tokens)).collect();
