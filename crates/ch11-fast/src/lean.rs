@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 60ae1955721e14e3
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ace220e905c784c9
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -170,7 +170,15 @@ impl Value {
                     a.add_grad(b.data() * grad);
                     b.add_grad(a.data() * grad);
                 }
-                Op::Pow(a, k) => a.add_grad(k * a.data().powf(k - 1.0) * grad),
+                Op::Pow(a, k) => {
+                    // 0 for k = 0, as chapter 6's pow has it, not 0 · ∞.
+                    let slope = if *k == 0.0 {
+                        0.0
+                    } else {
+                        k * a.data().powf(k - 1.0)
+                    };
+                    a.add_grad(slope * grad);
+                }
                 Op::Exp(a) => a.add_grad(node.data.get() * grad),
                 Op::Tanh(a) => {
                     let t = node.data.get();
@@ -318,5 +326,13 @@ mod tests {
     fn a_lean_node_is_64_bytes() {
         let counts = 2 * size_of::<usize>();
         assert_eq!(size_of::<super::Node>() + counts, 64);
+    }
+
+    /// x⁰ at x = 0 has slope 0, as chapter 6's pow has it.
+    #[test]
+    fn pow_0_at_0_has_slope_0() {
+        let x = super::Value::new(0.0);
+        x.pow(0.0).backward();
+        assert_eq!(x.grad(), 0.0);
     }
 }
