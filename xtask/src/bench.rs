@@ -167,20 +167,8 @@ fn moons(
 /// and that the recorded CSV files name exactly its engines and phases, in order. Skipped
 /// until a chapter writes the program; required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
-    if !project.path(SOURCE).is_file() {
-        return match chapters.iter().find(|c| c.crate_name == PACKAGE) {
-            Some(chapter) => Err(vec![Problem::new(
-                &chapter.path,
-                1,
-                format!(
-                    "the chapter has no `{PROGRAM}` program ({SOURCE}), which `cargo xtask bench` runs: write it"
-                ),
-            )]),
-            None => {
-                eprintln!("xtask: skipped: no chapter writes `{PROGRAM}` yet");
-                Ok(())
-            }
-        };
+    if !written(project, chapters, &CH12)? {
+        return Ok(());
     }
     let args = arguments(1, 1, &[]);
     let printed = run(project, chapters, &CH12, false, &args)?;
@@ -220,6 +208,29 @@ fn count(steps: usize) -> String {
 fn arguments(steps: usize, runs: usize, more: &[&str]) -> Vec<String> {
     let args = ["--steps", &steps.to_string(), "--runs", &runs.to_string()].map(String::from);
     args.into_iter().chain(more.iter().map(|a| a.to_string())).collect()
+}
+
+/// Whether `program`'s code exists. Before any chapter writes its crate, it does not, and
+/// verify says it skipped it; once that chapter exists, a missing program is an error at
+/// the chapter.
+fn written(project: &Project, chapters: &[Chapter], program: &Program) -> Result<bool, Problems> {
+    let Program { package, name, source } = program;
+    if project.path(source).is_file() {
+        return Ok(true);
+    }
+    match chapters.iter().find(|c| c.crate_name == *package) {
+        Some(chapter) => Err(vec![Problem::new(
+            &chapter.path,
+            1,
+            format!(
+                "the chapter has no `{name}` program ({source}), which `cargo xtask bench` runs: write it"
+            ),
+        )]),
+        None => {
+            eprintln!("xtask: skipped: no chapter writes `{name}` yet");
+            Ok(false)
+        }
+    }
 }
 
 /// The command that runs the program, as a reader would type it.

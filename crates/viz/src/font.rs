@@ -428,6 +428,18 @@ pub fn num(x: f64) -> String {
     text
 }
 
+/// `svg` with the subset of the book's font that its text uses embedded, as
+/// every figure of the book has it.
+pub(crate) fn with_font(svg: &str) -> String {
+    let style = style(chars_in_texts(svg), "");
+    let tag_end =
+        svg.find("<svg").and_then(|s| Some(s + svg[s..].find('>')? + 1));
+    match tag_end {
+        Some(end) => format!("{}\n{style}{}", &svg[..end], &svg[end..]),
+        None => svg.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

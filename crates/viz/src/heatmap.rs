@@ -115,7 +115,7 @@ impl Heatmap {
             layout,
         )
         .map_err(|e| format!("drawing \"{}\": {e}", self.title))?;
-        Ok(with_font(&svg))
+        Ok(font::with_font(&svg))
     }
 
     /// Refuses what cannot be drawn as promised.
@@ -330,18 +330,6 @@ fn key_places() -> (i32, i32, i32) {
 fn shade(w: f64) -> RGBColor {
     let mix = |c: u8| (255.0 + w * (f64::from(c) - 255.0)).round() as u8;
     RGBColor(mix(BLUE.0), mix(BLUE.1), mix(BLUE.2))
-}
-
-/// The SVG with the subset of the book's font that its text uses embedded,
-/// as every figure of the book has it.
-fn with_font(svg: &str) -> String {
-    let style = font::style(font::chars_in_texts(svg), "");
-    let tag_end =
-        svg.find("<svg").and_then(|s| Some(s + svg[s..].find('>')? + 1));
-    match tag_end {
-        Some(end) => format!("{}\n{style}{}", &svg[..end], &svg[end..]),
-        None => svg.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ impl Scatter {
         let mut svg = String::new();
         self.draw(SVGBackend::with_string(&mut svg, SIZE).into_drawing_area())
             .map_err(|e| format!("drawing \"{}\": {e}", self.title))?;
-        Ok(with_font(&svg))
+        Ok(font::with_font(&svg))
     }
 
     fn draw(
@@ -201,18 +201,6 @@ impl Scatter {
         };
         let (xs, ys): (Vec<f64>, Vec<f64>) = points.unzip();
         (extent(xs), extent(ys))
-    }
-}
-
-/// The SVG with the subset of the book's font that its text uses embedded,
-/// as every figure of the book has it.
-fn with_font(svg: &str) -> String {
-    let style = font::style(font::chars_in_texts(svg), "");
-    let tag_end =
-        svg.find("<svg").and_then(|s| Some(s + svg[s..].find('>')? + 1));
-    match tag_end {
-        Some(end) => format!("{}\n{style}{}", &svg[..end], &svg[end..]),
-        None => svg.to_string(),
     }
 }
 

@@ -29,7 +29,9 @@ use crate::process::Limits;
 use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, read_csv};
-use super::{Program, RUNS, SCRATCH, arguments, command, count as steps_text, quietly, run};
+use super::{
+    Program, RUNS, SCRATCH, arguments, command, count as steps_text, quietly, run, written,
+};
 
 /// The crate and program of chapter 15 that time the GPT, and its code.
 pub const PACKAGE: &str = "ch15-gpt-training";
@@ -155,20 +157,8 @@ fn time_python(
 /// exactly its engines, in order. Skipped until a chapter writes the
 /// program; required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
-    if !project.path(SOURCE).is_file() {
-        return match chapters.iter().find(|c| c.crate_name == PACKAGE) {
-            Some(chapter) => Err(vec![Problem::new(
-                &chapter.path,
-                1,
-                format!(
-                    "the chapter has no `{PROGRAM}` program ({SOURCE}), which `cargo xtask bench` runs: write it"
-                ),
-            )]),
-            None => {
-                eprintln!("xtask: skipped: no chapter writes `{PROGRAM}` yet");
-                Ok(())
-            }
-        };
+    if !written(project, chapters, &CH15)? {
+        return Ok(());
     }
     let args = arguments(1, 1, &["--training", "1"]);
     let printed = run(project, chapters, &CH15, false, &args)?;
