@@ -51,9 +51,10 @@ const SCRIPT: &str = include_str!("bench/original.py");
 
 /// Timed steps per engine unless `--steps` says otherwise.
 pub const DEFAULT_STEPS: usize = 20;
-/// How many times each engine, and the original, is timed, each time in a fresh process:
-/// the table gives the median of their medians, and the fastest and slowest.
-const RUNS: usize = 3;
+/// How many times each engine, and the original, is timed unless `--runs` says otherwise,
+/// each time in a fresh process: the table gives the median of their medians, and the
+/// fastest and slowest.
+pub const DEFAULT_RUNS: usize = 3;
 
 /// A release run of every engine, however many steps: the slowest engine's steps, and its
 /// million-deep chain, take seconds, so only a stuck program meets this.
@@ -67,30 +68,48 @@ const SETUP: Limits = Limits { time: Duration::from_secs(300), output: process::
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub steps: usize,
+    pub runs: usize,
     pub record: bool,
-    /// Only the GPT's table (`--gpt`).
-    pub gpt_only: bool,
+    pub tables: Tables,
+}
+
+/// Which tables to time: both unless `--moons` or `--gpt` picks one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tables {
+    Both,
+    Moons,
+    Gpt,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--record] [--gpt]`.
+    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
+        let mut options = Options {
+            steps: DEFAULT_STEPS,
+            runs: DEFAULT_RUNS,
+            record: false,
+            tables: Tables::Both,
+        };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
+            let mut number = |what: &str| {
+                args.next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or(format!("`{arg}` needs a number of {what} after it, 1 or more"))
+            };
             match arg.as_str() {
                 "--record" => options.record = true,
-                "--gpt" => options.gpt_only = true,
-                "--steps" => {
-                    options.steps = args
-                        .next()
-                        .and_then(|n| n.parse().ok())
-                        .filter(|n| *n > 0)
-                        .ok_or("`--steps` needs a number of steps after it, 1 or more")?;
+                "--moons" | "--gpt" if options.tables != Tables::Both => {
+                    return Err("`--moons` and `--gpt` each pick one table: give one".into());
                 }
+                "--moons" => options.tables = Tables::Moons,
+                "--gpt" => options.tables = Tables::Gpt,
+                "--steps" => options.steps = number("steps")?,
+                "--runs" => options.runs = number("runs")?,
                 other => {
                     return Err(format!(
-                        "`bench` takes `--steps N`, `--record` and `--gpt`, not `{other}`"
+                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons` or `--gpt`, not `{other}`"
                     ));
                 }
             }
@@ -104,7 +123,7 @@ impl Options {
 pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
-    if !options.gpt_only && !project.path(SOURCE).is_file() {
+    if options.tables != Tables::Gpt && !project.path(SOURCE).is_file() {
         let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
@@ -114,12 +133,16 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let load =
         first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     let python = venv(project);
-    let environment = records::environment_csv(&environment(python.as_deref(), load));
-    if !options.gpt_only {
+    let run = [options.runs, steps].map(|n| n.to_string());
+    let environment = records::environment_csv(&environment(&run, python.as_deref(), load));
+    if options.tables != Tables::Gpt {
         moons(project, &chapters, python.as_deref(), options, &environment)?;
     }
-    let gpt = gpt::Run { python: python.as_deref(), steps, record: options.record };
-    gpt::bench(project, &chapters, &gpt, &environment)?;
+    if options.tables != Tables::Moons {
+        let runs = options.runs;
+        let gpt = gpt::Run { python: python.as_deref(), steps, runs, record: options.record };
+        gpt::bench(project, &chapters, &gpt, &environment)?;
+    }
     eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -133,13 +156,16 @@ fn moons(
     options: &Options,
     environment: &str,
 ) -> Result<(), Problems> {
-    let steps = options.steps;
-    eprintln!("xtask: building {PROGRAM} (release), then timing each engine over {}", count(steps));
-    let args = arguments(steps, RUNS, &[]);
+    let Options { steps, runs, .. } = *options;
+    eprintln!(
+        "xtask: building {PROGRAM} (release), then timing each engine over {}, {runs} times",
+        count(steps)
+    );
+    let args = arguments(steps, runs, &[]);
     let printed = run(project, chapters, &CH12, true, &args)?;
     let records =
         records::parse(&format!("what `{}` printed", command(&CH12, true, &args)), &printed)?;
-    let rows = records::rows(&originals(project, python, steps), &records);
+    let rows = records::rows(&originals(project, python, steps, runs), &records);
     print!("{}", table(&rows, &records));
     let bench = records::bench_csv(&rows);
     let phases = records::phases_csv(&records);
@@ -311,8 +337,9 @@ fn version(program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> String {
     first_line(text.map(|t| String::from_utf8_lossy(&t).into_owned()))
 }
 
-/// The machine and the versions a run was made with, in `records::ENVIRONMENT`'s order.
-fn environment(python: Option<&Path>, load: String) -> Vec<String> {
+/// How a run was made (`run`: its processes per engine and steps in each), the machine
+/// and the versions, in `records::ENVIRONMENT`'s order.
+fn environment(run: &[String], python: Option<&Path>, load: String) -> Vec<String> {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -337,7 +364,9 @@ fn environment(python: Option<&Path>, load: String) -> Vec<String> {
         ),
         None => ("-".into(), "-".into()),
     };
-    vec![cpu, cores, caches, os, libc, version("rustc", &["--version"]), python, micrograd, load]
+    let rustc = version("rustc", &["--version"]);
+    let machine = [cpu, cores, caches, os, libc, rustc, python, micrograd, load];
+    run.iter().cloned().chain(machine).collect()
 }
 
 /// The first core's caches, as Linux lists them (`L1 Data 48K, …, L3 Unified 32768K`):
@@ -361,7 +390,7 @@ fn caches() -> String {
 }
 
 /// The original's two rows, default collector then tuned, each where it could be timed.
-fn originals(project: &Project, python: Option<&Path>, steps: usize) -> Vec<Original> {
+fn originals(project: &Project, python: Option<&Path>, steps: usize, runs: usize) -> Vec<Original> {
     let Some(python) = python else {
         return vec![];
     };
@@ -376,25 +405,26 @@ fn originals(project: &Project, python: Option<&Path>, steps: usize) -> Vec<Orig
         ("tuned", PYTHON_TUNED, "its collector tuned"),
     ] {
         eprintln!(
-            "xtask: timing the original micrograd's step in Python, {collector}, over {}, {RUNS} times",
+            "xtask: timing the original micrograd's step in Python, {collector}, over {}, {runs} times",
             count(steps)
         );
-        let mut runs = vec![];
-        for _ in 0..RUNS {
+        let mut timings = vec![];
+        for _ in 0..runs {
             let mut command = Command::new(python);
             command.current_dir(&project.root).arg(&script).args([MOONS, &steps.to_string(), mode]);
             // A default step takes about 2 s here; allow for a much slower machine.
             let limits = Limits { time: Duration::from_secs(300 + 60 * steps as u64), ..SETUP };
             match quietly(command, limits).and_then(|printed| records::original(&printed, mode)) {
-                Ok(run) => runs.push(run),
+                Ok(run) => timings.push(run),
                 Err(reason) => {
                     eprintln!("xtask: the original's step, {collector}, was not timed: {reason}");
                     continue 'modes;
                 }
             }
         }
-        let nodes = runs[0].1.clone();
-        let mut ms: Vec<f64> = runs.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect();
+        let nodes = timings[0].1.clone();
+        let mut ms: Vec<f64> =
+            timings.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect();
         ms.sort_by(f64::total_cmp);
         let millis = |ms: f64| format!("{ms:.3}");
         timed.push(Original {
@@ -522,11 +552,26 @@ mod tests {
 
     #[test]
     fn options_are_read_and_wrong_ones_refused() {
-        let default = Options { steps: DEFAULT_STEPS, record: false, gpt_only: false };
+        let default = Options {
+            steps: DEFAULT_STEPS,
+            runs: DEFAULT_RUNS,
+            record: false,
+            tables: Tables::Both,
+        };
         assert_eq!(Options::parse(&[]), Ok(default));
-        let given = Options::parse(&strings(&["--record", "--steps", "5", "--gpt"]));
-        assert_eq!(given, Ok(Options { steps: 5, record: true, gpt_only: true }));
-        for wrong in [&["--steps"][..], &["--steps", "0"], &["--steps", "x"], &["--fast"]] {
+        let given =
+            Options::parse(&strings(&["--record", "--steps", "5", "--gpt", "--runs", "11"]));
+        assert_eq!(given, Ok(Options { steps: 5, runs: 11, record: true, tables: Tables::Gpt }));
+        let moons = Options::parse(&strings(&["--moons"])).map(|o| o.tables);
+        assert_eq!(moons, Ok(Tables::Moons));
+        for wrong in [
+            &["--steps"][..],
+            &["--steps", "0"],
+            &["--steps", "x"],
+            &["--runs", "0"],
+            &["--fast"],
+            &["--moons", "--gpt"],
+        ] {
             assert!(Options::parse(&strings(wrong)).is_err(), "{wrong:?}");
         }
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3aaebed2a85ab49a
+// Generated from chapters/02-value.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a4e51d9d067b1a1e
 //! A `Value` that remembers how it was computed,
 //! and the expression graphs it forms.
 
@@ -111,7 +111,7 @@ impl viz::Expr for Value {
     }
 
     fn label(&self) -> String {
-        self.label().to_string()
+        self.0.label.get().to_string()
     }
 
     fn data(&self) -> f64 {

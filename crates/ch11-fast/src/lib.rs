@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a58ae236b731082e
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 53a5588827440ecc
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -6,6 +6,8 @@ pub mod chart;
 pub mod lean;
 pub mod recorded;
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, Step, learning_rate, loss, network_with};
@@ -27,6 +29,28 @@ pub fn train(engine: &mut dyn Engine, data: &[Sample]) -> Vec<Step> {
     (0..ch10_moons::STEPS)
         .map(|k| engine.step(data, learning_rate(k)))
         .collect()
+}
+
+/// Times `steps` training steps of `engine`, after two untimed ones; the
+/// median, in ms.
+pub fn time_steps(
+    engine: &mut dyn Engine,
+    data: &[Sample],
+    steps: usize,
+) -> f64 {
+    let times = (0..steps + 2).map(|k| {
+        let clock = Instant::now();
+        engine.step(data, learning_rate(k));
+        clock.elapsed()
+    });
+    median(times.skip(2).collect())
+}
+
+/// The middle one of `times` (of an even number, the later of the two), in
+/// ms.
+pub fn median(mut times: Vec<Duration>) -> f64 {
+    times.sort();
+    times[times.len() / 2].as_secs_f64() * 1e3
 }
 
 /// Which walk finds the order of the backward steps.
@@ -89,7 +113,7 @@ pub fn phases(
     model: &Mlp,
     data: &[Sample],
     rate: f64,
-) -> [(&'static str, Duration); 6] {
+) -> [(&'static str, Duration); 5] {
     let clock = Instant::now();
     let (total, _) = loss(model, data);
     let forward = clock.elapsed();
@@ -99,13 +123,6 @@ pub fn phases(
     total.set_grad(1.0);
     let order = total.topo_hashed();
     let topo = clock.elapsed();
-
-    // Not part of the step: the next section's cheaper walk, on the same
-    // graph, just after `topo_hashed` walked it.
-    let clock = Instant::now();
-    let cheaper = total.topo();
-    let cheaper_topo = clock.elapsed();
-    drop(cheaper);
 
     let clock = Instant::now();
     for value in order.iter().rev() {
@@ -126,11 +143,108 @@ pub fn phases(
     [
         ("forward", forward),
         ("topo", topo),
-        ("cheaper topo", cheaper_topo),
         ("backward", backward),
         ("update", update),
         ("free", free),
     ]
+}
+
+/// Chapter 6's walk, borrowing the graph's handles as the cheaper walk
+/// does, with the visited test passed in: `first_visit(node)` is true the
+/// first time the walk reaches `node`.
+pub fn walk_borrowing<'g>(
+    root: &'g Value,
+    mut first_visit: impl FnMut(&Value) -> bool,
+) -> Vec<&'g Value> {
+    first_visit(root);
+    let mut order = vec![];
+    let mut stack = vec![(root, 0)];
+    while let Some((node, next)) = stack.last_mut() {
+        let node: &'g Value = node;
+        match node.children().get(*next) {
+            Some(child) => {
+                *next += 1;
+                if first_visit(child) {
+                    stack.push((child, 0));
+                }
+            }
+            None => {
+                stack.pop();
+                order.push(node);
+            }
+        }
+    }
+    order
+}
+
+/// A hash of an address: one multiplication by a large odd constant, then a
+/// rotation that brings the product's high bits, which depend on every bit
+/// of the address, down to the low bits the table picks a slot with.
+#[derive(Default)]
+pub struct AddressHash(u64);
+
+impl Hasher for AddressHash {
+    fn write_usize(&mut self, address: usize) {
+        self.0 = (address as u64).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("a set of addresses hashes nothing but `usize`s");
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+/// Chapter 6's walk taken apart, on a graph just built: each variant's
+/// time, in the order they run. Leaves the graph's grads as `backward`
+/// leaves them.
+pub fn walks(total: &Value) -> Vec<(&'static str, Duration)> {
+    let id = |value: &Value| viz::Expr::id(value);
+    total.set_grad(1.0);
+    let (clones, set_and_clones) = timed(|| total.topo_hashed());
+    let ((), steps) = timed(|| {
+        for value in clones.iter().rev() {
+            value.backward_step();
+        }
+    });
+    let nodes = clones.len();
+    let ((), dropping) = timed(|| drop(clones));
+    let (_, set) = timed(|| {
+        let mut seen = HashSet::new();
+        walk_borrowing(total, |value| seen.insert(id(value)))
+    });
+    let (_, sized) = timed(|| {
+        let mut seen = HashSet::with_capacity(nodes);
+        walk_borrowing(total, |value| seen.insert(id(value)))
+    });
+    let (_, cheap) = timed(|| {
+        let hash = BuildHasherDefault::<AddressHash>::default();
+        let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
+        walk_borrowing(total, |value| seen.insert(id(value)))
+    });
+    let (_, marks_and_clones) = timed(|| total.topo());
+    total.zero_grad_graph();
+    let ((), backward) = timed(|| total.backward());
+    vec![
+        ("walk: set + clones (chapter 6's)", set_and_clones),
+        ("walk: backward steps over its order", steps),
+        ("walk: dropping its clones", dropping),
+        ("walk: set + borrows", set),
+        ("walk: sized set + borrows", sized),
+        ("walk: sized cheap set + borrows", cheap),
+        ("walk: marks + clones (topo)", marks_and_clones),
+        ("walk: marks + borrows + steps (backward)", backward),
+    ]
+}
+
+/// What `f` returns, and how long it took. The result is dropped by the
+/// caller, after the clock has stopped.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let clock = Instant::now();
+    let result = std::hint::black_box(f());
+    (result, clock.elapsed())
 }
 
 /// Engines, each with its name.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e8c570f6f5b41cc
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d83dd637b58e4112
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -8,6 +8,17 @@ pub const BENCH: &str = include_str!("../../ch12-tape/data/bench.csv");
 
 /// The phases of one step of chapter 6's `Value`: name, median ms.
 pub const PHASES: &str = include_str!("../../ch12-tape/data/phases.csv");
+
+/// How the recorded run was made, and on what machine: what, value.
+pub const ENVIRONMENT: &str =
+    include_str!("../../ch12-tape/data/environment.csv");
+
+/// The value the recorded run's environment gives for `what`.
+pub fn environment(what: &str) -> String {
+    let rows = rows(ENVIRONMENT);
+    let row = rows.iter().find(|row| row[0] == what);
+    row.unwrap_or_else(|| panic!("environment.csv has no `{what}`"))[1].clone()
+}
 
 /// The bench as recorded before this chapter's change to micrograd's
 /// `Drop` (its README says when and with which engine), kept unchanged.

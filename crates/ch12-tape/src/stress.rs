@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d160a65496ddbb47
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83d0f36b56c48f51
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -265,10 +265,8 @@ pub fn stress(
     count: usize,
     engines: &[(&str, Grads)],
 ) -> (Vec<Slope>, Vec<String>) {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let (mut checked, mut mismatches) = (vec![], vec![]);
-    for index in 0..count {
-        let graph = Graph::random(&mut rng);
+    for (index, graph) in graphs(seed).take(count).enumerate() {
         let output = |x: &[f64]| graph.eval(x);
         for (name, grads) in engines {
             let claimed = grads(&graph);
@@ -286,4 +284,10 @@ pub fn stress(
         }
     }
     (checked, mismatches)
+}
+
+/// The random graphs that `seed` gives, one after another.
+pub fn graphs(seed: u64) -> impl Iterator<Item = Graph> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    std::iter::repeat_with(move || Graph::random(&mut rng))
 }

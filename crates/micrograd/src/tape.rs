@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b1232e9092e6bc20
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 869065415ec3818a
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -276,9 +276,11 @@ impl Tape {
     fn push_operands(&mut self, list: impl Iterator<Item = Var>) -> u32 {
         let start = count(self.operands.len());
         self.operands.extend(list);
-        // The last index must fit too, since the sweep adds `len` to
-        // `start`: `count` panics if it does not.
-        let _ = count(self.operands.len());
+        // The sweep reads up to `start + len`: that end must fit a `u32` too.
+        assert!(
+            u32::try_from(self.operands.len()).is_ok(),
+            "a tape holds fewer than 2³² operands"
+        );
         start
     }
 

@@ -29,9 +29,7 @@ use crate::process::Limits;
 use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, read_csv};
-use super::{
-    Program, RUNS, SCRATCH, arguments, command, count as steps_text, quietly, run, written,
-};
+use super::{Program, SCRATCH, arguments, command, count as steps_text, quietly, run, written};
 
 /// The crate and program of chapter 15 that time the GPT, and its code.
 pub const PACKAGE: &str = "ch15-gpt-training";
@@ -64,10 +62,12 @@ const CH15: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE 
 pub const HEADER: &str = "measure,engine,steps,median,fastest,slowest,unit,nodes_per_step,first_loss,last_loss,times_faster_than_python_gc_off,times_faster_lowest,times_faster_highest";
 
 /// What `bench` is asked for: the Python to time the script with (python3
-/// if none), how many names to time a step on, and whether to record.
+/// if none), how many names to time a step on, how many fresh processes to
+/// time each engine in, and whether to record.
 pub struct Run<'a> {
     pub python: Option<&'a Path>,
     pub steps: usize,
+    pub runs: usize,
     pub record: bool,
 }
 
@@ -81,7 +81,7 @@ pub fn bench(
     options: &Run,
     environment: &str,
 ) -> Result<(), Problems> {
-    let Run { python, steps, record } = *options;
+    let Run { python, steps, runs, record } = *options;
     if !project.path(SOURCE).is_file() {
         eprintln!("xtask: no `{PROGRAM}` yet ({SOURCE}), so no GPT table");
         return Ok(());
@@ -90,14 +90,14 @@ pub fn bench(
         "xtask: building {PROGRAM} (release), then timing the GPT's training over {}",
         steps_text(steps)
     );
-    let args = arguments(steps, RUNS, &["--export", START]);
+    let args = arguments(steps, runs, &["--export", START]);
     let printed = run(project, chapters, &CH15, true, &args)?;
     let source = format!("what `{}` printed", command(&CH15, true, &args));
     let records = parse(&source, &printed)?;
     let python = python.unwrap_or(Path::new("python3"));
     let (mut pythons, mut notes) = (vec![], vec![]);
     for (mode, name) in PYTHONS {
-        let timed = time_python(project, python, mode, name, steps);
+        let timed = time_python(project, python, mode, name, steps, runs);
         match timed.and_then(|step| Ok((same_work(&step, &records)?, step))) {
             Ok((note, step)) => {
                 notes.push(note);
@@ -124,7 +124,7 @@ pub fn bench(
     Ok(())
 }
 
-/// Times the script in `mode` `RUNS` times, each a fresh process, on the
+/// Times the script in `mode` `runs` times, each a fresh process, on the
 /// names and weights `ch15-bench` exported; the row `name`, or why there is
 /// none.
 fn time_python(
@@ -133,23 +133,24 @@ fn time_python(
     mode: &str,
     name: &str,
     steps: usize,
+    runs: usize,
 ) -> Result<Step, String> {
     let script = format!("{SCRATCH}/gpt.py");
     files::update(&project.path(&script), SCRIPT.as_bytes())
         .map_err(|e| format!("cannot write {script} ({e})"))?;
     eprintln!(
-        "xtask: timing the GPT in plain Python ({name}) over {}, {RUNS} times",
+        "xtask: timing the GPT in plain Python ({name}) over {}, {runs} times",
         steps_text(steps)
     );
     // A step takes about 0.3 s here; allow for a much slower machine.
     let limits = Limits { time: Duration::from_secs(120 + 10 * steps as u64), output: 1 << 16 };
-    let mut runs = vec![];
-    for _ in 0..RUNS {
+    let mut timings = vec![];
+    for _ in 0..runs {
         let mut command = Command::new(python);
         command.current_dir(&project.root).args([&script, START, mode]);
-        runs.push(quietly(command, limits).and_then(|printed| python_run(&printed, mode))?);
+        timings.push(quietly(command, limits).and_then(|printed| python_run(&printed, mode))?);
     }
-    python_step(name, &runs)
+    python_step(name, &timings)
 }
 
 /// verify's step: runs `ch15-bench` for one step of each part (dev build),

@@ -25,7 +25,9 @@ pub const PYTHON_TUNED: &str = "Python micrograd, gc tuned";
 
 /// The header of `environment.csv`, and what its rows say, in order.
 pub const ENVIRONMENT_HEADER: &str = "what,value";
-pub const ENVIRONMENT: [&str; 9] = [
+pub const ENVIRONMENT: [&str; 11] = [
+    "fresh processes per engine",
+    "timed steps in each",
     "processor",
     "cores",
     "caches of one core",
@@ -689,7 +691,8 @@ hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
         let values: Vec<String> =
             (1..=ENVIRONMENT.len()).map(|n| format!("value {n}, with a comma")).collect();
         let csv = environment_csv(&values);
-        assert!(csv.starts_with("what,value\nprocessor,\"value 1, with a comma\"\n"), "{csv}");
+        let first = "what,value\nfresh processes per engine,\"value 1, with a comma\"\n";
+        assert!(csv.starts_with(first), "{csv}");
         let records = Records::default();
         assert!(check_environment_csv("e.csv", &csv, &records).is_empty());
         let short = environment_csv(&values[..ENVIRONMENT.len() - 1]);

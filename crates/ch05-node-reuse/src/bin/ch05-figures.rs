@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f44baee7d3b7614f
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e971ea7bf96a8db2
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use std::collections::HashSet;
@@ -30,12 +30,13 @@ fn dot_with_shares<E: Expr>(root: &E) -> String {
         for (k, operand) in operands.iter().enumerate() {
             let local = match node.op().as_str() {
                 "*" => operands[1 - k].data(),
-                _ => 1.0,
+                "+" => 1.0,
+                op => unreachable!("only + and * get shares drawn, not {op}"),
             };
-            let share = local * node.grad().unwrap_or(0.0);
+            let share = viz::graph::short(local * node.grad().unwrap_or(0.0));
             let j = number(operand).expect("an operand is in the graph");
             let arrow = format!("  n{j} -> n{i}op;");
-            let labelled = format!("  n{j} -> n{i}op [label=\"{share:?}\"];");
+            let labelled = format!("  n{j} -> n{i}op [label=\"{share}\"];");
             dot = dot.replacen(&arrow, &labelled, 1);
         }
     }

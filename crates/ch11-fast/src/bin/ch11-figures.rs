@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bbe7bf1de7df544f
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 762885f5ec31b6f8
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`).
 
@@ -33,31 +33,27 @@ fn main() {
     let totals = shown.len();
     shown.extend(off.iter().map(|row| bar(row)));
     let title = "One step on the heap, glibc's fastbins on and off";
-    let axis = "ms per step, median of three runs";
+    let axis = "ms per step, median of the runs (bars: fastest to slowest run)";
     write("11-heap.svg", bars(title, axis, &shown, false, totals, &[]));
 
-    // The phases of the step, and, apart, the cheaper walk on its graph.
-    let phases = rows(PHASES);
-    let phases: Vec<Bar> = phases
+    // The phases of the step (not the walks beside it), their sum, and
+    // the whole step as the bench timed it.
+    let ms = |ms: f64| format!("{} ms", two_figures(ms));
+    let mut shown: Vec<Bar> = rows(PHASES)
         .iter()
+        .filter(|row| !row[0].starts_with("walk: "))
         .map(|row| {
-            let ms = number(&row[1]);
-            (row[0].clone(), ms, format!("{} ms", two_figures(ms)), None)
+            let time = number(&row[1]);
+            (row[0].clone(), time, ms(time), None)
         })
         .collect();
-    let (mut shown, apart): (Vec<_>, Vec<_>) =
-        phases.into_iter().partition(|row| row.0 != "cheaper topo");
     let sum: f64 = shown.iter().map(|row| row.1).sum();
     let totals = shown.len();
-    let ms = |ms: f64| format!("{} ms", two_figures(ms));
     shown.push(("the phases' sum".into(), sum, ms(sum), None));
     if let Some(value) = bench.iter().find(|row| row[0] == "Value") {
         let step = number(&value[1]);
         let range = Some((number(&value[2]), number(&value[3])));
         shown.push(("the Value engine's step".into(), step, ms(step), range));
-    }
-    for (name, time, ..) in apart {
-        shown.push((format!("{name}, apart"), time, ms(time), None));
     }
     let title = "Where one step of chapter 6's Value goes";
     let axis = "ms, median";

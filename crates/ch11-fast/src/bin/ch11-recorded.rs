@@ -1,11 +1,11 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 17b9b110cdc246ec
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4221fe2a2e322d09
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, ratio, rows, timing, timing_in,
-    two_figures,
+    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, environment, ratio, rows, timing,
+    timing_in, two_figures,
 };
 
 fn main() {
@@ -14,16 +14,21 @@ fn main() {
         Some("phases") => phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
+        Some("walks") => walks(),
         Some("lean") => lean(),
-        _ => panic!("usage: ch11-recorded steps|phases|walk|heap|lean"),
+        _ => panic!("usage: ch11-recorded steps|phases|walk|walks|heap|lean"),
     }
 }
 
 /// Every engine's step as programs run (fastbins on), in the bench's order,
 /// with the nodes of its graph as the bench counted them in that engine.
 fn steps() {
-    println!("One step of chapter 10's demo, ms: median (fastest to slowest)");
-    println!("and the nodes of its graph");
+    let [runs, steps] =
+        ["fresh processes per engine", "timed steps in each"].map(environment);
+    println!(
+        "One step of chapter 10's demo, ms: median of {runs} runs of {steps}"
+    );
+    println!("steps each (fastest run to slowest), and the nodes of its graph");
     for row in rows(BENCH).iter().filter(|row| !row[0].ends_with(')')) {
         let step = timing(&row[0]);
         let [median, fastest, slowest] =
@@ -52,8 +57,7 @@ fn off(engine: &str) -> String {
 /// The phases of chapter 6's step, largest first.
 fn phases() {
     let phases = rows(PHASES);
-    let mut step: Vec<_> =
-        phases.iter().filter(|row| row[0] != "cheaper topo").collect();
+    let mut step: Vec<_> = step_phases(&phases).collect();
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of chapter 6's Value, largest first:");
@@ -65,30 +69,61 @@ fn phases() {
     println!("Their sum: {whole} times Value's whole step");
 }
 
-/// What the cheaper walk saves, on its own and in the whole step, with the
-/// layout left to the allocator and held fixed.
+/// What the cheaper walk saves in the whole step, with the layout left to
+/// the allocator and held fixed.
 fn walk() {
-    let phases = rows(PHASES);
-    let phase = |name: &str| {
-        let row = phases.iter().find(|row| row[0] == name);
-        ms(row.unwrap_or_else(|| panic!("phases.csv has no `{name}`")))
-    };
-    let apart = two_figures(phase("cheaper topo") / phase("topo"));
-    println!("The cheaper walk, on its own: {apart} of topo's time");
     println!("How many times as long a whole step takes (runs' range):");
     line("Value / cheaper walk", "Value", "cheaper walk");
     line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
-    let sum: f64 = phases
-        .iter()
-        .filter(|row| row[0] != "cheaper topo")
-        .map(|row| ms(row))
-        .sum();
-    let walk = 100.0 * (phase("topo") - phase("cheaper topo")) / sum;
-    let step =
-        100.0 * (1.0 - timing("cheaper walk").median / timing("Value").median);
-    println!("What it saves (medians):");
-    println!("  of the phases' sum, in the walk: {}%", two_figures(walk));
-    println!("  of the whole step: {}%", two_figures(step));
+    let (before, after) =
+        (timing("Value").median, timing("cheaper walk").median);
+    let (saved, share) = (before - after, 100.0 * (1.0 - after / before));
+    println!(
+        "What it saves of the step (medians): {} ms, {}%",
+        two_figures(saved),
+        two_figures(share)
+    );
+}
+
+/// The rows of `phases` that are phases of the step, not walks beside it.
+fn step_phases(phases: &[Vec<String>]) -> impl Iterator<Item = &Vec<String>> {
+    phases.iter().filter(|row| !row[0].starts_with(WALK))
+}
+
+/// The prefix of the walks' rows in phases.csv.
+const WALK: &str = "walk: ";
+
+/// Chapter 6's walk taken apart: each variant's median; then what the
+/// cheaper walk saves against it, beside what the whole step saves.
+fn walks() {
+    let phases = rows(PHASES);
+    println!(
+        "Walks of one step's graph, each after the one before (ms, medians):"
+    );
+    let walks: Vec<&Vec<String>> =
+        phases.iter().filter(|row| row[0].starts_with(WALK)).collect();
+    for row in &walks {
+        let name = &row[0][WALK.len()..];
+        println!("  {name:<40}{:>5}", two_figures(ms(row)));
+    }
+    let walk = |start: &str| {
+        let row =
+            walks.iter().find(|row| row[0][WALK.len()..].starts_with(start));
+        ms(row.unwrap_or_else(|| panic!("phases.csv has no walk `{start}`")))
+    };
+    let cheaper = walk("marks + borrows") - walk("backward steps");
+    let saved = walk("set + clones") - cheaper;
+    println!(
+        "The cheaper walk inside backward, its steps taken out: {}",
+        two_figures(cheaper)
+    );
+    println!("Saved against chapter 6's walk: {}", two_figures(saved));
+    println!("  and in dropping its clones: {}", two_figures(walk("dropping")));
+    let step = timing("Value").median - timing("cheaper walk").median;
+    println!(
+        "Saved in the whole step (Value's against cheaper walk's): {}",
+        two_figures(step)
+    );
 }
 
 /// Each heap engine with the fastbins on and off, before the change to
@@ -117,6 +152,12 @@ fn heap() {
     }
     println!("Before the change / the latest, fastbins on:");
     for engine in ["Value", "cheaper walk"] {
+        let before = timing_in(BENCH_BEFORE_DROP_FIX, engine);
+        println!("  {engine}: {}", ratio(before, timing(engine)));
+    }
+    // What moved between the two recordings without any change to it.
+    println!("The same for engines the change did not touch:");
+    for engine in ["tape", "fused tape", "hand-written"] {
         let before = timing_in(BENCH_BEFORE_DROP_FIX, engine);
         println!("  {engine}: {}", ratio(before, timing(engine)));
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 68b2d31a35d00d61
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f2ea255a1ea58b1
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -7,9 +7,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-use ch10_moons::{Sample, learning_rate, network_with, original};
-use ch11_fast::phases;
+use ch10_moons::{Sample, learning_rate, loss, network_with, original};
+use ch11_fast::{median, phases, time_steps, walks};
 use ch12_tape::{chains, engines};
+use micrograd::nn::Module;
 
 /// The system's allocator, counting the bytes it holds while `COUNTING`.
 struct Counting;
@@ -76,11 +77,6 @@ fn label(name: &str) -> String {
     }
 }
 
-fn median(mut times: Vec<Duration>) -> f64 {
-    times.sort();
-    times[times.len() / 2].as_secs_f64() * 1e3
-}
-
 /// What one run of this program measures: everything, each part in a fresh
 /// process of its own, or one part.
 enum Part {
@@ -88,6 +84,7 @@ enum Part {
     Engine(usize),
     Chain(usize),
     Phases,
+    Walks,
 }
 
 fn usage() -> ! {
@@ -135,6 +132,7 @@ fn main() {
             ("--engine", Some(i)) => part = Part::Engine(i),
             ("--chain", Some(i)) => part = Part::Chain(i),
             ("--phases", _) => part = Part::Phases,
+            ("--walks", _) => part = Part::Walks,
             _ => usage(),
         }
     }
@@ -157,7 +155,9 @@ fn main() {
                     }
                 }
             }
-            parts.push((vec!["--phases".into(), "0".into()], false));
+            for part in ["--phases", "--walks"] {
+                parts.push((vec![part.into(), "0".into()], false));
+            }
             // Every part `runs` times, round after round, so that a burst of
             // load on the machine falls on all of them alike.
             let mut records: Vec<Vec<String>> = vec![];
@@ -197,18 +197,35 @@ fn main() {
         }
         Part::Phases => {
             let model = network_with(start);
-            let mut times: Vec<Vec<Duration>> = vec![];
-            let mut names = vec![];
-            for k in 0..steps + 2 {
-                let phases = phases(&model, data, learning_rate(k));
-                names = phases.iter().map(|(name, _)| *name).collect();
-                times.push(phases.iter().map(|(_, time)| *time).collect());
-            }
-            for (i, name) in names.iter().enumerate() {
-                let times = times[2..].iter().map(|phase| phase[i]).collect();
-                println!("phase,{name},{:.3}", median(times));
-            }
+            let rounds = (0..steps + 2)
+                .map(|k| phases(&model, data, learning_rate(k)).to_vec())
+                .collect();
+            print_phases(rounds);
         }
+        // Chapter 11's walks, on each step's graph, which they leave with
+        // its grads as `backward` does.
+        Part::Walks => {
+            let model = network_with(start);
+            let mut rounds = vec![];
+            for k in 0..steps + 2 {
+                let (total, _) = loss(&model, data);
+                model.zero_grad();
+                rounds.push(walks(&total));
+                for p in model.parameters() {
+                    p.set_data(p.data() - learning_rate(k) * p.grad());
+                }
+            }
+            print_phases(rounds);
+        }
+    }
+}
+
+/// A `phase` record for each name in the rounds, with its median over the
+/// rounds after the first two.
+fn print_phases(rounds: Vec<Vec<(&str, Duration)>>) {
+    for (i, (name, _)) in rounds[0].iter().enumerate() {
+        let times = rounds[2..].iter().map(|round| round[i].1).collect();
+        println!("phase,{name},{:.3}", median(times));
     }
 }
 
@@ -233,15 +250,9 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     };
     drop(engine);
 
-    // Time: a fresh engine, 2 steps to warm up, then `steps` timed.
+    // Time: a fresh engine, timed as chapter 11's `time_steps` does.
     let (_, mut engine) = engines(start).swap_remove(index);
-    let mut times = vec![];
-    for k in 0..steps + 2 {
-        let clock = Instant::now();
-        engine.step(data, learning_rate(k));
-        times.push(clock.elapsed());
-    }
-    let ms = median(times.split_off(2));
+    let ms = time_steps(engine.as_mut(), data, steps);
     let ns = ms * 1e6 / NODES;
     eprintln!("{name}: {ms:.3} ms a step");
     // This run's median is also its fastest and its slowest.

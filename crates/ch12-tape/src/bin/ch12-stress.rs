@@ -1,8 +1,8 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b209ca737b816967
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34f7e83d548309fb
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
-use ch12_tape::stress::{Grads, engines, stress, tape_grads};
+use ch12_tape::stress::{Grads, engines, graphs, stress, tape_grads};
 
 fn main() {
     println!("Each engine on the same 10,000 graphs:");
@@ -17,6 +17,25 @@ fn main() {
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
+        }
+    }
+
+    println!("Inputs whose grad is 0 in some engines, not in others:");
+    for (index, graph) in graphs(11).take(10_000).enumerate() {
+        let grads = engines().map(|(_, grads)| grads(&graph));
+        for i in 0..graph.inputs.len() {
+            let zeros = grads.iter().filter(|g| g[i] == 0.0).count();
+            if zeros == 0 || zeros == grads.len() {
+                continue;
+            }
+            println!("  graph {index}, input v{i} = {}:", graph.inputs[i]);
+            let first = graph.inputs.len();
+            for (k, op) in graph.ops.iter().enumerate() {
+                println!("    v{} = {op:?}", first + k);
+            }
+            for ((name, _), grads) in engines().iter().zip(&grads) {
+                println!("    {name:<13}grad {:e}", grads[i]);
+            }
         }
     }
 
