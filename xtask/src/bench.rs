@@ -423,6 +423,8 @@ fn originals(project: &Project, python: Option<&Path>, steps: usize, runs: usize
             }
         }
         let nodes = timings[0].1.clone();
+        let runs: Vec<&str> = timings.iter().map(|(ms, _)| ms.as_str()).collect();
+        let runs = runs.join(" ");
         let mut ms: Vec<f64> =
             timings.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect();
         ms.sort_by(f64::total_cmp);
@@ -433,6 +435,7 @@ fn originals(project: &Project, python: Option<&Path>, steps: usize, runs: usize
             fastest: millis(ms[0]),
             slowest: millis(ms[ms.len() - 1]),
             nodes,
+            runs,
         });
     }
     timed
@@ -538,7 +541,9 @@ fn table(rows: &[Row], records: &Records) -> String {
             listed(&records.chains)
         ));
     }
-    text.push_str(&format!("one Value step by phase, ms: {}\n", listed(&records.phases)));
+    let phases: Vec<(String, String)> =
+        records.phases.iter().map(|p| (p.name.clone(), p.ms.clone())).collect();
+    text.push_str(&format!("one Value step by phase, ms: {}\n", listed(&phases)));
     text
 }
 
@@ -580,9 +585,9 @@ mod tests {
     fn the_table_aligns_its_columns() {
         let records = records::parse(
             "out",
-            "engine,Value,12.345,12.000,13.000,187.6,104.0,65818\n\
-             engine,hand-written,0.050,0.049,0.052,0.8,-,0\n\
-             chain,Value,250.000\nphase,forward,4.000\n",
+            "engine,Value,12.345,12.000,13.000,187.6,104.0,65818,12.345\n\
+             engine,hand-written,0.050,0.049,0.052,0.8,-,0,0.050\n\
+             chain,Value,250.000\nphase,forward,4.000,4.000\n",
         )
         .unwrap();
         let originals = [Original {
@@ -591,6 +596,7 @@ mod tests {
             fastest: "260.000".into(),
             slowest: "290.500".into(),
             nodes: "65818".into(),
+            runs: "260.000 270.000 290.500".into(),
         }];
         let table = table(&records::rows(&originals, &records), &records);
         let expected = "\

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d83dd637b58e4112
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 964516d6558e87ac
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -78,12 +78,18 @@ pub fn two_figures(x: f64) -> String {
 }
 
 /// One engine's recorded step: the median of its runs, the fastest run's
-/// and the slowest run's, in ms.
-#[derive(Clone, Copy)]
+/// and the slowest run's, in ms, and every run's.
+#[derive(Clone)]
 pub struct Timing {
     pub median: f64,
     pub fastest: f64,
     pub slowest: f64,
+    /// Each run's ms per step, in the order the runs were made.
+    pub runs: Vec<f64>,
+    /// Whether run i was made in round i of the recording, moments from run
+    /// i of every other engine of the same recording (the Rust engines).
+    pub in_rounds: bool,
+    recording: &'static str,
 }
 
 /// The recorded step of the engine `name`, in the latest recording.
@@ -91,28 +97,77 @@ pub fn timing(name: &str) -> Timing {
     timing_in(BENCH, name)
 }
 
-/// The step of the engine `name` in the recording `bench`.
-pub fn timing_in(bench: &str, name: &str) -> Timing {
+/// The step of the engine `name` in the recording `bench`. A recording
+/// without the runs' column (the one before the change to `Drop`, of three
+/// runs) gives its three runs as fastest, median, slowest, not in rounds.
+pub fn timing_in(bench: &'static str, name: &str) -> Timing {
     let number =
         |text: &str| text.parse::<f64>().expect("a number in bench.csv");
     let rows = rows(bench);
     let row = rows.iter().find(|row| row[0] == name);
     let row = row.unwrap_or_else(|| panic!("bench.csv has no row `{name}`"));
-    Timing {
-        median: number(&row[1]),
-        fastest: number(&row[2]),
-        slowest: number(&row[3]),
+    let [median, fastest, slowest] = [1, 2, 3].map(|i| number(&row[i]));
+    match row.get(9) {
+        Some(runs) => Timing {
+            median,
+            fastest,
+            slowest,
+            runs: runs.split(' ').map(number).collect(),
+            in_rounds: !name.starts_with("Python"),
+            recording: bench,
+        },
+        None => Timing::of_three(median, fastest, slowest),
     }
 }
 
-/// How many times as long `slow`'s step takes as `fast`'s: the medians'
-/// ratio, then the least and the most the runs allow (`slow`'s fastest run
-/// against `fast`'s slowest, and the other way round), to two figures.
+impl Timing {
+    /// A step known only by the median, fastest and slowest of three runs,
+    /// paired with no other engine's.
+    pub fn of_three(median: f64, fastest: f64, slowest: f64) -> Timing {
+        let runs = vec![fastest, median, slowest];
+        Timing {
+            median,
+            fastest,
+            slowest,
+            runs,
+            in_rounds: false,
+            recording: "",
+        }
+    }
+}
+
+/// Each run's ms of the phase or walk `name` in phases.csv, in order.
+pub fn phase_runs(name: &str) -> Vec<f64> {
+    let rows = rows(PHASES);
+    let row = rows.iter().find(|row| row[0] == name);
+    let row = row.unwrap_or_else(|| panic!("phases.csv has no row `{name}`"));
+    row[2].split(' ').map(|ms| ms.parse().expect("a number")).collect()
+}
+
+/// The median of `xs` and their middle half (from the 25th percentile to
+/// the 75th), as `median (low to high)`, to two figures.
+pub fn spread(mut xs: Vec<f64>) -> String {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    let [low, median, high] =
+        [n / 4, n / 2, 3 * n / 4].map(|i| two_figures(xs[i]));
+    format!("{median} ({low} to {high})")
+}
+
+/// How many times as long `slow`'s step takes as `fast`'s, run by run:
+/// the median of the ratios and their middle half. Engines timed in the same
+/// rounds of one recording are paired round by round, so that what the
+/// machine was doing at that moment weighs on both; otherwise every run of
+/// one is set against every run of the other.
 pub fn ratio(slow: Timing, fast: Timing) -> String {
-    format!(
-        "{} ({} to {})",
-        two_figures(slow.median / fast.median),
-        two_figures(slow.fastest / fast.slowest),
-        two_figures(slow.slowest / fast.fastest)
-    )
+    let paired = slow.in_rounds
+        && fast.in_rounds
+        && std::ptr::eq(slow.recording, fast.recording);
+    let ratios: Vec<f64> = if paired {
+        slow.runs.iter().zip(&fast.runs).map(|(s, f)| s / f).collect()
+    } else {
+        let each = |&s: &f64| fast.runs.iter().map(move |f| s / f);
+        slow.runs.iter().flat_map(each).collect()
+    };
+    spread(ratios)
 }

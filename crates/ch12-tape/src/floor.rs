@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b74d7e6d9fc12f27
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9238795af0d3411
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 
@@ -11,7 +11,7 @@ const OUTPUT: usize = LAYER_2 + 16 * 17;
 
 /// One point's activations: each layer's sums, and the hidden outputs.
 #[derive(Clone, Copy, Default)]
-struct Point {
+struct Activations {
     s1: [f64; 16],
     h1: [f64; 16],
     s2: [f64; 16],
@@ -37,7 +37,7 @@ fn neuron(p: &[f64], at: usize, x: &[f64]) -> f64 {
 pub struct Moons {
     p: Vec<f64>,
     grad: Vec<f64>,
-    points: Vec<Point>,
+    points: Vec<Activations>,
 }
 
 impl Moons {
@@ -47,8 +47,8 @@ impl Moons {
         Moons { p: parameters.to_vec(), grad, points: vec![] }
     }
 
-    fn forward(&self, x: &[f64; 2]) -> Point {
-        let mut a = Point::default();
+    fn forward(&self, x: &[f64; 2]) -> Activations {
+        let mut a = Activations::default();
         for n in 0..16 {
             a.s1[n] = neuron(&self.p, 3 * n, x);
             a.h1[n] = relu(a.s1[n]).0;
@@ -69,7 +69,7 @@ impl ch11_fast::Engine for Moons {
         for sample in data {
             self.points.push(self.forward(&sample.x));
         }
-        let hinge = |s: &Sample, a: &Point| relu(1.0 + -s.y * a.score);
+        let hinge = |s: &Sample, a: &Activations| relu(1.0 + -s.y * a.score);
         let sum = data
             .iter()
             .zip(&self.points)
@@ -82,11 +82,13 @@ impl ch11_fast::Engine for Moons {
 
         // Backward, in the order the graph's backward adds its shares: the
         // squares first, then the points from the last to the first.
+        // Two fields borrowed apart, one shared and one mutable: allowed,
+        // since they do not overlap.
         let (p, grad) = (&self.p, &mut self.grad);
-        for (p, g) in p.iter().zip(grad.iter_mut()) {
+        for (param, g) in p.iter().zip(grad.iter_mut()) {
             *g = 0.0;
-            *g += p * ALPHA;
-            *g += p * ALPHA;
+            *g += param * ALPHA;
+            *g += param * ALPHA;
         }
         for (s, a) in data.iter().zip(&self.points).rev() {
             let g_score = -s.y * (hinge(s, a).1 * n);

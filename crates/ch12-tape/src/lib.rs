@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 99001acd6d87557a
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1324ae65c7fb0e59
 //! Chapter 12: the training step on a tape, with fused operations, and by
 //! hand; every engine of chapters 11 and 12 in one list.
 
@@ -8,6 +8,8 @@ pub mod stress;
 
 use ch11_fast::{Chain, Engine};
 
+pub mod batched;
+
 /// Every engine of chapters 11 and 12, in order, each with chapter 10's
 /// network set to `parameters`.
 pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
@@ -16,6 +18,15 @@ pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
     let fused = on_tape::Moons::new(parameters, true);
     engines.push(("fused tape", Box::new(fused)));
     engines.push(("hand-written", Box::new(floor::Moons::new(parameters))));
+    engines
+}
+
+/// Every engine, then candle's tensors: what `ch12-bench` times.
+pub fn benched(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+    let mut engines = engines(parameters);
+    let candle =
+        batched::Moons::new(parameters).expect("candle makes the network");
+    engines.push(("candle tensors", Box::new(candle)));
     engines
 }
 

@@ -3,22 +3,23 @@
 //! The program prints only records, one a line, comma-separated:
 //!
 //! ```text
-//! engine,NAME,MS PER STEP,MS FASTEST,MS SLOWEST,NS PER NODE,BYTES PER NODE,NODES PER STEP
+//! engine,NAME,MS PER STEP,MS FASTEST,MS SLOWEST,NS PER NODE,BYTES PER NODE,NODES PER STEP,MS BY RUN
 //! chain,NAME,MS
-//! phase,NAME,MS PER STEP
+//! phase,NAME,MS PER STEP,MS BY RUN
 //! ```
 //!
 //! with milliseconds to three decimals (an engine's: the median, fastest and slowest of its
-//! runs, each run a fresh process), nanoseconds and bytes to one, nodes as an integer,
+//! runs, each run a fresh process; MS BY RUN: each run's, in the order the runs were made,
+//! separated by spaces), nanoseconds and bytes to one, nodes as an integer,
 //! and `-` for the bytes of an engine without nodes. The numbers are kept as printed, so
 //! the CSV files hold exactly what the program measured.
 
 use crate::problem::{Problem, Problems};
 
 /// The header of `bench.csv`.
-pub const BENCH_HEADER: &str = "engine,ms_per_step,ms_fastest,ms_slowest,ns_per_node,bytes_per_node,nodes_per_step,chain_ms,times_faster_than_python_tuned";
+pub const BENCH_HEADER: &str = "engine,ms_per_step,ms_fastest,ms_slowest,ns_per_node,bytes_per_node,nodes_per_step,chain_ms,times_faster_than_python_tuned,ms_by_run";
 /// The header of `phases.csv`.
-pub const PHASES_HEADER: &str = "phase,ms_per_step";
+pub const PHASES_HEADER: &str = "phase,ms_per_step,ms_by_run";
 /// The names of the original's rows, which come first in `bench.csv`.
 pub const PYTHON_DEFAULT: &str = "Python micrograd";
 pub const PYTHON_TUNED: &str = "Python micrograd, gc tuned";
@@ -78,6 +79,17 @@ pub struct Engine {
     pub bytes: Option<String>,
     /// The engine's own nodes per step.
     pub nodes: String,
+    /// Each run's milliseconds per step, in the order of the runs, space-separated.
+    pub runs: String,
+}
+
+/// One `phase` record: its name, its median milliseconds per step over the runs, and each
+/// run's, in order, space-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub name: String,
+    pub ms: String,
+    pub runs: String,
 }
 
 /// Everything one run of `ch12-bench` printed.
@@ -87,8 +99,7 @@ pub struct Records {
     pub engines: Vec<Engine>,
     /// Engine name and milliseconds for the 1,000,000-deep chain.
     pub chains: Vec<(String, String)>,
-    /// Phase name and milliseconds per step.
-    pub phases: Vec<(String, String)>,
+    pub phases: Vec<Phase>,
 }
 
 /// How a number is printed: `{:.3}`, `{:.1}` or as an integer.
@@ -97,6 +108,8 @@ enum Format {
     Millis,
     Tenths,
     Count,
+    /// `Millis` numbers separated by single spaces, one at least.
+    Runs,
 }
 
 impl Format {
@@ -104,13 +117,16 @@ impl Format {
         match self {
             Format::Millis => 3,
             Format::Tenths => 1,
-            Format::Count => 0,
+            Format::Count | Format::Runs => 0,
         }
     }
 
     /// Whether `text` is a number printed this way: digits, then a point and exactly as
     /// many decimals as the format prints (none for a count). No sign, no exponent.
     fn fits(self, text: &str) -> bool {
+        if let Format::Runs = self {
+            return text.split(' ').all(|run| Format::Millis.fits(run));
+        }
         let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
         let (whole, fraction) = match self.places() {
             0 => (text, ""),
@@ -127,6 +143,7 @@ impl Format {
             Format::Millis => "a number with three decimals (`{:.3}`)",
             Format::Tenths => "a number with one decimal (`{:.1}`)",
             Format::Count => "a whole number",
+            Format::Runs => "numbers with three decimals separated by spaces",
         }
     }
 }
@@ -145,8 +162,9 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
             problems.push(Problem::new(source, number, format!("{message}: `{shown}`")));
         };
         let expected = match fields[0] {
-            "engine" => 8,
-            "chain" | "phase" => 3,
+            "engine" => 9,
+            "phase" => 4,
+            "chain" => 3,
             "" if line.trim().is_empty() => {
                 wrong("an empty line: the program prints only records".into());
                 continue;
@@ -178,9 +196,10 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                 ("ns per node", Format::Tenths),
                 ("bytes per node", Format::Tenths),
                 ("nodes per step", Format::Count),
+                ("ms by run", Format::Runs),
             ],
             "chain" => &[("ms", Format::Millis)],
-            _ => &[("ms per step", Format::Millis)],
+            _ => &[("ms per step", Format::Millis), ("ms by run", Format::Runs)],
         };
         let mut fine = true;
         for ((what, format), field) in formats.iter().zip(&fields[2..]) {
@@ -219,6 +238,7 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                     ns: fields[5].into(),
                     bytes: Some(fields[6].to_string()).filter(|b| b != "-"),
                     nodes: fields[7].into(),
+                    runs: fields[8].into(),
                 });
             }
             "chain" if records.chains.iter().any(|(n, _)| *n == name) => {
@@ -228,10 +248,10 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                 chain_lines.push(number);
                 records.chains.push((name, value));
             }
-            _ if records.phases.iter().any(|(n, _)| *n == name) => {
+            _ if records.phases.iter().any(|p| p.name == name) => {
                 wrong(format!("a second `phase` record for `{name}`"))
             }
-            _ => records.phases.push((name, value)),
+            _ => records.phases.push(Phase { name, ms: value, runs: fields[3].into() }),
         }
     }
     // Which chains and engines are missing is worth saying only once every line reads.
@@ -303,10 +323,11 @@ pub struct Row {
     pub nodes: String,
     pub chain: String,
     pub faster: String,
+    pub runs: String,
 }
 
 impl Row {
-    fn fields(&self) -> [&str; 9] {
+    fn fields(&self) -> [&str; 10] {
         [
             &self.engine,
             &self.ms,
@@ -317,6 +338,7 @@ impl Row {
             &self.nodes,
             &self.chain,
             &self.faster,
+            &self.runs,
         ]
     }
 }
@@ -326,13 +348,15 @@ impl Row {
 pub const LECTURE_NODES: f64 = 65_818.0;
 
 /// A timing of the original: the row's name, milliseconds per step (`{:.3}`: the median,
-/// fastest and slowest of its runs) and the nodes of its graph.
+/// fastest and slowest of its runs), the nodes of its graph, and each run's milliseconds,
+/// in order, space-separated.
 pub struct Original {
     pub name: &'static str,
     pub ms: String,
     pub fastest: String,
     pub slowest: String,
     pub nodes: String,
+    pub runs: String,
 }
 
 /// The rows of the table: the original's first, then the engines; each row's speed as a
@@ -354,6 +378,7 @@ pub fn rows(originals: &[Original], records: &Records) -> Vec<Row> {
         nodes: o.nodes.clone(),
         chain: String::new(),
         faster: faster(&o.ms),
+        runs: o.runs.clone(),
     });
     let engines = records.engines.iter().map(|e| Row {
         engine: e.name.clone(),
@@ -370,6 +395,7 @@ pub fn rows(originals: &[Original], records: &Records) -> Vec<Row> {
             .map(|(_, ms)| ms.clone())
             .unwrap_or_default(),
         faster: faster(&e.ms),
+        runs: e.runs.clone(),
     });
     python.chain(engines).collect()
 }
@@ -381,7 +407,8 @@ pub fn bench_csv(rows: &[Row]) -> String {
 
 /// `phases.csv`: the header, then a line per phase.
 pub fn phases_csv(records: &Records) -> String {
-    csv(PHASES_HEADER, records.phases.iter().map(|(name, ms)| vec![name.as_str(), ms]))
+    let rows = records.phases.iter().map(|p| vec![p.name.as_str(), &p.ms, &p.runs]);
+    csv(PHASES_HEADER, rows)
 }
 
 /// A CSV file: `header`, then a line per row, each field quoted where it must be.
@@ -477,8 +504,8 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
     for (line, fields) in &rows {
         last_line = *line;
         let mut wrong = |message: String| problems.push(Problem::new(file, *line, message));
-        if fields.len() != 9 {
-            wrong(format!("a row has 9 fields, this one {}", fields.len()));
+        if fields.len() != 10 {
+            wrong(format!("a row has 10 fields, this one {}", fields.len()));
             continue;
         }
         let formats = [
@@ -490,6 +517,7 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
             ("nodes_per_step", Format::Count, false),
             ("chain_ms", Format::Millis, true),
             ("times_faster_than_python_tuned", Format::Tenths, true),
+            ("ms_by_run", Format::Runs, false),
         ];
         for ((column, format, may_be_empty), field) in formats.iter().zip(&fields[1..]) {
             if !(format.fits(field) || *may_be_empty && field.is_empty()) {
@@ -533,17 +561,18 @@ pub fn check_phases_csv(file: &str, text: &str, records: &Records) -> Problems {
     };
     let mut problems = vec![];
     for (line, fields) in &rows {
-        if fields.len() != 2 || !Format::Millis.fits(&fields[1]) {
+        if fields.len() != 3 || !Format::Millis.fits(&fields[1]) || !Format::Runs.fits(&fields[2]) {
             let message = format!(
-                "a row is a phase and its ms_per_step, {}: `{}`",
+                "a row is a phase, its ms_per_step, {}, and its ms_by_run, {}: `{}`",
                 Format::Millis.describe(),
+                Format::Runs.describe(),
                 fields.join(",")
             );
             problems.push(Problem::new(file, *line, message));
         }
     }
     let recorded: Vec<&str> = rows.iter().map(|(_, fields)| fields[0].as_str()).collect();
-    let reported: Vec<&str> = records.phases.iter().map(|(name, _)| name.as_str()).collect();
+    let reported: Vec<&str> = records.phases.iter().map(|p| p.name.as_str()).collect();
     if problems.is_empty() && recorded != reported {
         problems.push(Problem::new(
             file,
@@ -561,13 +590,13 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "\
-engine,Value,12.345,12.000,13.000,187.6,104.0,65818
-engine,tape,0.321,0.300,0.350,4.9,31.5,65818
-engine,hand-written,0.050,0.049,0.052,0.8,-,0
+engine,Value,12.345,12.000,13.000,187.6,104.0,65818,12.000 12.345 13.000
+engine,tape,0.321,0.300,0.350,4.9,31.5,65818,0.350 0.321 0.300
+engine,hand-written,0.050,0.049,0.052,0.8,-,0,0.050 0.049 0.052
 chain,Value,250.000
 chain,tape,20.125
-phase,forward,4.000
-phase,topo,6.500
+phase,forward,4.000,4.000 3.900 4.100
+phase,topo,6.500,6.400 6.500 6.600
 ";
 
     fn problems(text: &str) -> Vec<String> {
@@ -588,28 +617,45 @@ phase,topo,6.500
     #[test]
     fn malformed_records_are_refused_at_their_line() {
         let cases = [
-            ("engine,Value,12.345,187.6,104.0,65818\n", "out:1: `engine` records have 8 fields"),
-            ("engine,Value,12.3,1.000,1.000,187.6,104.0,65818\n", "out:1: the ms per step, `12.3`"),
-            ("engine,Value,1.000,1.0,1.000,187.6,104.0,65818\n", "out:1: the fastest ms per"),
-            ("engine,Value,12.345,1.000,1.000,1e3,104.0,65818\n", "out:1: the ns per node, `1e3`"),
-            ("engine,Value,12.345,1.000,1.000,187.6,104.0,-3\n", "out:1: the nodes per step, `-3`"),
+            ("engine,Value,12.345,187.6,104.0,65818\n", "out:1: `engine` records have 9 fields"),
             (
-                "engine,Value,1.000,1.000,1.000,1.6,-,65818\n",
+                "engine,Value,12.3,1.000,1.000,187.6,104.0,65818,1.000\n",
+                "out:1: the ms per step, `12.3`",
+            ),
+            ("engine,Value,1.000,1.0,1.000,187.6,104.0,65818,1.000\n", "out:1: the fastest ms per"),
+            (
+                "engine,Value,12.345,1.000,1.000,1e3,104.0,65818,1.000\n",
+                "out:1: the ns per node, `1e3`",
+            ),
+            (
+                "engine,Value,12.345,1.000,1.000,187.6,104.0,-3,1.000\n",
+                "out:1: the nodes per step, `-3`",
+            ),
+            (
+                "engine,Value,1.000,1.000,1.000,1.6,-,65818,1.000\n",
                 "out:1: bytes per node is `-` exactly",
             ),
-            ("engine,floor,0.050,0.050,0.050,0.8,0.0,0\n", "out:1: bytes per node is `-` exactly"),
-            ("engine, Value,1.000,1.000,1.000,1.6,1.0,65818\n", "out:1: the name is empty"),
-            ("engine,Python micrograd,1.000,1.000,1.000,1.0,1.0,1\n", "out:1: names starting"),
+            (
+                "engine,floor,0.050,0.050,0.050,0.8,0.0,0,1.000\n",
+                "out:1: bytes per node is `-` exactly",
+            ),
+            ("engine, Value,1.000,1.000,1.000,1.6,1.0,65818,1.000\n", "out:1: the name is empty"),
+            (
+                "engine,Python micrograd,1.000,1.000,1.000,1.0,1.0,1,1.000\n",
+                "out:1: names starting",
+            ),
             ("timing,Value,1.000\n", "out:1: `timing` is not a record"),
             ("\n", "out:1: an empty line"),
-            ("phase,forward,4\n", "out:1: the ms per step, `4`"),
+            ("phase,forward,4,4.000\n", "out:1: the ms per step, `4`"),
+            ("phase,forward,4.000,4.000 4\n", "out:1: the ms by run, `4.000 4`"),
+            ("engine,Value,1.000,1.000,1.000,1.6,1.0,65818,\n", "out:1: the ms by run, ``"),
         ];
         for (line, expected) in cases {
             let text = format!("{line}{GOOD}");
             let found = problems(&text);
             assert!(found[0].starts_with(expected), "{line:?} gave {found:?}");
         }
-        let text = GOOD.replace("phase,topo,6.500", "phase,topo,6.5x");
+        let text = GOOD.replace("phase,topo,6.500,", "phase,topo,6.5x,");
         assert!(problems(&text)[0].starts_with("out:7: the ms per step, `6.5x`"));
     }
 
@@ -642,6 +688,7 @@ phase,topo,6.500
                 fastest: "1700.000".into(),
                 slowest: "1900.000".into(),
                 nodes: "65818".into(),
+                runs: "1700.000 1800.000 1900.000".into(),
             },
             Original {
                 name: PYTHON_TUNED,
@@ -649,6 +696,7 @@ phase,topo,6.500
                 fastest: "260.000".into(),
                 slowest: "290.500".into(),
                 nodes: "65818".into(),
+                runs: "260.000 270.000 290.500".into(),
             },
         ]
     }
@@ -659,21 +707,22 @@ phase,topo,6.500
         let csv = bench_csv(&rows(&originals(), &records));
         let expected = format!(
             "{BENCH_HEADER}
-Python micrograd,1800.000,1700.000,1900.000,27348.1,,65818,,0.1
-\"Python micrograd, gc tuned\",270.000,260.000,290.500,4102.2,,65818,,1.0
-Value,12.345,12.000,13.000,187.6,104.0,65818,250.000,21.9
-tape,0.321,0.300,0.350,4.9,31.5,65818,20.125,841.1
-hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
+Python micrograd,1800.000,1700.000,1900.000,27348.1,,65818,,0.1,1700.000 1800.000 1900.000
+\"Python micrograd, gc tuned\",270.000,260.000,290.500,4102.2,,65818,,1.0,260.000 270.000 290.500
+Value,12.345,12.000,13.000,187.6,104.0,65818,250.000,21.9,12.000 12.345 13.000
+tape,0.321,0.300,0.350,4.9,31.5,65818,20.125,841.1,0.350 0.321 0.300
+hand-written,0.050,0.049,0.052,0.8,,0,,5400.0,0.050 0.049 0.052
 "
         );
         assert_eq!(csv, expected);
         assert!(check_bench_csv("bench.csv", &csv, &records).is_empty());
         let phases = phases_csv(&records);
-        assert_eq!(phases, format!("{PHASES_HEADER}\nforward,4.000\ntopo,6.500\n"));
+        let expected = "forward,4.000,4.000 3.900 4.100\ntopo,6.500,6.400 6.500 6.600\n";
+        assert_eq!(phases, format!("{PHASES_HEADER}\n{expected}"));
         assert!(check_phases_csv("phases.csv", &phases, &records).is_empty());
         // Without the original, no speed-ups, and the check passes all the same.
         let csv = bench_csv(&rows(&[], &records));
-        assert!(csv.ends_with("hand-written,0.050,0.049,0.052,0.8,,0,,\n"));
+        assert!(csv.ends_with("hand-written,0.050,0.049,0.052,0.8,,0,,,0.050 0.049 0.052\n"));
         assert!(check_bench_csv("bench.csv", &csv, &records).is_empty());
     }
 
@@ -725,7 +774,8 @@ hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
         assert!(found[0].starts_with("bench.csv:5: ms_per_step is `fast`"), "{found:?}");
         let found = check(&good.replace("\"Python micrograd, gc tuned", "\"Python micrograd, gc"));
         assert!(found[0].starts_with("bench.csv:3: its engines are"), "{found:?}");
-        let found = check(good.trim_end_matches("hand-written,0.050,0.049,0.052,0.8,,0,,5400.0\n"));
+        let last = "hand-written,0.050,0.049,0.052,0.8,,0,,5400.0,0.050 0.049 0.052\n";
+        let found = check(good.trim_end_matches(last));
         assert!(found[0].starts_with("bench.csv:6: its engines are"), "{found:?}");
         let moved: String = {
             let mut lines: Vec<&str> = good.lines().collect();
@@ -734,11 +784,14 @@ hand-written,0.050,0.049,0.052,0.8,,0,,5400.0
         };
         let found = check(&moved);
         assert!(found[0].starts_with("bench.csv:4: `Python micrograd, gc tuned` comes after"));
-        let found: Vec<String> =
-            check_phases_csv("phases.csv", "phase,ms_per_step\nforward,4.000\n", &records)
-                .iter()
-                .map(|p| p.to_string())
-                .collect();
+        let found: Vec<String> = check_phases_csv(
+            "phases.csv",
+            &format!("{PHASES_HEADER}\nforward,4.000,4.000\n"),
+            &records,
+        )
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
         assert!(found[0].starts_with("phases.csv: its phases are"), "{found:?}");
     }
 }

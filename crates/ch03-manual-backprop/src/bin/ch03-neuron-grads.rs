@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 274449a6c6666d43
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 542aa0cb728de8a3
 use ch03_manual_backprop::by_hand;
 use ch03_manual_backprop::expressions::{Neuron, slope};
 
@@ -8,8 +8,8 @@ fn main() {
     let h = 1e-6;
     let measured = format!("measured slope (h = {h:?})");
     println!("{:<13}{:<21}{measured:<28}difference", "value", "by hand");
+    let output = |nudge| Neuron::build_nudged(nudge).o.data();
     for value in neuron.values() {
-        let output = |nudge| Neuron::build_nudged(nudge).o.data();
         let measured = slope(output, value.label(), h);
         let difference = measured - value.grad();
         println!(

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 762885f5ec31b6f8
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc5cd71b0a6be817
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`).
 
@@ -44,7 +44,10 @@ fn main() {
         .filter(|row| !row[0].starts_with("walk: "))
         .map(|row| {
             let time = number(&row[1]);
-            (row[0].clone(), time, ms(time), None)
+            let runs: Vec<f64> = row[2].split(' ').map(number).collect();
+            let fastest = runs.iter().copied().fold(f64::INFINITY, f64::min);
+            let slowest = runs.iter().copied().fold(0.0, f64::max);
+            (row[0].clone(), time, ms(time), Some((fastest, slowest)))
         })
         .collect();
     let sum: f64 = shown.iter().map(|row| row.1).sum();
@@ -55,7 +58,7 @@ fn main() {
         let range = Some((number(&value[2]), number(&value[3])));
         shown.push(("the Value engine's step".into(), step, ms(step), range));
     }
-    let title = "Where one step of chapter 6's Value goes";
+    let title = "Where one step of Value (chapter 6's walk) goes";
     let axis = "ms, median";
     write("11-phases.svg", bars(title, axis, &shown, false, totals, &[]));
 }

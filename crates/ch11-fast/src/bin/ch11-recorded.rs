@@ -1,11 +1,11 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4221fe2a2e322d09
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 960085b7de751a7b
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, environment, ratio, rows, timing,
-    timing_in, two_figures,
+    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, environment, phase_runs, ratio, rows,
+    spread, timing, timing_in, two_figures,
 };
 
 fn main() {
@@ -60,29 +60,33 @@ fn phases() {
     let mut step: Vec<_> = step_phases(&phases).collect();
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of chapter 6's Value, largest first:");
+    println!(
+        "The phases of a step of chapter 6's Value, largest first (medians):"
+    );
     for row in &step {
         let share = two_figures(100.0 * ms(row) / sum);
         println!("  {}: {share}% of their sum", row[0]);
     }
-    let whole = two_figures(sum / timing("Value").median);
-    println!("Their sum: {whole} times Value's whole step");
+    // Round by round: the phases' sum against Value's whole step.
+    let runs: Vec<Vec<f64>> =
+        step.iter().map(|row| phase_runs(&row[0])).collect();
+    let whole = timing("Value").runs;
+    let of_whole = (0..whole.len())
+        .map(|r| runs.iter().map(|phase| phase[r]).sum::<f64>() / whole[r])
+        .collect();
+    println!("Their sum, run by run, over Value's whole step:");
+    println!("  {}", spread(of_whole));
 }
 
 /// What the cheaper walk saves in the whole step, with the layout left to
 /// the allocator and held fixed.
 fn walk() {
-    println!("How many times as long a whole step takes (runs' range):");
+    println!("How many times as long a whole step takes, run by run:");
     line("Value / cheaper walk", "Value", "cheaper walk");
     line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
-    let (before, after) =
-        (timing("Value").median, timing("cheaper walk").median);
-    let (saved, share) = (before - after, 100.0 * (1.0 - after / before));
-    println!(
-        "What it saves of the step (medians): {} ms, {}%",
-        two_figures(saved),
-        two_figures(share)
-    );
+    let (before, after) = (timing("Value").runs, timing("cheaper walk").runs);
+    let saved = before.iter().zip(&after).map(|(b, a)| b - a).collect();
+    println!("What it saves of the step, run by run, ms: {}", spread(saved));
 }
 
 /// The rows of `phases` that are phases of the step, not walks beside it.
@@ -97,42 +101,47 @@ const WALK: &str = "walk: ";
 /// cheaper walk saves against it, beside what the whole step saves.
 fn walks() {
     let phases = rows(PHASES);
-    println!(
-        "Walks of one step's graph, each after the one before (ms, medians):"
-    );
+    println!("Walks of one step's graph, in the order they ran (ms):");
     let walks: Vec<&Vec<String>> =
         phases.iter().filter(|row| row[0].starts_with(WALK)).collect();
     for row in &walks {
         let name = &row[0][WALK.len()..];
-        println!("  {name:<40}{:>5}", two_figures(ms(row)));
+        println!("  {name:<40}{}", spread(phase_runs(&row[0])));
     }
     let walk = |start: &str| {
         let row =
             walks.iter().find(|row| row[0][WALK.len()..].starts_with(start));
-        ms(row.unwrap_or_else(|| panic!("phases.csv has no walk `{start}`")))
+        phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))[0])
     };
-    let cheaper = walk("marks + borrows") - walk("backward steps");
-    let saved = walk("set + clones") - cheaper;
-    println!(
-        "The cheaper walk inside backward, its steps taken out: {}",
-        two_figures(cheaper)
-    );
-    println!("Saved against chapter 6's walk: {}", two_figures(saved));
-    println!("  and in dropping its clones: {}", two_figures(walk("dropping")));
-    let step = timing("Value").median - timing("cheaper walk").median;
-    println!(
-        "Saved in the whole step (Value's against cheaper walk's): {}",
-        two_figures(step)
-    );
+    // Each run's ratio of two walks, or the difference of two, in order.
+    let each = |a: &[f64], b: &[f64], f: fn(f64, f64) -> f64| {
+        a.iter().zip(b).map(|(a, b)| f(*a, *b)).collect::<Vec<f64>>()
+    };
+    println!("Each change against the walk before it, run by run:");
+    let changes = [
+        ("borrowing instead of cloning", "set + borrows", "set + clones"),
+        ("the set sized up front", "sized set", "set + borrows"),
+        ("a cheap hash", "sized cheap", "sized set"),
+    ];
+    for (change, after, before) in changes {
+        let ratios = each(&walk(after), &walk(before), |a, b| a / b);
+        println!("  {change}: {} of the time", spread(ratios));
+    }
+    let cheaper =
+        each(&walk("marks + borrows"), &walk("backward steps"), |a, b| a - b);
+    let saved = each(&walk("set + clones"), &cheaper, |a, b| a - b);
+    println!("The cheaper walk inside backward, its steps taken out, ms:");
+    println!("  {}", spread(cheaper));
+    println!("Saved against chapter 6's walk, ms: {}", spread(saved));
 }
 
 /// Each heap engine with the fastbins on and off, before the change to
 /// `Drop` and in the latest recording; and the cheaper walk against the
 /// original.
 fn heap() {
-    println!("How many times as long a whole step takes (runs' range):");
+    println!("How many times as long a whole step takes (run by run):");
     println!("Recorded before the change to Drop:");
-    for engine in ["Value", "cheaper walk"] {
+    for engine in ["Value", "cheaper walk", "lean node"] {
         let (on, off) = (
             timing_in(BENCH_BEFORE_DROP_FIX, engine),
             timing_in(BENCH_BEFORE_DROP_FIX, &off(engine)),
@@ -150,10 +159,12 @@ fn heap() {
     if rows(BENCH).iter().any(|row| row[0] == python) {
         line("Python (tuned) / cheaper walk", python, "cheaper walk");
     }
-    println!("Before the change / the latest, fastbins on:");
-    for engine in ["Value", "cheaper walk"] {
-        let before = timing_in(BENCH_BEFORE_DROP_FIX, engine);
-        println!("  {engine}: {}", ratio(before, timing(engine)));
+    println!("Before the change / the latest:");
+    for engine in ["Value", "cheaper walk", "lean node"] {
+        for name in [engine.to_string(), off(engine)] {
+            let before = timing_in(BENCH_BEFORE_DROP_FIX, &name);
+            println!("  {name}: {}", ratio(before, timing(&name)));
+        }
     }
     // What moved between the two recordings without any change to it.
     println!("The same for engines the change did not touch:");
@@ -166,7 +177,7 @@ fn heap() {
 /// The lean node against the cheaper walk, with the fastbins on (node and
 /// layout) and off (the node alone).
 fn lean() {
-    println!("How many times as long a whole step takes (runs' range):");
+    println!("How many times as long a whole step takes, run by run:");
     line("cheaper walk / lean node", "cheaper walk", "lean node");
     line("the same, fastbins off", &off("cheaper walk"), &off("lean node"));
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f2ea255a1ea58b1
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d26fc0d58bb0ffbe
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
 use ch11_fast::{median, phases, time_steps, walks};
-use ch12_tape::{chains, engines};
+use ch12_tape::{benched, chains};
 use micrograd::nn::Module;
 
 /// The system's allocator, counting the bytes it holds while `COUNTING`.
@@ -50,6 +50,12 @@ unsafe impl GlobalAlloc for Counting {
         count(size as isize - old.size() as isize);
         // SAFETY: as above, for `realloc`.
         unsafe { System.realloc(ptr, old, size) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(layout.size() as isize);
+        // SAFETY: as above, for `alloc_zeroed`.
+        unsafe { System.alloc_zeroed(layout) }
     }
 }
 
@@ -92,7 +98,8 @@ fn usage() -> ! {
 }
 
 /// One record per name from the records of every run: the median of the
-/// runs' times and, for an engine, the fastest and slowest run's.
+/// runs' times, for an engine the fastest and slowest run's, and every run's
+/// time in the order they ran, space-separated.
 fn aggregate(records: &[Vec<String>]) -> Vec<String> {
     let mut names: Vec<(&str, &str)> = vec![];
     for record in records {
@@ -104,17 +111,20 @@ fn aggregate(records: &[Vec<String>]) -> Vec<String> {
     let aggregated = names.iter().map(|&(kind, name)| {
         let runs: Vec<&Vec<String>> =
             records.iter().filter(|r| r[0] == kind && r[1] == name).collect();
+        let in_order: Vec<&str> = runs.iter().map(|r| r[2].as_str()).collect();
+        let in_order = in_order.join(" ");
         let mut ms: Vec<f64> =
             runs.iter().map(|r| r[2].parse().expect("a time")).collect();
         ms.sort_by(f64::total_cmp);
         let (median, min, max) = (ms[ms.len() / 2], ms[0], ms[ms.len() - 1]);
         match kind {
             "engine" => format!(
-                "engine,{name},{median:.3},{min:.3},{max:.3},{:.1},{},{}",
+                "engine,{name},{median:.3},{min:.3},{max:.3},{:.1},{},{},{in_order}",
                 median * 1e6 / NODES,
                 runs[0][6],
                 runs[0][7]
             ),
+            "phase" => format!("phase,{name},{median:.3},{in_order}"),
             _ => format!("{kind},{name},{median:.3}"),
         }
     });
@@ -145,7 +155,7 @@ fn main() {
             let me = std::env::current_exe().expect("the program's path");
             let mut parts: Vec<(Vec<String>, bool)> = vec![];
             for (kind, count) in [
-                ("--engine", engines(start).len()),
+                ("--engine", benched(start).len()),
                 ("--chain", chains().len()),
             ] {
                 for i in 0..count {
@@ -231,12 +241,20 @@ fn print_phases(rounds: Vec<Vec<(&str, Duration)>>) {
 
 /// Measures the engine at `index`: its bytes, then its time.
 fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
-    // Bytes: count from before the engine is made to the top of a step.
+    // Time first, on the process's fresh heap, as chapter 11's
+    // `time_steps` does.
+    let (name, mut engine) = benched(start).swap_remove(index);
+    let name = label(name);
+    let ms = time_steps(engine.as_mut(), data, steps);
+    let ns = ms * 1e6 / NODES;
+    eprintln!("{name}: {ms:.3} ms a step");
+    drop(engine);
+
+    // Bytes: count from before a new engine is made to the top of a step.
     LIVE.store(0, Relaxed);
     PEAK.store(0, Relaxed);
     COUNTING.store(true, Relaxed);
-    let (name, mut engine) = engines(start).swap_remove(index);
-    let name = label(name);
+    let (_, mut engine) = benched(start).swap_remove(index);
     for k in 0..3 {
         // The last step's top, over what the engine held before it.
         PEAK.store(LIVE.load(Relaxed), Relaxed);
@@ -248,13 +266,6 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
         0 => "-".to_string(),
         _ => format!("{:.1}", PEAK.load(Relaxed) as f64 / NODES),
     };
-    drop(engine);
-
-    // Time: a fresh engine, timed as chapter 11's `time_steps` does.
-    let (_, mut engine) = engines(start).swap_remove(index);
-    let ms = time_steps(engine.as_mut(), data, steps);
-    let ns = ms * 1e6 / NODES;
-    eprintln!("{name}: {ms:.3} ms a step");
-    // This run's median is also its fastest and its slowest.
+    // One run: its time is the median, the fastest, the slowest.
     println!("engine,{name},{ms:.3},{ms:.3},{ms:.3},{ns:.1},{bytes},{nodes}");
 }

@@ -1,7 +1,7 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b5a3b9e633faf5bc
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 891a643e3f9595be
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
-//! costs, each ratio with the range the runs allow.
+//! costs, each ratio with the middle half of the ratios run by run.
 
 use ch11_fast::recorded::{BENCH, ratio, rows, timing, two_figures};
 
@@ -40,6 +40,9 @@ fn main() {
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
     println!("The tape against chapter 6's Value:");
     println!("  {} times as fast", ratio(timing("Value"), timing("tape")));
+    let candle = ratio(timing("candle tensors"), timing("tape"));
+    println!("candle's tensors, a step's time over the tape's:");
+    println!("  {candle}");
     println!("The hand-written step against the fused tape:");
     let floor = ratio(timing("fused tape"), timing("hand-written"));
     println!("  {floor} times as fast");

@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ce304b95618397dd
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 19b3729900cb27da
 //! Prints the recorded GPT benchmark: each engine's training step, as a
 //! ratio to plain Python's with its spread, and the whole run on the tape.
 
@@ -17,7 +17,7 @@ fn main() {
     let timing = |measure: &str, engine: &str| {
         let row = row(measure, engine);
         let (median, fastest) = (number(&row[3]), number(&row[4]));
-        Timing { median, fastest, slowest: number(&row[5]) }
+        Timing::of_three(median, fastest, number(&row[5]))
     };
     let spread = |t: Timing| {
         let [a, b, c] = [t.median, t.fastest, t.slowest].map(two_figures);
@@ -30,7 +30,8 @@ fn main() {
     let python = timing("step", "Python, gc off");
     println!("times as fast as Python with the collector off:");
     for engine in ["Value", "tape"] {
-        println!("  {engine:<6} {}", ratio(python, timing("step", engine)));
+        let step = timing("step", engine);
+        println!("  {engine:<6} {}", ratio(python.clone(), step));
     }
     let steps = &row("training", "tape")[2];
     let whole = spread(timing("training", "tape"));

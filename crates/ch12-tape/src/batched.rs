@@ -1,0 +1,78 @@
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25323e92d27848e4
+//! Chapter 10's step in a tensor library, candle: the points as one matrix,
+//! each layer one matrix product, the grads from candle's backward.
+
+use candle_core::{Device, Result, Tensor, Var};
+use ch10_moons::{ALPHA, Sample, Step};
+
+/// Chapter 10's network as weight matrices and bias rows, one pair a layer.
+pub struct Moons {
+    layers: Vec<(Var, Var)>,
+}
+
+impl Moons {
+    /// The network with `parameters` in micrograd's order: neuron after
+    /// neuron, each one's weights, then its bias.
+    pub fn new(parameters: &[f64]) -> Result<Moons> {
+        let mut next = parameters.iter().copied();
+        let mut layers = vec![];
+        for (nin, nout) in [(2, 16), (16, 16), (16, 1)] {
+            let (mut w, mut b) = (vec![0.0; nin * nout], vec![]);
+            for n in 0..nout {
+                for i in 0..nin {
+                    w[i * nout + n] = next.next().expect("a weight");
+                }
+                b.push(next.next().expect("a bias"));
+            }
+            let w = Var::from_vec(w, (nin, nout), &Device::Cpu)?;
+            layers.push((w, Var::from_vec(b, (1, nout), &Device::Cpu)?));
+        }
+        Ok(Moons { layers })
+    }
+
+    /// One step of chapter 10's training, with candle's errors passed on.
+    fn try_step(&mut self, data: &[Sample], rate: f64) -> Result<Step> {
+        let n = data.len();
+        let xs: Vec<f64> = data.iter().flat_map(|s| s.x).collect();
+        let ys: Vec<f64> = data.iter().map(|s| s.y).collect();
+        let mut h = Tensor::from_vec(xs, (n, 2), &Device::Cpu)?;
+        for (i, (w, b)) in self.layers.iter().enumerate() {
+            h = h.matmul(w)?.broadcast_add(b)?;
+            if i + 1 < self.layers.len() {
+                h = h.relu()?;
+            }
+        }
+        let scores = h.flatten_all()?;
+        let y = Tensor::from_vec(ys.clone(), n, &Device::Cpu)?;
+        // mean(relu(1 − y·score)) + α·Σ p².
+        let hinge = (&y * &scores)?.affine(-1.0, 1.0)?.relu()?.mean_all()?;
+        let mut squares =
+            Tensor::zeros((), candle_core::DType::F64, &Device::Cpu)?;
+        for (w, b) in &self.layers {
+            squares = (squares + w.sqr()?.sum_all()? + b.sqr()?.sum_all()?)?;
+        }
+        let total = (hinge + squares.affine(ALPHA, 0.0)?)?;
+        let grads = total.backward()?;
+        for (w, b) in &self.layers {
+            for p in [w, b] {
+                let grad = grads.get(p).expect("every parameter has a grad");
+                p.set(&(p.as_tensor() - grad.affine(rate, 0.0)?)?)?;
+            }
+        }
+        let scores = scores.to_vec1::<f64>()?;
+        let right =
+            ys.iter().zip(&scores).filter(|(y, s)| (**y > 0.0) == (**s > 0.0));
+        let accuracy = right.count() as f64 / n as f64;
+        Ok(Step { loss: total.to_scalar()?, accuracy })
+    }
+}
+
+impl ch11_fast::Engine for Moons {
+    fn step(&mut self, data: &[Sample], rate: f64) -> Step {
+        self.try_step(data, rate).expect("candle computes the step")
+    }
+
+    fn nodes(&self) -> usize {
+        0
+    }
+}
