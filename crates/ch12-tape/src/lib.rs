@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1324ae65c7fb0e59
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 62de8dbbfaf272d0
 //! Chapter 12: the training step on a tape, with fused operations, and by
 //! hand; every engine of chapters 11 and 12 in one list.
 
@@ -6,13 +6,13 @@ pub mod floor;
 pub mod on_tape;
 pub mod stress;
 
-use ch11_fast::{Chain, Engine};
+use ch11_fast::{Chain, Engines};
 
 pub mod batched;
 
 /// Every engine of chapters 11 and 12, in order, each with chapter 10's
 /// network set to `parameters`.
-pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+pub fn engines(parameters: &[f64]) -> Engines {
     let mut engines = ch11_fast::engines(parameters);
     engines.push(("tape", Box::new(on_tape::Moons::new(parameters, false))));
     let fused = on_tape::Moons::new(parameters, true);
@@ -22,7 +22,7 @@ pub fn engines(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
 }
 
 /// Every engine, then candle's tensors: what `ch12-bench` times.
-pub fn benched(parameters: &[f64]) -> Vec<(&'static str, Box<dyn Engine>)> {
+pub fn benched(parameters: &[f64]) -> Engines {
     let mut engines = engines(parameters);
     let candle =
         batched::Moons::new(parameters).expect("candle makes the network");
