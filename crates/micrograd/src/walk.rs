@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 678aa82155b054da
+// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 678aa82155b054da
 //! The walks of a graph: the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 4's depth-first walk made cheaper in chapter
 //! 11, and the one that frees it, chapter 6's, in chapter 11's order.
