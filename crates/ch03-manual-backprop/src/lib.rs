@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d3c443d290dda2db
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3317fd70fa55f2fa
 //! A `Value` with a gradient, filled in by hand:
 //! backpropagation before it is automatic.
 
@@ -144,7 +144,7 @@ impl viz::Expr for Value {
     }
 
     fn grad(&self) -> Option<f64> {
-        Some(self.grad())
+        Some(Value::grad(self))
     }
 }
 

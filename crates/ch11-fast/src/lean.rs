@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ace220e905c784c9
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6e135b6121165c62
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -135,7 +135,7 @@ impl Value {
         let mut order = Vec::new();
         let mut stack: Vec<(&Value, usize)> = vec![(self, 0)];
         while let Some((node, next)) = stack.last_mut() {
-            let node: &Value = node;
+            let node = *node;
             match node.0.op.operand(*next) {
                 Some(child) => {
                     *next += 1;

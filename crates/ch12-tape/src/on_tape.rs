@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5a2f0d95091f987f
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db2301fbdc0451a5
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
@@ -41,6 +41,8 @@ impl Moons {
             let shifted = t.add(one, margin);
             losses.push(t.relu(shifted));
         }
+        // `self.sum` borrows all of `self`, so `t`, a borrow of one field,
+        // ends before it and is taken again after.
         let sum = self.sum(&losses);
         let t = &mut self.tape;
         let n = t.input(1.0 / losses.len() as f64);

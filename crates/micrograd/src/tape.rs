@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 869065415ec3818a
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 26b60fdf5370c522
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -91,7 +91,7 @@ impl Tape {
     }
 
     fn push(&mut self, data: f64, op: Op) -> Var {
-        let index = count(self.nodes.len());
+        let index = to_u32(self.nodes.len());
         self.nodes.push(Node { data, grad: 0.0, op });
         Var(index)
     }
@@ -269,12 +269,12 @@ impl Tape {
     pub fn sum(&mut self, terms: &[Var]) -> Var {
         let total = terms.iter().fold(0.0, |total, &t| total + self.data(t));
         let start = self.push_operands(terms.iter().copied());
-        self.push(total, Op::Sum { start, len: count(terms.len()) })
+        self.push(total, Op::Sum { start, len: to_u32(terms.len()) })
     }
 
     /// Appends an operand list; returns where it starts.
     fn push_operands(&mut self, list: impl Iterator<Item = Var>) -> u32 {
-        let start = count(self.operands.len());
+        let start = to_u32(self.operands.len());
         self.operands.extend(list);
         // The sweep reads up to `start + len`: that end must fit a `u32` too.
         assert!(
@@ -298,7 +298,7 @@ impl Tape {
             .fold(self.data(b), |s, (&w, &x)| s + self.data(w) * self.data(x));
         let pairs = w.iter().zip(x).flat_map(|(&w, &x)| [w, x]);
         let start = self.push_operands(std::iter::once(b).chain(pairs));
-        self.push(total, Op::Dot { start, len: count(w.len()) })
+        self.push(total, Op::Dot { start, len: to_u32(w.len()) })
     }
 }
 
@@ -307,7 +307,7 @@ impl Tape {
 /// # Panics
 ///
 /// If `n` does not fit, rather than wrap round to name another node.
-fn count(n: usize) -> u32 {
+fn to_u32(n: usize) -> u32 {
     u32::try_from(n).expect("a tape holds fewer than 2³² nodes and operands")
 }
 
@@ -387,6 +387,6 @@ mod tests {
     #[test]
     #[should_panic(expected = "fewer than 2³²")]
     fn a_count_too_large_for_u32_panics() {
-        super::count(1 << 32);
+        super::to_u32(1 << 32);
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 678aa82155b054da
+// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 88c58f8671e7c925
 //! The walks of a graph: the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 4's depth-first walk made cheaper in chapter
 //! 11, and the one that frees it, chapter 6's, in chapter 11's order.
@@ -23,7 +23,7 @@ impl Value {
         // A frame: a node, and how many of its children have been looked at.
         let mut stack: Vec<(&Value, usize)> = vec![(self, 0)];
         while let Some((node, next)) = stack.last_mut() {
-            let node: &Value = node;
+            let node = *node;
             match node.0.children.get(*next) {
                 Some(child) => {
                     *next += 1;

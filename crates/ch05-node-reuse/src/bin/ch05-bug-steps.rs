@@ -1,4 +1,4 @@
-// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c05aec4017972c97
+// Generated from chapters/05-node-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b2741f7c6e769745
 //! The backward pass of f with the buggy engine, one step at a time.
 
 use ch05_node_reuse::expressions::buggy;
@@ -10,7 +10,9 @@ fn main() {
         let line = format!("{title:<14}{}", cells.concat());
         println!("{}", line.trim_end());
     };
-    let grads = || nodes.iter().map(|n| format!("{:<7?}", n.grad())).collect();
+    let grads = || -> Vec<String> {
+        nodes.iter().map(|n| format!("{:<7?}", n.grad())).collect()
+    };
 
     row("", nodes.iter().map(|n| format!("{:<7}", n.label())).collect());
     f.set_grad(1.0);

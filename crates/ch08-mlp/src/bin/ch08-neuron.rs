@@ -1,9 +1,10 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 44f4c4cbd47bcc82
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b64bfd160406aa14
 //! A random neuron, then chapter 3's neuron: the same neuron, with its weights
 //! and bias set through the handles `parameters` returns.
 
 use ch08_mlp::rng;
 use micrograd::Value;
+// `parameters` is a method of the trait `Module`, which must be in scope.
 use micrograd::nn::{Activation, Module, Neuron};
 
 fn main() {

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0fe49790d7c30b32
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 29459f3a505a8a39
 //! Trains chapter 10's demo with candle's tensors, and compares each step
 //! with the original's.
 
@@ -10,7 +10,9 @@ fn main() -> candle_core::Result<()> {
     let mut moons = Moons::new(&original.parameters)?;
     let steps = train(&mut moons, &original.points);
     let pairs = steps.iter().zip(&original.steps);
-    let same = pairs.clone().filter(|(a, b)| a.loss == b.loss).count();
+    let same =
+        pairs.clone().filter(|(a, b)| a.loss.to_bits() == b.loss.to_bits());
+    let same = same.count();
     let farthest = pairs
         .clone()
         .map(|(a, b)| ((a.loss - b.loss) / b.loss).abs())

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d26fc0d58bb0ffbe
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8544ed8535d56bd9
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -27,7 +27,8 @@ fn count(bytes: isize) {
 }
 
 // SAFETY: each method hands its arguments to the system allocator, which
-// keeps `GlobalAlloc`'s promises; counting touches no memory.
+// keeps `GlobalAlloc`'s promises; counting only updates atomics and never
+// allocates, so the allocator is not entered again from inside itself.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count(layout.size() as isize);
@@ -174,6 +175,9 @@ fn main() {
             for _ in 0..runs {
                 for (part, fastbins_off) in &parts {
                     let mut child = std::process::Command::new(&me);
+                    // candle's matrix products on one thread, as every
+                    // other engine runs.
+                    child.env("RAYON_NUM_THREADS", "1");
                     if *fastbins_off {
                         child.env("GLIBC_TUNABLES", FASTBINS_OFF);
                     }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 095dd0c05f69ba6d
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a1054301e4b5d12b
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
@@ -30,7 +30,10 @@ fn main() {
                 "" => format!("{}×", two_figures(base_ms / ms)),
                 bytes => {
                     let bytes = two_figures(number(bytes));
-                    format!("{}×, {bytes} B/node", two_figures(base_ms / ms))
+                    format!(
+                        "{}×, {bytes} B/graph node",
+                        two_figures(base_ms / ms)
+                    )
                 }
             };
             (row[0].clone(), ms, label, range)

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 891a643e3f9595be
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3452ddeeb6c5bfdc
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -50,7 +50,7 @@ fn main() {
         let row = rows.iter().find(|row| row[0] == name).expect("a row");
         // From the step's time over chapter 10's graph (the hand-written
         // step builds none), not the file's ns column, which keeps one
-        // decimal: too few for the hand-written step's 0.8.
+        // decimal: too few for the hand-written step's.
         let ms = row[1].parse::<f64>().expect("ms per step in bench.csv");
         let ns = ms * 1e6 / nodes("Value");
         format!("{name} {} ns", two_figures(ns))
