@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83d0f36b56c48f51
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83d0f36b56c48f51
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
