@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6227d13c641e9365
+// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cd16493e6ec4acbb
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -20,8 +20,8 @@ pub trait Engine {
     /// update, as chapter 10's `train` records them.
     fn step(&mut self, data: &[Sample], rate: f64) -> Step;
 
-    /// How many nodes a step's graph has (the same every step); 0 for no
-    /// graph.
+    /// How many nodes a step's graph has (the same every step, counted at
+    /// the first); 0 for no graph, or before the first step.
     fn nodes(&self) -> usize;
 }
 
@@ -246,8 +246,9 @@ pub fn walks(total: &Value) -> Vec<(&'static str, Duration)> {
 }
 
 /// What `f` returns, and how long it took. The result is dropped by the
-/// caller, after the clock has stopped; `black_box` keeps the optimizer from
-/// skipping work whose result nothing reads.
+/// caller, after the clock has stopped (what `f` frees itself, such as a
+/// set, is freed inside it); `black_box` keeps the optimizer from skipping
+/// work whose result nothing reads.
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let clock = Instant::now();
     let result = std::hint::black_box(f());

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 964516d6558e87ac
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d2ecad9dcbf2d2e
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -148,9 +148,13 @@ pub fn phase_runs(name: &str) -> Vec<f64> {
 /// the 75th), as `median (low to high)`, to two figures.
 pub fn spread(mut xs: Vec<f64>) -> String {
     xs.sort_by(f64::total_cmp);
-    let n = xs.len();
-    let [low, median, high] =
-        [n / 4, n / 2, 3 * n / 4].map(|i| two_figures(xs[i]));
+    // The quantile at `q`, between the two values it falls between.
+    let at = |q: f64| {
+        let h = q * (xs.len() - 1) as f64;
+        let (below, above) = (h.floor() as usize, h.ceil() as usize);
+        xs[below] + (h - h.floor()) * (xs[above] - xs[below])
+    };
+    let [low, median, high] = [0.25, 0.5, 0.75].map(|q| two_figures(at(q)));
     format!("{median} ({low} to {high})")
 }
 
@@ -160,9 +164,8 @@ pub fn spread(mut xs: Vec<f64>) -> String {
 /// machine was doing at that moment weighs on both; otherwise every run of
 /// one is set against every run of the other.
 pub fn ratio(slow: Timing, fast: Timing) -> String {
-    let paired = slow.in_rounds
-        && fast.in_rounds
-        && std::ptr::eq(slow.recording, fast.recording);
+    let paired =
+        slow.in_rounds && fast.in_rounds && slow.recording == fast.recording;
     let ratios: Vec<f64> = if paired {
         slow.runs.iter().zip(&fast.runs).map(|(s, f)| s / f).collect()
     } else {
