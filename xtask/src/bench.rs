@@ -425,20 +425,18 @@ fn originals(project: &Project, python: Option<&Path>, steps: usize, runs: usize
         let nodes = timings[0].1.clone();
         let runs: Vec<&str> = timings.iter().map(|(ms, _)| ms.as_str()).collect();
         let runs = runs.join(" ");
-        let mut ms: Vec<f64> =
-            timings.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect();
-        ms.sort_by(f64::total_cmp);
-        let millis = |ms: f64| format!("{ms:.3}");
-        timed.push(Original {
-            name,
-            ms: millis(ms[ms.len() / 2]),
-            fastest: millis(ms[0]),
-            slowest: millis(ms[ms.len() - 1]),
-            nodes,
-            runs,
-        });
+        let [ms, fastest, slowest] =
+            summarize(timings.iter().map(|(ms, _)| ms.parse().unwrap_or(f64::NAN)).collect());
+        timed.push(Original { name, ms, fastest, slowest, nodes, runs });
     }
     timed
+}
+
+/// The median, fastest and slowest of runs' milliseconds, each as `{:.3}`; of an even
+/// number of runs, the later of the middle two is the median, as `ch12-bench` takes it.
+fn summarize(mut ms: Vec<f64>) -> [String; 3] {
+    ms.sort_by(f64::total_cmp);
+    [ms[ms.len() / 2], ms[0], ms[ms.len() - 1]].map(|ms| format!("{ms:.3}"))
 }
 
 /// The Python of the virtual environment with micrograd 0.1.0, set up on first use; none,

@@ -29,7 +29,9 @@ use crate::process::Limits;
 use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, read_csv};
-use super::{Program, SCRATCH, arguments, command, count as steps_text, quietly, run, written};
+use super::{
+    Program, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize, written,
+};
 
 /// The crate and program of chapter 15 that time the GPT, and its code.
 pub const PACKAGE: &str = "ch15-gpt-training";
@@ -323,13 +325,12 @@ pub fn python_step(name: &str, runs: &[PythonRun]) -> Result<Step, String> {
     if runs.iter().any(|r| (r.nodes, r.first, r.last) != (first.nodes, first.first, first.last)) {
         return Err("its runs built different graphs or gave different losses".into());
     }
-    let mut ms: Vec<f64> = runs.iter().map(|r| r.ms).collect();
-    ms.sort_by(f64::total_cmp);
+    let [ms, fastest, slowest] = summarize(runs.iter().map(|r| r.ms).collect());
     Ok(Step {
         name: name.into(),
-        ms: format!("{:.3}", ms[ms.len() / 2]),
-        fastest: format!("{:.3}", ms[0]),
-        slowest: format!("{:.3}", ms[ms.len() - 1]),
+        ms,
+        fastest,
+        slowest,
         nodes: first.nodes,
         first: first.first,
         last: first.last,
