@@ -27,7 +27,8 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
     // The chapters that have a figures program: `chNN-figures`, in `src/bin/chNN-figures.rs`.
-    let drawers: Vec<(usize, String, usize)> = chapters
+    // Each with the chapter and line of the program's fence: a sub-chapter may hold it.
+    let drawers: Vec<(usize, String, usize, usize)> = chapters
         .iter()
         .enumerate()
         .filter_map(|(index, chapter)| {
@@ -36,13 +37,22 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
             if !project.path(format!("{CRATES}/{}/{source}", chapter.crate_name)).exists() {
                 return None;
             }
-            let line = chapter.fences.iter().find(|f| f.file == source).map_or(0, |f| f.line);
-            Some((index, binary, line))
+            let (holder, line) = chapters
+                .iter()
+                .enumerate()
+                .find_map(|(i, c)| {
+                    let mut fences = c.fences.iter();
+                    fences
+                        .find(|f| f.crate_name == chapter.crate_name && f.file == source)
+                        .map(|f| (i, f.line))
+                })
+                .unwrap_or((index, 0));
+            Some((index, binary, holder, line))
         })
         .collect();
     // One build for them all, then the programs side by side.
     let built = programs::build_all(project, &origins);
-    let results = parallel::map(&drawers, |(index, binary, _)| {
+    let results = parallel::map(&drawers, |(index, binary, _, _)| {
         let chapter = &chapters[*index];
         let dir = scratch.join(&chapter.crate_name);
         let shown = Shown {
@@ -62,14 +72,14 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
     });
     let mut drawn = BTreeMap::new();
     let mut problems = vec![];
-    for ((index, _, line), result) in drawers.iter().zip(results) {
-        let chapter = &chapters[*index];
+    for ((index, _, holder, line), result) in drawers.iter().zip(results) {
+        let holder = &chapters[*holder];
         let files = match result {
             Ok(files) => files,
             Err(failures) => {
                 for mut failure in failures {
                     failure.message = format!("drawing the figures failed: {}", failure.message);
-                    let problem = failure.problem(&chapter.path, *line);
+                    let problem = failure.problem(&holder.path, *line);
                     // One compile error can keep several chapters' programs unbuilt.
                     if !problems.contains(&problem) {
                         problems.push(problem);
@@ -81,7 +91,7 @@ pub fn draw(project: &Project, chapters: &[Chapter]) -> Result<Drawn, Problems> 
         for (name, bytes) in files {
             if drawn.insert(name.clone(), (bytes, *index)).is_some() {
                 problems.push(Problem::new(
-                    &chapter.path,
+                    &holder.path,
                     *line,
                     format!("another chapter also draws `{name}`"),
                 ));

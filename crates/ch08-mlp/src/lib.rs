@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0635130f6944606a
+// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4fdf7312a0de9a74
 //! The networks this chapter builds, prints and draws, all from one seed.
 
 use micrograd::Value;
@@ -42,7 +42,7 @@ pub fn named_output(net: &Mlp, x: &[f64], names: &Names) -> Value {
     let mut values: Vec<Value> = x
         .iter()
         .zip(names.inputs)
-        .map(|(&x, name)| Value::new(x).named(name))
+        .map(|(&data, name)| Value::new(data).named(name))
         .collect();
     let mut neurons = names.neurons.iter();
     // Mlp::forward's fold, written out, so that each output can be named.

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 20aab25c4d8a06f1
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 20aab25c4d8a06f1
 //! Snapshot tests: what the chapter's programs print, and the DOT text of the
 //! two small networks' graphs.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2397225ac5832e3f
+// Generated from chapters/08-mlp.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bbbcc5bcd33d5d8f
 //! A tiny neural-network library on top of [`Value`]: neurons, layers of
 //! neurons, and multi-layer perceptrons, as in micrograd's `nn.py`.
 //!
@@ -117,7 +117,7 @@ impl Neuron {
             .w
             .iter()
             .zip(x)
-            .fold(self.b.clone(), |sum, (w, x)| sum + w * x);
+            .fold(self.b.clone(), |acc, (wi, xi)| acc + wi * xi);
         self.activation.apply(sum)
         // end of exercise
     }
@@ -305,7 +305,7 @@ impl Mlp {
         );
         // exercise: the inputs as values, then each layer's outputs feed the next layer
         let inputs: Vec<Value> = x.iter().cloned().map(Into::into).collect();
-        self.layers.iter().fold(inputs, |x, layer| layer.forward(&x))
+        self.layers.iter().fold(inputs, |values, layer| layer.forward(&values))
         // end of exercise
     }
 

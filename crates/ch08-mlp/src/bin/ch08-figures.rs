@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e3dc4eb4fbcd9ae
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e3dc4eb4fbcd9ae
 //! Draws this chapter's figures into the folder given as the first argument.
 
 use ch08_mlp::{X, chain_net_output, lecture_net, small_net_output};

@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78dbbbeae87c63ae
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78dbbbeae87c63ae
 //! How large a neuron's weighted sum gets when its weights are drawn from
 //! [−1, 1), as in the lecture, and when they are scaled by the fan-in, as in
 //! LeCun et al. (tanh) and He et al. (relu).
