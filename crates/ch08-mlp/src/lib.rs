@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4fdf7312a0de9a74
+// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eccc1a16e0bd2b20
 //! The networks this chapter builds, prints and draws, all from one seed.
 
 use micrograd::Value;
@@ -36,7 +36,10 @@ pub struct Names {
 /// The one output of `net` on `x`, with every input, parameter and neuron
 /// output named, after `backward()`.
 pub fn named_output(net: &Mlp, x: &[f64], names: &Names) -> Value {
-    for (p, name) in net.parameters().into_iter().zip(names.parameters) {
+    let parameters = net.parameters();
+    assert_eq!(parameters.len(), names.parameters.len(), "parameter names");
+    assert_eq!(x.len(), names.inputs.len(), "input names");
+    for (p, name) in parameters.into_iter().zip(names.parameters) {
         p.named(name);
     }
     let mut values: Vec<Value> = x
@@ -53,6 +56,7 @@ pub fn named_output(net: &Mlp, x: &[f64], names: &Names) -> Value {
             .map(|v| v.named(neurons.next().expect("a name per neuron")))
             .collect();
     }
+    assert!(neurons.next().is_none(), "more names than neurons");
     let o = values.pop().expect("an output");
     o.backward();
     o

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cd16493e6ec4acbb
+// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9d021cec0eaea8c
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -69,13 +69,17 @@ pub enum Walk {
 pub struct ValueEngine {
     model: Mlp,
     walk: Walk,
+    /// What frees the step's graph: `drop`, unless chapter 11.1 asks for
+    /// chapter 6's way.
+    free: fn(Value),
     nodes: usize,
 }
 
 impl ValueEngine {
     /// Chapter 10's network with `parameters`.
     pub fn new(parameters: &[f64], walk: Walk) -> ValueEngine {
-        ValueEngine { model: network_with(parameters), walk, nodes: 0 }
+        let model = network_with(parameters);
+        ValueEngine { model, walk, free: drop, nodes: 0 }
     }
 }
 
@@ -103,7 +107,10 @@ impl Engine for ValueEngine {
         for p in self.model.parameters() {
             p.set_data(p.data() - rate * p.grad());
         }
-        Step { loss: total.data(), accuracy }
+        let step = Step { loss: total.data(), accuracy };
+        // `drop`, but for chapter 11.1's comparison with chapter 6's way.
+        (self.free)(total);
+        step
     }
 
     fn nodes(&self) -> usize {
@@ -255,6 +262,14 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (result, clock.elapsed())
 }
 
+impl ValueEngine {
+    /// Value, its graphs freed as chapter 6's `Drop` freed them.
+    pub fn freeing_as_found(parameters: &[f64]) -> ValueEngine {
+        let free = Value::free_as_found;
+        ValueEngine { free, ..ValueEngine::new(parameters, Walk::Hashed) }
+    }
+}
+
 /// Engines, each with its name.
 pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
 
@@ -263,6 +278,10 @@ pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
 pub fn engines(parameters: &[f64]) -> Engines {
     vec![
         ("Value", Box::new(ValueEngine::new(parameters, Walk::Hashed))),
+        (
+            "Value with chapter 6's Drop",
+            Box::new(ValueEngine::freeing_as_found(parameters)),
+        ),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, Walk::Cheaper))),
         ("lean node", Box::new(lean::Moons::new(parameters))),
     ]
@@ -276,14 +295,18 @@ pub type Chain = fn(usize) -> f64;
 /// it a million deep, to show that nothing recurses once per level.
 pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
-        ("Value", |depth| value_chain(depth, Walk::Hashed)),
-        ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper)),
+        ("Value", |depth| value_chain(depth, Walk::Hashed, drop)),
+        ("Value with chapter 6's Drop", |depth| {
+            value_chain(depth, Walk::Hashed, Value::free_as_found)
+        }),
+        ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper, drop)),
         ("lean node", lean::chain),
     ]
 }
 
-/// Chapter 6's chain in the crate's `Value`, backpropagated with `walk`.
-pub fn value_chain(depth: usize, walk: Walk) -> f64 {
+/// Chapter 6's chain in the crate's `Value`, backpropagated with `walk`
+/// and freed with `free`.
+pub fn value_chain(depth: usize, walk: Walk, free: fn(Value)) -> f64 {
     let one = Value::new(1.0);
     let mut y = Value::new(0.0);
     for _ in 0..depth {
@@ -298,6 +321,7 @@ pub fn value_chain(depth: usize, walk: Walk) -> f64 {
         }
         Walk::Cheaper => y.backward(),
     }
+    free(y);
     one.grad()
 }
 
@@ -316,17 +340,14 @@ pub fn accuracy(data: &[Sample], scores: &[f64]) -> f64 {
 /// prints how many of its 100 steps equal the original's, bit for bit.
 pub fn compare(engines: fn(&[f64]) -> Engines) {
     let original = ch10_moons::original::load();
+    println!("{:<28}{:>12}  steps equal to the original's", "", "nodes a step");
     for (name, mut engine) in engines(&original.parameters) {
         let steps = train(engine.as_mut(), &original.points);
         let same = steps.iter().zip(&original.steps).filter(|(a, b)| {
             a.loss.to_bits() == b.loss.to_bits()
                 && a.accuracy.to_bits() == b.accuracy.to_bits()
         });
-        println!(
-            "{name}: {} nodes a step, steps equal to the original's: {} of {}",
-            engine.nodes(),
-            same.count(),
-            original.steps.len()
-        );
+        let (count, of) = (same.count(), original.steps.len());
+        println!("{name:<28}{:>12}  {count} of {of}", engine.nodes());
     }
 }

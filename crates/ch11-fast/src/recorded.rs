@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d2ecad9dcbf2d2e
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6fea1de4e161c3b4
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -19,11 +19,6 @@ pub fn environment(what: &str) -> String {
     let row = rows.iter().find(|row| row[0] == what);
     row.unwrap_or_else(|| panic!("environment.csv has no `{what}`"))[1].clone()
 }
-
-/// The bench as recorded before this chapter's change to micrograd's
-/// `Drop` (its README says when and with which engine), kept unchanged.
-pub const BENCH_BEFORE_DROP_FIX: &str =
-    include_str!("../../ch12-tape/data/before-drop-fix/bench.csv");
 
 /// A CSV file's rows, without the header line. A field may be in quotes, as
 /// a name with a comma in it is.
@@ -89,34 +84,23 @@ pub struct Timing {
     /// Whether run i was made in round i of the recording, moments from run
     /// i of every other engine of the same recording (the Rust engines).
     pub in_rounds: bool,
-    recording: &'static str,
 }
 
-/// The recorded step of the engine `name`, in the latest recording.
+/// The recorded step of the engine `name`.
 pub fn timing(name: &str) -> Timing {
-    timing_in(BENCH, name)
-}
-
-/// The step of the engine `name` in the recording `bench`. A recording
-/// without the runs' column (the one before the change to `Drop`, of three
-/// runs) gives its three runs as fastest, median, slowest, not in rounds.
-pub fn timing_in(bench: &'static str, name: &str) -> Timing {
     let number =
         |text: &str| text.parse::<f64>().expect("a number in bench.csv");
-    let rows = rows(bench);
+    let rows = rows(BENCH);
     let row = rows.iter().find(|row| row[0] == name);
     let row = row.unwrap_or_else(|| panic!("bench.csv has no row `{name}`"));
     let [median, fastest, slowest] = [1, 2, 3].map(|i| number(&row[i]));
-    match row.get(9) {
-        Some(runs) => Timing {
-            median,
-            fastest,
-            slowest,
-            runs: runs.split(' ').map(number).collect(),
-            in_rounds: !name.starts_with("Python"),
-            recording: bench,
-        },
-        None => Timing::of_three(median, fastest, slowest),
+    let runs = row.get(9).expect("bench.csv has each run's time");
+    Timing {
+        median,
+        fastest,
+        slowest,
+        runs: runs.split(' ').map(number).collect(),
+        in_rounds: !name.starts_with("Python"),
     }
 }
 
@@ -125,14 +109,7 @@ impl Timing {
     /// paired with no other engine's.
     pub fn of_three(median: f64, fastest: f64, slowest: f64) -> Timing {
         let runs = vec![fastest, median, slowest];
-        Timing {
-            median,
-            fastest,
-            slowest,
-            runs,
-            in_rounds: false,
-            recording: "",
-        }
+        Timing { median, fastest, slowest, runs, in_rounds: false }
     }
 }
 
@@ -160,13 +137,11 @@ pub fn spread(mut xs: Vec<f64>) -> String {
 
 /// How many times as long `slow`'s step takes as `fast`'s, run by run:
 /// the median of the ratios and their middle half. Engines timed in the same
-/// rounds of one recording are paired round by round, so that what the
-/// machine was doing at that moment weighs on both; otherwise every run of
-/// one is set against every run of the other.
+/// rounds are paired round by round, so that what the machine was doing at
+/// that moment weighs on both; otherwise every run of one is set against
+/// every run of the other.
 pub fn ratio(slow: Timing, fast: Timing) -> String {
-    let paired =
-        slow.in_rounds && fast.in_rounds && slow.recording == fast.recording;
-    let ratios: Vec<f64> = if paired {
+    let ratios: Vec<f64> = if slow.in_rounds && fast.in_rounds {
         slow.runs.iter().zip(&fast.runs).map(|(s, f)| s / f).collect()
     } else {
         let each = |&s: &f64| fast.runs.iter().map(move |f| s / f);

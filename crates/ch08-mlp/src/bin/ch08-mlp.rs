@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ec3e2f3d7321b8f
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d861f4c12da71b8
 //! The lecture's network, MLP(3, [4, 4, 1]): its parameters, and a forward
 //! pass on the lecture's input.
 
@@ -29,6 +29,8 @@ fn main() {
     println!("the graph of o has {} nodes", o.topo().len());
 
     println!("other shapes:");
+    // The annotation makes each array of sizes a slice, so that arrays of
+    // different lengths fit in one list.
     let shapes: [(usize, &[usize]); 3] =
         [(2, &[2, 1]), (1, &[1]), (2, &[16, 16, 1])];
     for (nin, nouts) in shapes {

@@ -1,11 +1,11 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b58cb26899f1954c
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195da751edd5b883
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    BENCH, BENCH_BEFORE_DROP_FIX, PHASES, environment, phase_runs, ratio, rows,
-    spread, timing, timing_in, two_figures,
+    BENCH, PHASES, environment, phase_runs, ratio, rows, spread, timing,
+    two_figures,
 };
 
 fn main() {
@@ -135,42 +135,22 @@ fn walks() {
     println!("Saved against chapter 6's walk, warm, ms: {}", spread(saved));
 }
 
-/// Each heap engine with the fastbins on and off, before the change to
-/// `Drop` and in the latest recording; and the cheaper walk against the
-/// original.
+/// The crate's `Value` with chapter 6's `Drop` and with the crate's, and
+/// each heap engine, with the fastbins on and off; then the cheaper walk
+/// against the original.
 fn heap() {
+    let old = "Value with chapter 6's Drop";
     println!("How many times as long a whole step takes (run by run):");
-    println!("Recorded before the change to Drop:");
-    for engine in ["Value", "cheaper walk", "lean node"] {
-        let (on, off) = (
-            timing_in(BENCH_BEFORE_DROP_FIX, engine),
-            timing_in(BENCH_BEFORE_DROP_FIX, &off(engine)),
-        );
-        println!("  {engine}, fastbins on / off: {}", ratio(on, off));
-    }
-    println!("The latest recording:");
-    if BENCH == BENCH_BEFORE_DROP_FIX {
-        println!("  (the same run: not recorded again since)");
-    }
-    for engine in ["Value", "cheaper walk", "lean node"] {
-        line(&format!("{engine}, fastbins on / off"), engine, &off(engine));
+    line("chapter 6's Drop / the crate's, fastbins on", old, "Value");
+    line("the same, fastbins off", &off(old), &off("Value"));
+    println!("Each heap engine, fastbins on / off:");
+    for engine in [old, "Value", "cheaper walk", "lean node"] {
+        line(engine, engine, &off(engine));
     }
     let python = "Python micrograd, gc tuned";
     if rows(BENCH).iter().any(|row| row[0] == python) {
+        println!("The crate against the original:");
         line("Python (tuned) / cheaper walk", python, "cheaper walk");
-    }
-    println!("Before the change / the latest:");
-    for engine in ["Value", "cheaper walk", "lean node"] {
-        for name in [engine.to_string(), off(engine)] {
-            let before = timing_in(BENCH_BEFORE_DROP_FIX, &name);
-            println!("  {name}: {}", ratio(before, timing(&name)));
-        }
-    }
-    // What moved between the two recordings without any change to it.
-    println!("The same for engines the change did not touch:");
-    for engine in ["tape", "fused tape", "hand-written"] {
-        let before = timing_in(BENCH_BEFORE_DROP_FIX, engine);
-        println!("  {engine}: {}", ratio(before, timing(engine)));
     }
 }
 
