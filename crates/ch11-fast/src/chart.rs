@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9b1c3a80a74608fa
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7273f652f403b403
 //! The bar charts of chapters 11 and 12: a bar per engine or phase, with
 //! the range of the runs, over a linear or logarithmic axis with ticks.
 
@@ -43,7 +43,10 @@ pub fn bars(
     totals: usize,
     notes: &[String],
 ) -> String {
-    let (width, left, right, top, step) = (750.0, 250.0, 160.0, 50.0, 30.0);
+    // Room on the left for the longest name, at about 7.5 px a character.
+    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let left = (20.0 + 7.5 * longest as f64).max(250.0);
+    let (width, right, top, step) = (left + 500.0, 160.0, 50.0, 30.0);
     let bottom = top + step * rows.len() as f64;
     let height = bottom + 62.0 + 18.0 * notes.len() as f64;
     let ends = |r: &Bar| r.3.map_or([r.1, r.1], |(low, high)| [low, high]);
