@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eccc1a16e0bd2b20
+// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c26625a20ccb511a
 //! The networks this chapter builds, prints and draws, all from one seed.
 
 use micrograd::Value;
@@ -57,7 +57,8 @@ pub fn named_output(net: &Mlp, x: &[f64], names: &Names) -> Value {
             .collect();
     }
     assert!(neurons.next().is_none(), "more names than neurons");
-    let o = values.pop().expect("an output");
+    assert_eq!(values.len(), 1, "a drawing's network has one output");
+    let o = values.pop().expect("one output");
     o.backward();
     o
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e7d736eb558a2a28
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2f0397df7b36405d
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -15,13 +15,16 @@ fn main() {
     println!("after o.backward(): {} of 41 grads are not 0", nonzero());
     let w = net.parameters()[0].clone();
     println!("the first weight: data {:?}, grad {:?}", w.data(), w.grad());
-    println!("so o + 0.01 × grad = {:?}", o.data() + 0.01 * w.grad());
+    let predicted = o.data() + 0.01 * w.grad();
+    println!("so o + 0.01 × grad = {predicted:?}");
 
     net.zero_grad();
     println!("after net.zero_grad(): {} of 41 grads are not 0", nonzero());
     w.set_data(w.data() + 0.01);
     let nudged = net.predict(&X);
     println!("with that weight 0.01 larger: o = {:?}", nudged.data());
+    let change = (nudged.data() - o.data()) / (predicted - o.data());
+    println!("the change in o over the predicted change: {change:.4}");
 
     for p in net.parameters() {
         p.set_data(0.0);

@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78dbbbeae87c63ae
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9365cf56e97add17
 //! How large a neuron's weighted sum gets when its weights are drawn from
 //! [−1, 1), as in the lecture, and when they are scaled by the fan-in, as in
 //! LeCun et al. (tanh) and He et al. (relu).
@@ -11,16 +11,17 @@ use rand::Rng;
 enum Init {
     /// Weights and biases from [−1, 1).
     Lecture,
-    /// Weights from [−1, 1) times √(gain / n), biases 0.
-    Scaled { gain: f64 },
+    /// Weights from [−1, 1) times √(3v / n), so that their variance is
+    /// v / n; biases 0.
+    Scaled { v: f64 },
 }
 
 /// The weighted sum of one fresh random neuron on `inputs`.
-fn sum(inputs: &[f64], init: Init, rng: &mut impl Rng) -> f64 {
+fn weighted_sum(inputs: &[f64], init: Init, rng: &mut impl Rng) -> f64 {
     let n = inputs.len() as f64;
     let (scale, bias) = match init {
         Init::Lecture => (1.0, uniform(rng)),
-        Init::Scaled { gain } => ((gain / n).sqrt(), 0.0),
+        Init::Scaled { v } => ((3.0 * v / n).sqrt(), 0.0),
     };
     inputs.iter().fold(bias, |s, x| s + scale * uniform(rng) * x)
 }
@@ -43,12 +44,12 @@ fn tanh_columns(sums: &[f64]) -> (f64, f64, f64) {
 
 /// One relu layer of `n` fresh neurons on `x`.
 fn relu_layer(x: &[f64], n: usize, init: Init, rng: &mut impl Rng) -> Vec<f64> {
-    (0..n).map(|_| sum(x, init, rng).max(0.0)).collect()
+    (0..n).map(|_| weighted_sum(x, init, rng).max(0.0)).collect()
 }
 
 fn main() {
     let mut rng = rng();
-    let lecun = Init::Scaled { gain: 3.0 };
+    let lecun = Init::Scaled { v: 1.0 };
     println!("tanh neurons, 2000 of each fan-in n, inputs from [-1, 1)");
     println!("     weights from [-1, 1)         weights × √(3/n)");
     println!("   n   size  saturated  slope     size  saturated  slope");
@@ -59,7 +60,7 @@ fn main() {
                 .map(|_| {
                     let x: Vec<f64> =
                         (0..n).map(|_| uniform(&mut rng)).collect();
-                    sum(&x, init, &mut rng)
+                    weighted_sum(&x, init, &mut rng)
                 })
                 .collect();
             let (size, share, slope) = tanh_columns(&sums);
@@ -68,7 +69,7 @@ fn main() {
         println!("{}", row.trim_end());
     }
 
-    let he = Init::Scaled { gain: 6.0 };
+    let he = Init::Scaled { v: 2.0 };
     println!("relu layers, n neurons each, on n inputs from [-1, 1)");
     println!("the size (rms) of each layer's outputs, over 200 networks");
     println!("            n = 16                n = 64");
@@ -109,7 +110,7 @@ fn main() {
     let mut sums = vec![];
     for x in &lecture {
         for _ in 0..2000 {
-            sums.push(sum(x, Init::Lecture, &mut rng));
+            sums.push(weighted_sum(x, Init::Lecture, &mut rng));
         }
     }
     let (size, share, slope) = tanh_columns(&sums);

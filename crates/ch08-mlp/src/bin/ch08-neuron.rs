@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b64bfd160406aa14
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 657587e32510cde6
 //! A random neuron, then chapter 3's neuron: the same neuron, with its weights
 //! and bias set through the handles `parameters` returns.
 
@@ -9,7 +9,7 @@ use micrograd::nn::{Activation, Module, Neuron};
 
 fn main() {
     let neuron = Neuron::new(2, Activation::Tanh, &mut rng());
-    let x = [Value::new(2.0).named("x1"), Value::new(0.0).named("x2")];
+    let x = [Value::new(2.0), Value::new(0.0)];
     println!("a random neuron with 2 inputs:");
     for (name, p) in ["w1", "w2", "b"].iter().zip(neuron.parameters()) {
         println!("  {name} = {:?}", p.data());
@@ -24,10 +24,8 @@ fn main() {
     let o = neuron.forward(&x);
     o.backward();
     println!("chapter 3's neuron: o = {:?}", o.data());
-    let [w1, w2] = neuron.weights() else { unreachable!("two weights") };
-    let [x1, x2] = &x;
-    let b = neuron.bias();
-    println!("grads: x1 {:?}, w1 {:?}", x1.grad(), w1.grad());
-    println!("       x2 {:?}, w2 {:?}", x2.grad(), w2.grad());
-    println!("       b {:?}", b.grad());
+    let w = neuron.weights();
+    println!("grads: x1 {:?}, w1 {:?}", x[0].grad(), w[0].grad());
+    println!("       x2 {:?}, w2 {:?}", x[1].grad(), w[1].grad());
+    println!("       b {:?}", neuron.bias().grad());
 }
