@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9d021cec0eaea8c
+// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c71725c4f11259be
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -118,11 +118,13 @@ impl Engine for ValueEngine {
     }
 }
 
-/// The time of one chapter-6 step's phases, in the order they run.
+/// The time of one step's phases, in the order they run, the step's graph
+/// freed by `free`: `drop`, or chapter 11.1's other way.
 pub fn phases(
     model: &Mlp,
     data: &[Sample],
     rate: f64,
+    free: fn(Value),
 ) -> [(&'static str, Duration); 5] {
     let clock = Instant::now();
     let (total, _) = loss(model, data);
@@ -148,14 +150,14 @@ pub fn phases(
 
     let clock = Instant::now();
     drop(order);
-    drop(total);
-    let free = clock.elapsed();
+    free(total);
+    let freeing = clock.elapsed();
     [
         ("forward", forward),
         ("topo", topo),
         ("backward", backward),
         ("update", update),
-        ("free", free),
+        ("free", freeing),
     ]
 }
 
@@ -207,11 +209,13 @@ impl Hasher for AddressHash {
     }
 }
 
-/// Chapter 6's walk taken apart, on a graph just built: each variant's
-/// time, in the order they run. Leaves the graph's grads as `backward`
-/// leaves them.
-pub fn walks(total: &Value) -> Vec<(&'static str, Duration)> {
+/// Chapter 6's walk taken apart: each variant's time, in the order they
+/// run, each on a graph `build` has just made, as the step's walk is.
+pub fn walks(build: impl Fn() -> Value) -> Vec<(&'static str, Duration)> {
     let id = |value: &Value| viz::Expr::id(value);
+    // `time` on a fresh graph, which is freed after the clock has stopped.
+    let on_fresh = |time: &dyn Fn(&Value) -> Duration| time(&build());
+    let total = build();
     total.set_grad(1.0);
     let (clones, set_and_clones) = timed(|| total.topo_hashed());
     let ((), steps) = timed(|| {
@@ -221,24 +225,32 @@ pub fn walks(total: &Value) -> Vec<(&'static str, Duration)> {
     });
     let nodes = clones.len();
     let ((), dropping) = timed(|| drop(clones));
-    let (_, set) = timed(|| {
-        let mut seen = HashSet::new();
-        walk_borrowing(total, |value| seen.insert(id(value)))
+    // Freed before the next graph is built, as every graph below is.
+    drop(total);
+    let set = on_fresh(&|total| {
+        timed(|| {
+            let mut seen = HashSet::new();
+            walk_borrowing(total, |value| seen.insert(id(value)))
+        })
+        .1
     });
-    let (_, sized) = timed(|| {
-        let mut seen = HashSet::with_capacity(nodes);
-        walk_borrowing(total, |value| seen.insert(id(value)))
+    let sized = on_fresh(&|total| {
+        timed(|| {
+            let mut seen = HashSet::with_capacity(nodes);
+            walk_borrowing(total, |value| seen.insert(id(value)))
+        })
+        .1
     });
-    let (_, cheap) = timed(|| {
-        let hash = BuildHasherDefault::<AddressHash>::default();
-        let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
-        walk_borrowing(total, |value| seen.insert(id(value)))
+    let cheap = on_fresh(&|total| {
+        timed(|| {
+            let hash = BuildHasherDefault::<AddressHash>::default();
+            let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
+            walk_borrowing(total, |value| seen.insert(id(value)))
+        })
+        .1
     });
-    let (_, marks_and_clones) = timed(|| total.topo());
-    total.zero_grad_graph();
-    let ((), backward) = timed(|| total.backward());
-    // Chapter 6's walk again, now as warm as the others.
-    let (_, set_and_clones_warm) = timed(|| total.topo_hashed());
+    let marks_and_clones = on_fresh(&|total| timed(|| total.topo()).1);
+    let backward = on_fresh(&|total| timed(|| total.backward()).1);
     vec![
         ("walk: set + clones (chapter 6's)", set_and_clones),
         ("walk: backward steps over its order", steps),
@@ -248,7 +260,6 @@ pub fn walks(total: &Value) -> Vec<(&'static str, Duration)> {
         ("walk: sized cheap set + borrows", cheap),
         ("walk: marks + clones (topo)", marks_and_clones),
         ("walk: marks + borrows + steps (backward)", backward),
-        ("walk: set + clones again (warm)", set_and_clones_warm),
     ]
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6fea1de4e161c3b4
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 621ff3d1170f08e5
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -71,6 +71,23 @@ pub fn two_figures(x: f64) -> String {
     }
     grouped
 }
+
+/// The rows of `phases` that are Value's step's phases, freed by the
+/// crate's `Drop`: not the walks beside them, nor chapter 11.1's phases.
+pub fn step_phases(
+    phases: &[Vec<String>],
+) -> impl Iterator<Item = &Vec<String>> {
+    let ours = |row: &&Vec<String>| {
+        !row[0].starts_with(WALK) && !row[0].starts_with(AS_FOUND)
+    };
+    phases.iter().filter(ours)
+}
+
+/// The prefix of the walks' rows in phases.csv.
+pub const WALK: &str = "walk: ";
+
+/// The prefix of the rows of the phases with chapter 6's `Drop`.
+pub const AS_FOUND: &str = "chapter 6's Drop: ";
 
 /// One engine's recorded step: the median of its runs, the fastest run's
 /// and the slowest run's, in ms, and every run's.

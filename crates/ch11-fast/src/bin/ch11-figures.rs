@@ -1,9 +1,9 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 82fed397a35e1b5c
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2b91c01636d40405
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`).
 
 use ch11_fast::chart::{Bar, bars};
-use ch11_fast::recorded::{BENCH, PHASES, rows, two_figures};
+use ch11_fast::recorded::{BENCH, PHASES, rows, step_phases, two_figures};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
@@ -40,9 +40,8 @@ fn main() {
     // The phases of the step (not the walks beside it), their sum, and
     // the whole step as the bench timed it.
     let ms = |ms: f64| format!("{} ms", two_figures(ms));
-    let mut shown: Vec<Bar> = rows(PHASES)
-        .iter()
-        .filter(|row| !row[0].starts_with("walk: "))
+    let phases = rows(PHASES);
+    let mut shown: Vec<Bar> = step_phases(&phases)
         .map(|row| {
             let time = number(&row[1]);
             let runs: Vec<f64> = row[2].split(' ').map(number).collect();

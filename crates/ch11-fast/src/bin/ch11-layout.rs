@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8e40eaf855b2636c
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ffe4813a645d2741
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -22,8 +22,8 @@ const STEPS: usize = 8;
 
 /// The ways of freeing a graph that are measured, each with its name.
 const WAYS: [(&str, &str); 4] = [
-    ("found", "one at a time"),
-    ("block", "one at a time, then 64 KiB"),
+    ("found", "as chapter 6's Drop"),
+    ("block", "as chapter 6's Drop, then 64 KiB"),
     ("crate", "by the crate's Drop"),
     ("lean", "lean node, by its Drop"),
 ];
@@ -43,7 +43,7 @@ fn each_in_its_own_process() {
     println!("Nodes within 1 KiB of the one the walk reached before, by step:");
     let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
     let changed = [
-        ("found", "one at a time, fastbins off", Some(FASTBINS_OFF)),
+        ("found", "as chapter 6's Drop, fastbins off", Some(FASTBINS_OFF)),
         (
             "crate",
             "by the crate's Drop, threshold fixed",
@@ -94,16 +94,11 @@ fn measure(way: &str) {
             for p in model.parameters() {
                 p.set_data(p.data() - learning_rate(k) * p.grad());
             }
+            graph.clear();
             if way == "crate" {
-                graph.clear();
                 drop(total);
             } else {
-                // Each node alone, its last handle here: the root first,
-                // then the rest in the reverse of the walk's order.
-                drop(total);
-                while let Some(value) = graph.pop() {
-                    drop(value);
-                }
+                total.free_as_found();
                 if way == "block" {
                     drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
                 }

@@ -1,11 +1,11 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195da751edd5b883
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5740fb704461057c
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    BENCH, PHASES, environment, phase_runs, ratio, rows, spread, timing,
-    two_figures,
+    AS_FOUND, BENCH, PHASES, WALK, environment, phase_runs, ratio, rows,
+    spread, step_phases, timing, two_figures,
 };
 
 fn main() {
@@ -60,9 +60,7 @@ fn phases() {
     let mut step: Vec<_> = step_phases(&phases).collect();
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!(
-        "The phases of a step of chapter 6's Value, largest first (medians):"
-    );
+    println!("The phases of a step of Value, largest first (medians):");
     for row in &step {
         let share = two_figures(100.0 * ms(row) / sum);
         println!("  {}: {share}% of their sum", row[0]);
@@ -89,19 +87,11 @@ fn walk() {
     println!("What it saves of the step, run by run, ms: {}", spread(saved));
 }
 
-/// The rows of `phases` that are phases of the step, not walks beside it.
-fn step_phases(phases: &[Vec<String>]) -> impl Iterator<Item = &Vec<String>> {
-    phases.iter().filter(|row| !row[0].starts_with(WALK))
-}
-
-/// The prefix of the walks' rows in phases.csv.
-const WALK: &str = "walk: ";
-
 /// Chapter 6's walk taken apart: each variant's median; then what the
 /// cheaper walk saves against it, beside what the whole step saves.
 fn walks() {
     let phases = rows(PHASES);
-    println!("Walks of one step's graph, in the order they ran (ms):");
+    println!("Walks of one step's graph, each on a graph just built (ms):");
     let walks: Vec<&Vec<String>> =
         phases.iter().filter(|row| row[0].starts_with(WALK)).collect();
     for row in &walks {
@@ -119,7 +109,7 @@ fn walks() {
     };
     println!("Each change against the walk before it, run by run:");
     let changes = [
-        ("borrowing instead of cloning", "set + borrows", "set + clones again"),
+        ("borrowing instead of cloning", "set + borrows", "set + clones ("),
         ("the set sized up front", "sized set", "set + borrows"),
         ("a cheap hash", "sized cheap", "sized set"),
     ];
@@ -129,10 +119,10 @@ fn walks() {
     }
     let cheaper =
         each(&walk("marks + borrows"), &walk("backward steps"), |a, b| a - b);
-    let saved = each(&walk("set + clones again"), &cheaper, |a, b| a - b);
+    let saved = each(&walk("set + clones ("), &cheaper, |a, b| a - b);
     println!("The cheaper walk inside backward, its steps taken out, ms:");
     println!("  {}", spread(cheaper));
-    println!("Saved against chapter 6's walk, warm, ms: {}", spread(saved));
+    println!("Saved against chapter 6's walk, ms: {}", spread(saved));
 }
 
 /// The crate's `Value` with chapter 6's `Drop` and with the crate's, and
@@ -143,14 +133,18 @@ fn heap() {
     println!("How many times as long a whole step takes (run by run):");
     line("chapter 6's Drop / the crate's, fastbins on", old, "Value");
     line("the same, fastbins off", &off(old), &off("Value"));
+    println!("Each phase, chapter 6's Drop / the crate's, fastbins on:");
+    let phases = rows(PHASES);
+    for row in step_phases(&phases) {
+        let name = &row[0];
+        let (before, after) =
+            (phase_runs(&format!("{AS_FOUND}{name}")), phase_runs(name));
+        let ratios = before.iter().zip(&after).map(|(b, a)| b / a).collect();
+        println!("  {name}: {}", spread(ratios));
+    }
     println!("Each heap engine, fastbins on / off:");
     for engine in [old, "Value", "cheaper walk", "lean node"] {
         line(engine, engine, &off(engine));
-    }
-    let python = "Python micrograd, gc tuned";
-    if rows(BENCH).iter().any(|row| row[0] == python) {
-        println!("The crate against the original:");
-        line("Python (tuned) / cheaper walk", python, "cheaper walk");
     }
 }
 

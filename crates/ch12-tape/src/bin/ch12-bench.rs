@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 29161cadd010f8ae
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 27bfcde9441a4a85
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
 use ch11_fast::{median, phases, time_steps, walks};
 use ch12_tape::{benched, chains};
-use micrograd::nn::Module;
+use micrograd::Value;
 
 /// The system's allocator, counting the bytes it holds while `COUNTING`.
 struct Counting;
@@ -90,7 +90,9 @@ enum Part {
     All,
     Engine(usize),
     Chain(usize),
-    Phases,
+    /// Chapter 11's phases, the graph freed as the crate's `Drop` frees
+    /// it, or (`true`) as chapter 6's did.
+    Phases(bool),
     Walks,
 }
 
@@ -142,7 +144,7 @@ fn main() {
             ("--runs", Some(n)) if n > 0 => runs = n,
             ("--engine", Some(i)) => part = Part::Engine(i),
             ("--chain", Some(i)) => part = Part::Chain(i),
-            ("--phases", _) => part = Part::Phases,
+            ("--phases", Some(i)) => part = Part::Phases(i == 1),
             ("--walks", _) => part = Part::Walks,
             _ => usage(),
         }
@@ -166,8 +168,9 @@ fn main() {
                     }
                 }
             }
-            for part in ["--phases", "--walks"] {
-                parts.push((vec![part.into(), "0".into()], false));
+            for (part, i) in [("--phases", 0), ("--phases", 1), ("--walks", 0)]
+            {
+                parts.push((vec![part.into(), i.to_string()], false));
             }
             // Every part `runs` times, round after round, so that a burst of
             // load on the machine falls on all of them alike.
@@ -209,37 +212,33 @@ fn main() {
             assert_eq!(grad, 1e6, "{name}: the chain's grad");
             println!("chain,{name},{ms:.3}");
         }
-        Part::Phases => {
+        Part::Phases(as_found) => {
             let model = network_with(start);
+            let (free, prefix): (fn(Value), _) = match as_found {
+                false => (drop, ""),
+                true => (Value::free_as_found, "chapter 6's Drop: "),
+            };
             let rounds = (0..steps + 2)
-                .map(|k| phases(&model, data, learning_rate(k)).to_vec())
+                .map(|k| phases(&model, data, learning_rate(k), free).to_vec())
                 .collect();
-            print_phases(rounds);
+            print_phases(prefix, rounds);
         }
-        // Chapter 11's walks, on each step's graph, which they leave with
-        // its grads as `backward` does.
+        // Chapter 11's walks, each on a fresh graph of the first step.
         Part::Walks => {
             let model = network_with(start);
-            let mut rounds = vec![];
-            for k in 0..steps + 2 {
-                let (total, _) = loss(&model, data);
-                model.zero_grad();
-                rounds.push(walks(&total));
-                for p in model.parameters() {
-                    p.set_data(p.data() - learning_rate(k) * p.grad());
-                }
-            }
-            print_phases(rounds);
+            let build = || loss(&model, data).0;
+            let rounds = (0..steps + 2).map(|_| walks(build)).collect();
+            print_phases("", rounds);
         }
     }
 }
 
-/// A `phase` record for each name in the rounds, with its median over the
-/// rounds after the first two.
-fn print_phases(rounds: Vec<Vec<(&str, Duration)>>) {
+/// A `phase` record for each name in the rounds, after `prefix`, with its
+/// median over the rounds after the first two.
+fn print_phases(prefix: &str, rounds: Vec<Vec<(&str, Duration)>>) {
     for (i, (name, _)) in rounds[0].iter().enumerate() {
         let times = rounds[2..].iter().map(|round| round[i].1).collect();
-        println!("phase,{name},{:.3}", median(times));
+        println!("phase,{prefix}{name},{:.3}", median(times));
     }
 }
 

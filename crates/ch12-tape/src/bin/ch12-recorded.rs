@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3452ddeeb6c5bfdc
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ab97fc8d13a4863
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -38,7 +38,7 @@ fn main() {
         "The fused tape: {fewer} times fewer nodes than the tape; its step"
     );
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
-    println!("The tape against chapter 6's Value:");
+    println!("The tape against Value:");
     println!("  {} times as fast", ratio(timing("Value"), timing("tape")));
     let candle = ratio(timing("candle tensors"), timing("tape"));
     println!("candle's tensors, a step's time over the tape's:");
