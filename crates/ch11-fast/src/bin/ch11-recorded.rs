@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5740fb704461057c
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a940b453e86e5b5e
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -61,9 +61,13 @@ fn phases() {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of Value, largest first (medians):");
+    let bench = rows(BENCH);
+    let value = bench.iter().find(|row| row[0] == "Value").expect("Value");
+    let nodes: f64 = value[6].parse().expect("Value's node count");
     for row in &step {
         let share = two_figures(100.0 * ms(row) / sum);
-        println!("  {}: {share}% of their sum", row[0]);
+        let per_node = two_figures(ms(row) * 1e6 / nodes);
+        println!("  {}: {share}% of their sum, {per_node} ns a node", row[0]);
     }
     // Round by round: the phases' sum against Value's whole step.
     let runs: Vec<Vec<f64>> =
@@ -85,6 +89,16 @@ fn walk() {
     let (before, after) = (timing("Value").runs, timing("cheaper walk").runs);
     let saved = before.iter().zip(&after).map(|(b, a)| b - a).collect();
     println!("What it saves of the step, run by run, ms: {}", spread(saved));
+    // Do the two engines' runs of one round move together?
+    let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+    let (mb, ma) = (mean(&before), mean(&after));
+    let products = |f: &dyn Fn(f64, f64) -> f64| {
+        before.iter().zip(&after).map(|(b, a)| f(b - mb, a - ma)).sum::<f64>()
+    };
+    let correlation = products(&|b, a| b * a)
+        / (products(&|b, _| b * b) * products(&|_, a| a * a)).sqrt();
+    println!("How the two move together, round by round (correlation):");
+    println!("  {:.2}", correlation);
 }
 
 /// Chapter 6's walk taken apart: each variant's median; then what the
@@ -122,7 +136,10 @@ fn walks() {
     let saved = each(&walk("set + clones ("), &cheaper, |a, b| a - b);
     println!("The cheaper walk inside backward, its steps taken out, ms:");
     println!("  {}", spread(cheaper));
-    println!("Saved against chapter 6's walk, ms: {}", spread(saved));
+    println!("Saved against chapter 6's walk, ms: {}", spread(saved.clone()));
+    // The step's `free` phase also drops chapter 6's clones.
+    let and_clones = each(&saved, &walk("dropping"), |a, b| a + b);
+    println!("The same with its clones' dropping, ms: {}", spread(and_clones));
 }
 
 /// The crate's `Value` with chapter 6's `Drop` and with the crate's, and
