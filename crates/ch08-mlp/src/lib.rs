@@ -1,4 +1,4 @@
-// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c26625a20ccb511a
+// Generated from chapters/08-mlp.md, chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b3300ea938b20402
 //! The networks this chapter builds, prints and draws, all from one seed.
 
 use micrograd::Value;
@@ -16,7 +16,7 @@ pub fn rng() -> Xoshiro256PlusPlus {
 }
 
 /// The lecture's input.
-pub const X: [f64; 3] = [2.0, 3.0, -1.0];
+pub const INPUT: [f64; 3] = [2.0, 3.0, -1.0];
 
 /// The lecture's network, MLP(3, [4, 4, 1]), tanh everywhere, from [`rng`].
 pub fn lecture_net() -> Mlp {

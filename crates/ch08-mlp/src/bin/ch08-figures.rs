@@ -1,7 +1,7 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e3dc4eb4fbcd9ae
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dda767607a8c8b1a
 //! Draws this chapter's figures into the folder given as the first argument.
 
-use ch08_mlp::{X, chain_net_output, lecture_net, small_net_output};
+use ch08_mlp::{INPUT, chain_net_output, lecture_net, small_net_output};
 use micrograd::Value;
 
 fn main() {
@@ -19,7 +19,7 @@ fn main() {
     );
     write("08-chain-net.svg", graph(&chain_net_output()));
     write("08-small-net.svg", graph(&small_net_output()));
-    let o = lecture_net().predict(&X);
+    let o = lecture_net().predict(&INPUT);
     o.backward();
     write("08-lecture-net-graph.svg", graph(&o));
 }

@@ -1,15 +1,15 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2f0397df7b36405d
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e1c031ea6750761
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
-use ch08_mlp::{X, lecture_net};
+use ch08_mlp::{INPUT, lecture_net};
 use micrograd::nn::Module;
 
 fn main() {
     let net = lecture_net();
     let nonzero =
         || net.parameters().iter().filter(|p| p.grad() != 0.0).count();
-    let o = net.predict(&X);
+    let o = net.predict(&INPUT);
     o.backward();
     println!("o = {:?}", o.data());
     println!("after o.backward(): {} of 41 grads are not 0", nonzero());
@@ -21,7 +21,7 @@ fn main() {
     net.zero_grad();
     println!("after net.zero_grad(): {} of 41 grads are not 0", nonzero());
     w.set_data(w.data() + 0.01);
-    let nudged = net.predict(&X);
+    let nudged = net.predict(&INPUT);
     println!("with that weight 0.01 larger: o = {:?}", nudged.data());
     let change = (nudged.data() - o.data()) / (predicted - o.data());
     println!("the change in o over the predicted change: {change:.4}");
@@ -30,6 +30,6 @@ fn main() {
         p.set_data(0.0);
     }
     net.zero_grad();
-    net.predict(&X).backward();
+    net.predict(&INPUT).backward();
     println!("with every parameter 0: {} of 41 grads are not 0", nonzero());
 }

@@ -1,8 +1,8 @@
-// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7d861f4c12da71b8
+// Generated from chapters/08-mlp.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 980c086af8796490
 //! The lecture's network, MLP(3, [4, 4, 1]): its parameters, and a forward
 //! pass on the lecture's input.
 
-use ch08_mlp::{X, lecture_net, rng};
+use ch08_mlp::{INPUT, lecture_net, rng};
 use micrograd::nn::{Mlp, Module};
 
 fn main() {
@@ -23,8 +23,8 @@ fn main() {
         println!("  {:?}", p.data());
     }
 
-    let o = net.predict(&X);
-    println!("x = {X:?}");
+    let o = net.predict(&INPUT);
+    println!("x = {INPUT:?}");
     println!("o = {o}");
     println!("the graph of o has {} nodes", o.topo().len());
 
