@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7273f652f403b403
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d71366659e771787
 //! The bar charts of chapters 11 and 12: a bar per engine or phase, with
 //! the range of the runs, over a linear or logarithmic axis with ticks.
 
@@ -32,15 +32,15 @@ pub type Bar = (String, f64, String, Option<(f64, f64)>);
 
 /// A bar chart, a bar per row with its `label` at the end and a line across
 /// it from the fastest run to the slowest, over an axis with ticks:
-/// logarithmic (a tick per power of ten) or linear from 0. The rows from
-/// `totals` on are totals and comparisons, drawn in grey; the `notes`, in
-/// small type, under the axis.
+/// logarithmic (a tick per power of ten) or linear from 0. The rows `i`
+/// for which `grey(i)` holds (totals, comparisons) are drawn in grey; the
+/// `notes`, in small type, under the axis.
 pub fn bars(
     title: &str,
     axis: &str,
     rows: &[Bar],
     log: bool,
-    totals: usize,
+    grey: &dyn Fn(usize) -> bool,
     notes: &[String],
 ) -> String {
     // Room on the left for the longest name, at about 7.5 px a character.
@@ -130,7 +130,7 @@ pub fn bars(
         let length = (x(*value) - left).max(2.0);
         let end =
             range.map_or(left + length, |(_, high)| x(high).max(left + length));
-        let fill = if i < totals { "#4c72b0" } else { "#999999" };
+        let fill = if grey(i) { "#999999" } else { "#4c72b0" };
         writeln!(
             svg,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n\
