@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 621ff3d1170f08e5
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 296104175a319dcd
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -88,6 +88,11 @@ pub const WALK: &str = "walk: ";
 
 /// The prefix of the rows of the phases with chapter 6's `Drop`.
 pub const AS_FOUND: &str = "chapter 6's Drop: ";
+
+/// `f` of two runs' lists, run by run, in order: their ratios, say.
+pub fn run_by_run(a: &[f64], b: &[f64], f: fn(f64, f64) -> f64) -> Vec<f64> {
+    a.iter().zip(b).map(|(a, b)| f(*a, *b)).collect()
+}
 
 /// One engine's recorded step: the median of its runs, the fastest run's
 /// and the slowest run's, in ms, and every run's.

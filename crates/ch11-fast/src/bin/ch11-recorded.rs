@@ -1,11 +1,11 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a940b453e86e5b5e
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e3cbb0792d3e03af
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, PHASES, WALK, environment, phase_runs, ratio, rows,
-    spread, step_phases, timing, two_figures,
+    run_by_run, spread, step_phases, timing, two_figures,
 };
 
 fn main() {
@@ -87,7 +87,7 @@ fn walk() {
     line("Value / cheaper walk", "Value", "cheaper walk");
     line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
     let (before, after) = (timing("Value").runs, timing("cheaper walk").runs);
-    let saved = before.iter().zip(&after).map(|(b, a)| b - a).collect();
+    let saved = run_by_run(&before, &after, |b, a| b - a);
     println!("What it saves of the step, run by run, ms: {}", spread(saved));
     // Do the two engines' runs of one round move together?
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
@@ -117,10 +117,6 @@ fn walks() {
             walks.iter().find(|row| row[0][WALK.len()..].starts_with(start));
         phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))[0])
     };
-    // Each run's ratio of two walks, or the difference of two, in order.
-    let each = |a: &[f64], b: &[f64], f: fn(f64, f64) -> f64| {
-        a.iter().zip(b).map(|(a, b)| f(*a, *b)).collect::<Vec<f64>>()
-    };
     println!("Each change against the walk before it, run by run:");
     let changes = [
         ("borrowing instead of cloning", "set + borrows", "set + clones ("),
@@ -128,17 +124,20 @@ fn walks() {
         ("a cheap hash", "sized cheap", "sized set"),
     ];
     for (change, after, before) in changes {
-        let ratios = each(&walk(after), &walk(before), |a, b| a / b);
+        let ratios = run_by_run(&walk(after), &walk(before), |a, b| a / b);
         println!("  {change}: {} of the time", spread(ratios));
     }
-    let cheaper =
-        each(&walk("marks + borrows"), &walk("backward steps"), |a, b| a - b);
-    let saved = each(&walk("set + clones ("), &cheaper, |a, b| a - b);
+    let cheaper = run_by_run(
+        &walk("marks + borrows"),
+        &walk("backward steps"),
+        |a, b| a - b,
+    );
+    let saved = run_by_run(&walk("set + clones ("), &cheaper, |a, b| a - b);
     println!("The cheaper walk inside backward, its steps taken out, ms:");
     println!("  {}", spread(cheaper));
     println!("Saved against chapter 6's walk, ms: {}", spread(saved.clone()));
     // The step's `free` phase also drops chapter 6's clones.
-    let and_clones = each(&saved, &walk("dropping"), |a, b| a + b);
+    let and_clones = run_by_run(&saved, &walk("dropping"), |a, b| a + b);
     println!("The same with its clones' dropping, ms: {}", spread(and_clones));
 }
 
@@ -156,7 +155,7 @@ fn heap() {
         let name = &row[0];
         let (before, after) =
             (phase_runs(&format!("{AS_FOUND}{name}")), phase_runs(name));
-        let ratios = before.iter().zip(&after).map(|(b, a)| b / a).collect();
+        let ratios = run_by_run(&before, &after, |b, a| b / a);
         println!("  {name}: {}", spread(ratios));
     }
     println!("Each heap engine, fastbins on / off:");
