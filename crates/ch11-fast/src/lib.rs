@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c71725c4f11259be
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 011e7223fc1ad70c
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -61,7 +61,7 @@ pub fn median(mut times: Vec<Duration>) -> f64 {
 pub enum Walk {
     /// Chapter 6's, with a set of the nodes visited (`topo_hashed`).
     Hashed,
-    /// This chapter's, with a mark in each node: the crate's `backward`.
+    /// Chapter 11.1's, with a mark in each node: the crate's `backward`.
     Cheaper,
 }
 
@@ -69,8 +69,8 @@ pub enum Walk {
 pub struct ValueEngine {
     model: Mlp,
     walk: Walk,
-    /// What frees the step's graph: `drop`, unless chapter 11.1 asks for
-    /// chapter 6's way.
+    /// What frees the step's graph: `drop`, the crate's `Drop`, or
+    /// chapter 6's way, `Value::free_as_found`.
     free: fn(Value),
     nodes: usize,
 }
@@ -108,7 +108,7 @@ impl Engine for ValueEngine {
             p.set_data(p.data() - rate * p.grad());
         }
         let step = Step { loss: total.data(), accuracy };
-        // `drop`, but for chapter 11.1's comparison with chapter 6's way.
+        // The crate's `Drop`, or chapter 6's way.
         (self.free)(total);
         step
     }
@@ -119,7 +119,7 @@ impl Engine for ValueEngine {
 }
 
 /// The time of one step's phases, in the order they run, the step's graph
-/// freed by `free`: `drop`, or chapter 11.1's other way.
+/// freed by `free`: `drop`, or chapter 6's way.
 pub fn phases(
     model: &Mlp,
     data: &[Sample],
@@ -159,6 +159,14 @@ pub fn phases(
         ("update", update),
         ("free", freeing),
     ]
+}
+
+impl ValueEngine {
+    /// Value, its graphs freed as chapter 6's `Drop` freed them.
+    pub fn freeing_as_found(parameters: &[f64]) -> ValueEngine {
+        let free = Value::free_as_found;
+        ValueEngine { free, ..ValueEngine::new(parameters, Walk::Hashed) }
+    }
 }
 
 /// Chapter 6's walk, borrowing the graph's handles as the cheaper walk
@@ -271,14 +279,6 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let clock = Instant::now();
     let result = std::hint::black_box(f());
     (result, clock.elapsed())
-}
-
-impl ValueEngine {
-    /// Value, its graphs freed as chapter 6's `Drop` freed them.
-    pub fn freeing_as_found(parameters: &[f64]) -> ValueEngine {
-        let free = Value::free_as_found;
-        ValueEngine { free, ..ValueEngine::new(parameters, Walk::Hashed) }
-    }
 }
 
 /// Engines, each with its name.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 623f038df215415e
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 623f038df215415e
 //! Snapshot tests of what the chapter's program prints, and every engine's
 //! million-deep chain.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d615abe9f37c06a
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1968a52cb5b1bdb
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -30,6 +30,7 @@ pub struct Value(Rc<Node>);
 /// it: no cycle of `Rc`s.
 type Backward = Box<dyn Fn(&Node)>;
 
+// ANCHOR: node
 /// What a `Value` points to: the number, its gradient, how it was made, and
 /// how to go back.
 struct Node {
@@ -48,13 +49,14 @@ struct Node {
     label: Cell<&'static str>,
     /// A stamp left by the graph walk: the number of the last walk that
     /// reached this node, so that a walk can tell where it has been
-    /// (chapter 11).
+    /// (chapter 11.1).
     mark: Cell<u64>,
     /// Pushes this node's grad into its children's grads, by the rule of its
     /// operation. It is given the node it belongs to when called. `None` for
     /// an input.
     backward: Option<Backward>,
 }
+// ANCHOR_END: node
 
 impl Value {
     /// An input: a value not computed from any other, with nothing to pass

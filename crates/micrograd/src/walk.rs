@@ -1,13 +1,51 @@
-// Generated from chapters/11-fast.md, chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 49accf95f639f769
-//! The walks of a graph: the one behind [`Value::topo`] and
-//! [`Value::backward`], chapter 4's depth-first walk made cheaper in chapter
-//! 11, and the one that frees it, chapter 6's, in chapter 11's order.
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7e86dc680dc68075
+//! The walks of a graph: the one that frees it, chapter 6's, in chapter 11's
+//! order, and the one behind [`Value::topo`] and [`Value::backward`],
+//! chapter 4's depth-first walk made cheaper in chapter 11.1.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{Node, Value};
+
+/// Frees a graph without recursion, however deep it is: the children's
+/// handles go to a list, and a loop takes them one at a time.
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut handles = std::mem::take(&mut self.children);
+        let mut freed = vec![];
+        while let Some(mut handle) = handles.pop() {
+            // Our handle is the node's last: its children's handles move to
+            // our list, and the node, childless, waits in `freed`.
+            if let Some(node) = Rc::get_mut(&mut handle.0) {
+                handles.append(&mut node.children);
+                freed.push(handle);
+            } else if let Some(mut node) = Rc::into_inner(handle.0) {
+                // A node a test watches with a `Weak`: freed at once.
+                handles.append(&mut node.children);
+            }
+        }
+        // The nodes, then the list: one large block, freed last.
+        drop(freed);
+    }
+}
+
+impl Value {
+    /// Frees the graph as chapter 6's `Drop` did, each node as soon as the
+    /// loop holds its last handle, for chapter 11's bench to time.
+    #[doc(hidden)]
+    pub fn free_as_found(self) {
+        let mut handles = vec![self];
+        while let Some(mut handle) = handles.pop() {
+            if let Some(node) = Rc::get_mut(&mut handle.0) {
+                handles.append(&mut node.children);
+            }
+            // `handle` goes here, and with it the node if it was the last:
+            // childless by now, so the crate's `Drop` has nothing to gather.
+        }
+    }
+}
 
 /// How many walks have begun, on any thread: each walk's own number.
 static WALKS: AtomicU64 = AtomicU64::new(0);
@@ -89,44 +127,6 @@ impl Value {
             }
         }
         order
-    }
-}
-
-/// Frees a graph without recursion, however deep it is: the children's
-/// handles go to a list, and a loop takes them one at a time.
-impl Drop for Node {
-    fn drop(&mut self) {
-        let mut handles = std::mem::take(&mut self.children);
-        let mut freed = vec![];
-        while let Some(mut handle) = handles.pop() {
-            // Our handle is the node's last: its children's handles move to
-            // our list, and the node, childless, waits in `freed`.
-            if let Some(node) = Rc::get_mut(&mut handle.0) {
-                handles.append(&mut node.children);
-                freed.push(handle);
-            } else if let Some(mut node) = Rc::into_inner(handle.0) {
-                // A node a test watches with a `Weak`: freed at once.
-                handles.append(&mut node.children);
-            }
-        }
-        // The nodes, then the list: one large block, freed last.
-        drop(freed);
-    }
-}
-
-impl Value {
-    /// Frees the graph as chapter 6's `Drop` did, each node as soon as the
-    /// loop holds its last handle, for chapter 11.1's bench to time.
-    #[doc(hidden)]
-    pub fn free_as_found(self) {
-        let mut handles = vec![self];
-        while let Some(mut handle) = handles.pop() {
-            if let Some(node) = Rc::get_mut(&mut handle.0) {
-                handles.append(&mut node.children);
-            }
-            // `handle` goes here, and with it the node if it was the last:
-            // childless by now, so the crate's `Drop` has nothing to gather.
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e3cbb0792d3e03af
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d856226b074463e8
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -11,12 +11,15 @@ use ch11_fast::recorded::{
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("steps") => steps(),
+        Some("built") => built(),
         Some("phases") => phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
         Some("walks") => walks(),
         Some("lean") => lean(),
-        _ => panic!("usage: ch11-recorded steps|phases|walk|walks|heap|lean"),
+        _ => panic!(
+            "usage: ch11-recorded steps|built|phases|walk|walks|heap|lean"
+        ),
     }
 }
 
@@ -54,29 +57,48 @@ fn off(engine: &str) -> String {
     format!("{engine} (fastbins off)")
 }
 
-/// The phases of chapter 6's step, largest first.
+/// The engine as chapter 6 built it.
+const AS_BUILT: &str = "Value with chapter 6's Drop";
+
+/// The phases of the engine as chapter 6 built it, largest first; then its
+/// whole step with glibc's fastbins on against off.
+fn built() {
+    let phases = rows(PHASES);
+    let as_built = phases.iter().filter(|row| row[0].starts_with(AS_FOUND));
+    print_phases(AS_BUILT, as_built.collect());
+    println!("Its whole step, glibc's fastbins on / off, run by run:");
+    println!("  {}", ratio(timing(AS_BUILT), timing(&off(AS_BUILT))));
+}
+
+/// The phases of Value's step, with the crate's `Drop`, largest first.
 fn phases() {
     let phases = rows(PHASES);
-    let mut step: Vec<_> = step_phases(&phases).collect();
+    print_phases("Value", step_phases(&phases).collect());
+}
+
+/// The phases of `engine`'s step, largest first, each with its share and
+/// its time per node; then their sum, run by run, over the whole step.
+fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of Value, largest first (medians):");
+    println!("The phases of a step of {engine}, largest first (medians):");
     let bench = rows(BENCH);
-    let value = bench.iter().find(|row| row[0] == "Value").expect("Value");
-    let nodes: f64 = value[6].parse().expect("Value's node count");
+    let row = bench.iter().find(|row| row[0] == engine).expect("its row");
+    let nodes: f64 = row[6].parse().expect("its node count");
     for row in &step {
+        let name = row[0].trim_start_matches(AS_FOUND);
         let share = two_figures(100.0 * ms(row) / sum);
         let per_node = two_figures(ms(row) * 1e6 / nodes);
-        println!("  {}: {share}% of their sum, {per_node} ns a node", row[0]);
+        println!("  {name}: {share}% of their sum, {per_node} ns a node");
     }
-    // Round by round: the phases' sum against Value's whole step.
+    // Round by round: the phases' sum against the whole step.
     let runs: Vec<Vec<f64>> =
         step.iter().map(|row| phase_runs(&row[0])).collect();
-    let whole = timing("Value").runs;
+    let whole = timing(engine).runs;
     let of_whole = (0..whole.len())
         .map(|r| runs.iter().map(|phase| phase[r]).sum::<f64>() / whole[r])
         .collect();
-    println!("Their sum, run by run, over Value's whole step:");
+    println!("Their sum, run by run, over the whole step:");
     println!("  {}", spread(of_whole));
 }
 
@@ -145,7 +167,7 @@ fn walks() {
 /// each heap engine, with the fastbins on and off; then the cheaper walk
 /// against the original.
 fn heap() {
-    let old = "Value with chapter 6's Drop";
+    let old = AS_BUILT;
     println!("How many times as long a whole step takes (run by run):");
     line("chapter 6's Drop / the crate's, fastbins on", old, "Value");
     line("the same, fastbins off", &off(old), &off("Value"));

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e62bf66236f8f95b
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc2ddbda73aeb08e
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
@@ -23,7 +23,7 @@ fn main() {
     let base_ms = number(&base[1]);
     let engines: Vec<Bar> = bench
         .iter()
-        // Chapter 11.1's experiment with chapter 6's `Drop` is in its figure.
+        // Chapter 11's experiment with chapter 6's `Drop` is in its figure.
         .filter(|row| !row[0].starts_with("Value with chapter 6's Drop"))
         .map(|row| {
             let ms = number(&row[1]);
