@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6e135b6121165c62
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 07b465e6d2d3799e
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -311,16 +311,9 @@ pub fn chain(depth: usize) -> f64 {
     one.grad()
 }
 
-impl Value {
-    /// Where the node lies in memory.
-    pub fn address(&self) -> usize {
-        Rc::as_ptr(&self.0) as usize
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    /// The bytes of one lean node's `Rc` allocation, as chapter 11 states.
+    /// The bytes of one lean node's `Rc` allocation, as chapter 11.1 states.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_lean_node_is_64_bytes() {

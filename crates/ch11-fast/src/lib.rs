@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 011e7223fc1ad70c
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 510fbb3cdccc1a7d
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -98,6 +98,7 @@ impl Engine for ValueEngine {
                 }
             }
             Walk::Cheaper => {
+                // Chapter 11.1's walk, in the crate's `backward`.
                 total.backward();
                 if self.nodes == 0 {
                     self.nodes = total.topo().len();

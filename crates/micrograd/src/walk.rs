@@ -1,7 +1,8 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7e86dc680dc68075
-//! The walks of a graph: the one that frees it, chapter 6's, in chapter 11's
-//! order, and the one behind [`Value::topo`] and [`Value::backward`],
-//! chapter 4's depth-first walk made cheaper in chapter 11.1.
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11e56a9b5c8a39d4
+//! The walks of a graph: the one that frees it, chapter 6's loop with chapter
+//! 11's list of the nodes, and the one behind [`Value::topo`] and
+//! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
+//! 11.1.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -103,9 +104,9 @@ impl Value {
         }
     }
 
-    /// The same order as [`Value::topo`], found as chapter 4 found it, with a
-    /// set of the nodes visited: kept so that chapter 11 can measure the
-    /// difference.
+    /// The same order as [`Value::topo`], found as chapter 6 found it, with a
+    /// set of the nodes visited: kept so that chapters 11 and 11.1 can
+    /// measure the difference.
     #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
         let mut order = vec![];
@@ -132,7 +133,7 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
-    /// The bytes of one node's `Rc` allocation, as chapter 11 states them.
+    /// The bytes of one node's `Rc` allocation, as chapter 11.1 states them.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_node_is_112_bytes() {

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50f594d702196cfe
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a91f9bad6d0b85d3
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -6,7 +6,6 @@ use std::hint::black_box;
 use std::process::Command;
 
 use ch10_moons::{learning_rate, loss, network_with, original};
-use ch11_fast::{Engine, lean};
 use micrograd::Value;
 use micrograd::nn::Module;
 
@@ -21,11 +20,10 @@ const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 const STEPS: usize = 8;
 
 /// The ways of freeing a graph that are measured, each with its name.
-const WAYS: [(&str, &str); 4] = [
+const WAYS: [(&str, &str); 3] = [
     ("found", "as chapter 6's Drop"),
     ("block", "as chapter 6's Drop, then 64 KiB"),
     ("crate", "by the crate's Drop"),
-    ("lean", "lean node, by its Drop"),
 ];
 
 fn main() {
@@ -73,39 +71,28 @@ fn measure(way: &str) {
     let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
     let mut graph: Vec<Value> = Vec::with_capacity(70_000);
     let mut shares = vec![];
-    if way == "lean" {
-        let mut moons = lean::Moons::new(parameters);
-        for k in 0..STEPS {
-            let (total, _) = moons.loss(points);
-            addresses.extend(total.order().iter().map(|v| v.address()));
-            drop(total);
-            shares.push(near(&mut addresses));
-            moons.step(points, learning_rate(k));
+    let model = network_with(parameters);
+    for k in 0..STEPS {
+        // Value's step, as the bench times it: chapter 6's walk.
+        let (total, _) = loss(&model, points);
+        model.zero_grad();
+        total.set_grad(1.0);
+        graph.extend(total.topo_hashed());
+        addresses.extend(graph.iter().map(viz::Expr::id));
+        shares.push(near(&mut addresses));
+        for value in graph.iter().rev() {
+            value.backward_step();
         }
-    } else {
-        let model = network_with(parameters);
-        for k in 0..STEPS {
-            // Value's step, as the bench times it: chapter 6's walk.
-            let (total, _) = loss(&model, points);
-            model.zero_grad();
-            total.set_grad(1.0);
-            graph.extend(total.topo_hashed());
-            addresses.extend(graph.iter().map(viz::Expr::id));
-            shares.push(near(&mut addresses));
-            for value in graph.iter().rev() {
-                value.backward_step();
-            }
-            for p in model.parameters() {
-                p.set_data(p.data() - learning_rate(k) * p.grad());
-            }
-            graph.clear();
-            if way == "crate" {
-                drop(total);
-            } else {
-                total.free_as_found();
-                if way == "block" {
-                    drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
-                }
+        for p in model.parameters() {
+            p.set_data(p.data() - learning_rate(k) * p.grad());
+        }
+        graph.clear();
+        if way == "crate" {
+            drop(total);
+        } else {
+            total.free_as_found();
+            if way == "block" {
+                drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
             }
         }
     }
