@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a91f9bad6d0b85d3
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2bf4da6b58099e7a
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -16,8 +16,8 @@ const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 /// starting value, 128 KiB: glibc then no longer raises it.
 const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 
-/// How many steps' graphs are measured.
-const STEPS: usize = 8;
+/// The steps whose graphs are measured, of chapter 10's 100.
+const MEASURED: [usize; 8] = [1, 2, 3, 4, 8, 16, 32, 100];
 
 /// The ways of freeing a graph that are measured, each with its name.
 const WAYS: [(&str, &str); 3] = [
@@ -39,6 +39,9 @@ fn main() {
 fn each_in_its_own_process() {
     let me = std::env::current_exe().expect("the program knows its path");
     println!("Nodes within 1 KiB of the one the walk reached before, by step:");
+    let steps: Vec<String> =
+        MEASURED.iter().map(|k| format!("{k:>4}")).collect();
+    println!("  {:<36}{}", "step", steps.join(" "));
     let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
     let changed = [
         ("found", "as chapter 6's Drop, fastbins off", Some(FASTBINS_OFF)),
@@ -61,8 +64,8 @@ fn each_in_its_own_process() {
     }
 }
 
-/// Trains `STEPS` steps, freeing each step's graph in the `way` named, and
-/// prints where each step's nodes lie.
+/// Trains chapter 10's 100 steps, freeing each step's graph in the `way`
+/// named, and prints where the nodes of the `MEASURED` steps lie.
 fn measure(way: &str) {
     let original = original::load();
     let (points, parameters) = (&original.points, &original.parameters);
@@ -72,14 +75,16 @@ fn measure(way: &str) {
     let mut graph: Vec<Value> = Vec::with_capacity(70_000);
     let mut shares = vec![];
     let model = network_with(parameters);
-    for k in 0..STEPS {
+    for k in 0..ch10_moons::STEPS {
         // Value's step, as the bench times it: chapter 6's walk.
         let (total, _) = loss(&model, points);
         model.zero_grad();
         total.set_grad(1.0);
         graph.extend(total.topo_hashed());
-        addresses.extend(graph.iter().map(viz::Expr::id));
-        shares.push(near(&mut addresses));
+        if MEASURED.contains(&(k + 1)) {
+            addresses.extend(graph.iter().map(viz::Expr::id));
+            shares.push(near(&mut addresses));
+        }
         for value in graph.iter().rev() {
             value.backward_step();
         }
