@@ -1,10 +1,13 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 510fbb3cdccc1a7d
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e29be7cff469581
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
 pub mod chart;
 pub mod lean;
+pub mod phases;
 pub mod recorded;
+
+pub use phases::phases;
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -117,49 +120,6 @@ impl Engine for ValueEngine {
     fn nodes(&self) -> usize {
         self.nodes
     }
-}
-
-/// The time of one step's phases, in the order they run, the step's graph
-/// freed by `free`: `drop`, or chapter 6's way.
-pub fn phases(
-    model: &Mlp,
-    data: &[Sample],
-    rate: f64,
-    free: fn(Value),
-) -> [(&'static str, Duration); 5] {
-    let clock = Instant::now();
-    let (total, _) = loss(model, data);
-    let forward = clock.elapsed();
-
-    let clock = Instant::now();
-    model.zero_grad();
-    total.set_grad(1.0);
-    let order = total.topo_hashed();
-    let topo = clock.elapsed();
-
-    let clock = Instant::now();
-    for value in order.iter().rev() {
-        value.backward_step();
-    }
-    let backward = clock.elapsed();
-
-    let clock = Instant::now();
-    for p in model.parameters() {
-        p.set_data(p.data() - rate * p.grad());
-    }
-    let update = clock.elapsed();
-
-    let clock = Instant::now();
-    drop(order);
-    free(total);
-    let freeing = clock.elapsed();
-    [
-        ("forward", forward),
-        ("topo", topo),
-        ("backward", backward),
-        ("update", update),
-        ("free", freeing),
-    ]
 }
 
 impl ValueEngine {
