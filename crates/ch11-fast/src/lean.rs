@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 07b465e6d2d3799e
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3ca574b1b77046ec
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -220,51 +220,140 @@ impl Drop for Node {
     }
 }
 
-/// Chapter 10's demo on lean nodes: the network is its 337 parameters, in
-/// micrograd's order, and the loss is chapter 10's, operation for operation.
-pub struct Moons {
-    parameters: Vec<Value>,
+/// What chapter 10's loss asks of a value, so that one flat forward pass
+/// serves the lean node and the crate's `Value`.
+pub trait Flat: Clone {
+    fn new(data: f64) -> Self;
+    fn data(&self) -> f64;
+    fn set_data(&self, data: f64);
+    fn grad(&self) -> f64;
+    fn zero_grad(&self);
+    fn plus(&self, other: &Self) -> Self;
+    fn times(&self, other: &Self) -> Self;
+    fn relu(&self) -> Self;
+    fn backward(&self);
+    /// The nodes of the graph under this value.
+    fn nodes(&self) -> usize;
+}
+
+impl Flat for Value {
+    fn new(data: f64) -> Value {
+        Value::new(data)
+    }
+    fn data(&self) -> f64 {
+        Value::data(self)
+    }
+    fn set_data(&self, data: f64) {
+        Value::set_data(self, data);
+    }
+    fn grad(&self) -> f64 {
+        Value::grad(self)
+    }
+    fn zero_grad(&self) {
+        Value::zero_grad(self);
+    }
+    fn plus(&self, other: &Value) -> Value {
+        self + other
+    }
+    fn times(&self, other: &Value) -> Value {
+        self * other
+    }
+    fn relu(&self) -> Value {
+        Value::relu(self)
+    }
+    fn backward(&self) {
+        Value::backward(self);
+    }
+    fn nodes(&self) -> usize {
+        self.order().len()
+    }
+}
+
+impl Flat for micrograd::Value {
+    fn new(data: f64) -> Self {
+        micrograd::Value::new(data)
+    }
+    fn data(&self) -> f64 {
+        micrograd::Value::data(self)
+    }
+    fn set_data(&self, data: f64) {
+        micrograd::Value::set_data(self, data);
+    }
+    fn grad(&self) -> f64 {
+        micrograd::Value::grad(self)
+    }
+    fn zero_grad(&self) {
+        micrograd::Value::zero_grad(self);
+    }
+    fn plus(&self, other: &Self) -> Self {
+        self + other
+    }
+    fn times(&self, other: &Self) -> Self {
+        self * other
+    }
+    fn relu(&self) -> Self {
+        micrograd::Value::relu(self)
+    }
+    fn backward(&self) {
+        micrograd::Value::backward(self);
+    }
+    fn nodes(&self) -> usize {
+        self.topo().len()
+    }
+}
+
+/// Chapter 10's demo on values of type `V`: the network is its 337
+/// parameters, in micrograd's order, and the loss is chapter 10's, operation
+/// for operation, in one flat pass rather than through `Mlp`.
+pub struct FlatMoons<V> {
+    parameters: Vec<V>,
     nodes: usize,
 }
 
-impl Moons {
+/// Chapter 10's demo on lean nodes.
+pub type Moons = FlatMoons<Value>;
+
+impl<V: Flat> FlatMoons<V> {
     /// The network with these parameters.
-    pub fn new(parameters: &[f64]) -> Moons {
-        let parameters = parameters.iter().map(|&p| Value::new(p)).collect();
-        Moons { parameters, nodes: 0 }
+    pub fn new(parameters: &[f64]) -> FlatMoons<V> {
+        let parameters = parameters.iter().map(|&p| V::new(p)).collect();
+        FlatMoons { parameters, nodes: 0 }
     }
 
     /// Chapter 10's loss and accuracy.
-    pub fn loss(&self, data: &[Sample]) -> (Value, f64) {
-        let scores: Vec<Value> =
+    pub fn loss(&self, data: &[Sample]) -> (V, f64) {
+        let scores: Vec<V> =
             data.iter().map(|sample| self.score(&sample.x)).collect();
-        let losses: Vec<Value> = data
+        let losses: Vec<V> = data
             .iter()
             .zip(&scores)
             .map(|(sample, score)| {
-                let margin = &Value::new(-sample.y) * score;
-                (&Value::new(1.0) + &margin).relu()
+                let margin = V::new(-sample.y).times(score);
+                V::new(1.0).plus(&margin).relu()
             })
             .collect();
-        let sum = losses.iter().fold(Value::new(0.0), |s, l| &s + l);
-        let n = Value::new(1.0 / losses.len() as f64);
-        let data_loss = &sum * &n;
-        let squares = self.parameters.iter().map(|p| p * p);
-        let sum = squares.fold(Value::new(0.0), |s, q| &s + &q);
-        let reg_loss = &Value::new(ALPHA) * &sum;
-        (&data_loss + &reg_loss, accuracy_of(data, &scores))
+        let sum = losses.iter().fold(V::new(0.0), |s, l| s.plus(l));
+        let n = V::new(1.0 / losses.len() as f64);
+        let data_loss = sum.times(&n);
+        let squares = self.parameters.iter().map(|p| p.times(p));
+        let sum = squares.fold(V::new(0.0), |s, q| s.plus(&q));
+        let reg_loss = V::new(ALPHA).times(&sum);
+        let scores: Vec<f64> = scores.iter().map(V::data).collect();
+        (data_loss.plus(&reg_loss), crate::accuracy(data, &scores))
     }
 
     /// MLP(2, [16, 16, 1]): b + w₀x₀ + w₁x₁ + … in each neuron.
-    fn score(&self, x: &[f64; 2]) -> Value {
-        let mut inputs: Vec<Value> = x.iter().map(|&x| Value::new(x)).collect();
+    fn score(&self, x: &[f64; 2]) -> V {
+        let mut inputs: Vec<V> = x.iter().map(|&x| V::new(x)).collect();
         let mut p = self.parameters.iter();
         for (layer, &nout) in [16, 16, 1].iter().enumerate() {
             let outputs = (0..nout).map(|_| {
-                let w: Vec<&Value> = p.by_ref().take(inputs.len()).collect();
+                let w: Vec<&V> = p.by_ref().take(inputs.len()).collect();
                 let b = p.next().expect("337 parameters").clone();
-                let sum =
-                    w.iter().zip(&inputs).fold(b, |s, (w, x)| &s + &(*w * x));
+                let sum = w
+                    .iter()
+                    .zip(&inputs)
+                    .fold(b, |s, (w, x)| s.plus(&w.times(x)));
                 if layer < 2 { sum.relu() } else { sum }
             });
             inputs = outputs.collect();
@@ -273,13 +362,7 @@ impl Moons {
     }
 }
 
-/// The fraction of points on the right side of a score of 0.
-fn accuracy_of(data: &[Sample], scores: &[Value]) -> f64 {
-    let scores: Vec<f64> = scores.iter().map(Value::data).collect();
-    crate::accuracy(data, &scores)
-}
-
-impl crate::Engine for Moons {
+impl<V: Flat> crate::Engine for FlatMoons<V> {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
         let (total, accuracy) = self.loss(data);
         for p in &self.parameters {
@@ -287,7 +370,7 @@ impl crate::Engine for Moons {
         }
         total.backward();
         if self.nodes == 0 {
-            self.nodes = total.order().len();
+            self.nodes = total.nodes();
         }
         for p in &self.parameters {
             p.set_data(p.data() - rate * p.grad());

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e29be7cff469581
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ea4cdccaaaab73a
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -255,6 +255,7 @@ pub fn engines(parameters: &[f64]) -> Engines {
             Box::new(ValueEngine::freeing_as_found(parameters)),
         ),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, Walk::Cheaper))),
+        ("flat forward", Box::new(lean::FlatMoons::<Value>::new(parameters))),
         ("lean node", Box::new(lean::Moons::new(parameters))),
     ]
 }
@@ -272,6 +273,8 @@ pub fn chains() -> Vec<(&'static str, Chain)> {
             value_chain(depth, Walk::Hashed, Value::free_as_found)
         }),
         ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper, drop)),
+        // The flat forward pass builds the crate's values: their chain.
+        ("flat forward", |depth| value_chain(depth, Walk::Cheaper, drop)),
         ("lean node", lean::chain),
     ]
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 26b60fdf5370c522
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 73a9fecb395399e9
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -247,16 +247,23 @@ impl Tape {
                     }
                 }
                 Op::Dot { start, len } => {
-                    // The last product first, then the bias, as the chain
-                    // of `+` and `·` nodes it replaces would.
+                    // In the order of the chain of `+` and `·` nodes it
+                    // replaces: the products from the last to the first,
+                    // the bias's share just before the first product's.
+                    let bias = self.operands[start as usize];
                     for k in (0..len).rev() {
+                        if k == 0 {
+                            self.add_grad(bias, grad);
+                        }
                         let at = (start + 1 + 2 * k) as usize;
                         let (w, x) = (self.operands[at], self.operands[at + 1]);
                         let (wd, xd) = (self.data(w), self.data(x));
                         self.add_grad(w, xd * grad);
                         self.add_grad(x, wd * grad);
                     }
-                    self.add_grad(self.operands[start as usize], grad);
+                    if len == 0 {
+                        self.add_grad(bias, grad);
+                    }
                 }
             }
         }
