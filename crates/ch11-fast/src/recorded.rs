@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 296104175a319dcd
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 336e92387b566648
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate.
@@ -51,6 +51,9 @@ pub fn two_figures(x: f64) -> String {
     if x == 0.0 {
         return "0".into();
     }
+    // Rounded to two figures first, so that 9.96 becomes 10, not 10.0.
+    let unit = 10f64.powi(x.abs().log10().floor() as i32 - 1);
+    let x = (x / unit).round() * unit;
     let places = (1 - x.abs().log10().floor() as i32).max(0) as usize;
     let rounded = format!("{x:.places$}");
     // Whole numbers of four digits and more get a thousands comma; digits

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11e56a9b5c8a39d4
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d36243f8918ab47
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -43,7 +43,7 @@ impl Value {
                 handles.append(&mut node.children);
             }
             // `handle` goes here, and with it the node if it was the last:
-            // childless by now, so the crate's `Drop` has nothing to gather.
+            // childless by now, unless a `Weak` watched it and kept it whole.
         }
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3e1c031ea6750761
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 098c3deffefec879
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -7,19 +7,20 @@ use micrograd::nn::Module;
 
 fn main() {
     let net = lecture_net();
+    let count = net.parameters().len();
     let nonzero =
         || net.parameters().iter().filter(|p| p.grad() != 0.0).count();
     let o = net.predict(&INPUT);
     o.backward();
     println!("o = {:?}", o.data());
-    println!("after o.backward(): {} of 41 grads are not 0", nonzero());
+    println!("after o.backward(): {} of {count} grads are not 0", nonzero());
     let w = net.parameters()[0].clone();
     println!("the first weight: data {:?}, grad {:?}", w.data(), w.grad());
     let predicted = o.data() + 0.01 * w.grad();
     println!("so o + 0.01 × grad = {predicted:?}");
 
     net.zero_grad();
-    println!("after net.zero_grad(): {} of 41 grads are not 0", nonzero());
+    println!("after net.zero_grad(): {} of {count} grads are not 0", nonzero());
     w.set_data(w.data() + 0.01);
     let nudged = net.predict(&INPUT);
     println!("with that weight 0.01 larger: o = {:?}", nudged.data());
@@ -31,5 +32,8 @@ fn main() {
     }
     net.zero_grad();
     net.predict(&INPUT).backward();
-    println!("with every parameter 0: {} of 41 grads are not 0", nonzero());
+    println!(
+        "with every parameter 0: {} of {count} grads are not 0",
+        nonzero()
+    );
 }
