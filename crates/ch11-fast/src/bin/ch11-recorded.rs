@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e020acd62c758650
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3facf8683e074e91
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -57,6 +57,9 @@ fn off(engine: &str) -> String {
     format!("{engine} (fastbins off)")
 }
 
+/// What a printed ratio is.
+const RATIOS: &str = "the median of the rounds' ratios and their middle half";
+
 /// The engine as chapter 6 built it.
 const AS_BUILT: &str = "Value with chapter 6's Drop";
 
@@ -66,7 +69,7 @@ fn built() {
     let phases = rows(PHASES);
     let as_built = phases.iter().filter(|row| row[0].starts_with(AS_FOUND));
     print_phases(AS_BUILT, as_built.collect());
-    println!("Its whole step, glibc's fastbins on / off, run by run:");
+    println!("Its whole step, fastbins on / off,\n{RATIOS}:");
     println!("  {}", ratio(timing(AS_BUILT), timing(&off(AS_BUILT))));
 }
 
@@ -105,7 +108,7 @@ fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
 /// What the cheaper walk saves in the whole step, with the layout left to
 /// the allocator and held fixed.
 fn walk() {
-    println!("How many times as long a whole step takes, run by run:");
+    println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("Value / cheaper walk", "Value", "cheaper walk");
     line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
     let (before, after) = (timing("Value").runs, timing("cheaper walk").runs);
@@ -168,7 +171,7 @@ fn walks() {
 /// against the original.
 fn heap() {
     let old = AS_BUILT;
-    println!("How many times as long a whole step takes (run by run):");
+    println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("chapter 6's Drop / the crate's, fastbins on", old, "Value");
     line("the same, fastbins off", &off(old), &off("Value"));
     println!("Each phase, chapter 6's Drop / the crate's, fastbins on:");
@@ -195,7 +198,7 @@ fn lean() {
         ("cheaper walk", flat),
         (flat, "lean node"),
     ];
-    println!("How many times as long a whole step takes, run by run:");
+    println!("How many times as long a whole step takes,\n{RATIOS}:");
     for (slow, fast) in pairs {
         line(&format!("{slow} / {fast}"), slow, fast);
     }
