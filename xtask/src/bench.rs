@@ -294,7 +294,9 @@ fn run(
     };
     let executable = programs::build(project, &shown, &origins).map_err(failed)?;
     let typed = command(program, release, args);
-    let mut program = Command::new(executable);
+    let pinned = programs::Pinned::new(&executable)
+        .map_err(|e| failed(vec![Failure::unplaced(format!("cannot start `{typed}`: {e}"))]))?;
+    let mut program = Command::new(pinned.path());
     program.current_dir(&project.root).args(&shown.args);
     let ended = if release {
         process::run_showing_stderr(program, RUN)

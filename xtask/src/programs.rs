@@ -3,9 +3,11 @@
 //! the chapter line that holds the code, with the generated file's line beside it.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+use std::{fs, io, thread};
 
 use serde_json::Value;
 
@@ -166,14 +168,16 @@ fn compile_error(message: &Value, origins: &Origins) -> Option<Failure> {
 /// (stdout, or with `merged` stdout and stderr interleaved).
 pub fn run(
     project: &Project,
-    executable: &PathBuf,
+    executable: &Path,
     shown: &Shown,
     command: &str,
     limit: Duration,
     merged: bool,
     origins: &Origins,
 ) -> Result<String, Vec<Failure>> {
-    let mut program = Command::new(executable);
+    let pinned = Pinned::new(executable)
+        .map_err(|e| vec![Failure::unplaced(format!("cannot start `{command}`: {e}"))])?;
+    let mut program = Command::new(pinned.path());
     program.current_dir(&project.root).args(&shown.args);
     let ended = process::run(program, Limits { time: limit, ..process::PROGRAM }, merged)
         .map_err(|e| vec![Failure::unplaced(format!("cannot start `{command}`: {e}"))])?;
@@ -257,9 +261,62 @@ pub fn clip(line: &str) -> String {
     }
 }
 
+/// A second name for a built program, kept while it runs and removed when dropped. Another
+/// build running beside it (the tests', whose features can differ) may put a different
+/// build of the same program at the first name meanwhile; a program that runs itself again
+/// through `current_exe` (chapter 11's `ch11-layout`, chapter 12's bench) would then find its
+/// file gone. A hard link keeps the file it was made from.
+pub struct Pinned(PathBuf);
+
+impl Pinned {
+    pub fn new(executable: &Path) -> io::Result<Pinned> {
+        static MADE: AtomicUsize = AtomicUsize::new(0);
+        let name = executable.file_name().and_then(|n| n.to_str()).unwrap_or("program");
+        let made = MADE.fetch_add(1, Ordering::Relaxed);
+        let link = executable.with_file_name(format!(".run-{}-{made}-{name}", std::process::id()));
+        // The other build may be between removing the file and putting its own: wait a little.
+        for _ in 0..50 {
+            match fs::hard_link(executable, &link) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    thread::sleep(Duration::from_millis(20));
+                }
+                linked => return linked.map(|()| Pinned(link)),
+            }
+        }
+        fs::hard_link(executable, &link).map(|()| Pinned(link))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Pinned {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pinned_program_outlives_its_file_being_replaced() {
+        let dir = std::env::temp_dir().join(format!("pinned-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let built = dir.join("program");
+        fs::write(&built, "the first build").unwrap();
+        let pinned = Pinned::new(&built).unwrap();
+        // Another build replaces the file, as cargo does: removed, then written anew.
+        fs::remove_file(&built).unwrap();
+        fs::write(&built, "another build").unwrap();
+        assert_eq!(fs::read_to_string(pinned.path()).unwrap(), "the first build");
+        let link = pinned.path().to_path_buf();
+        drop(pinned);
+        assert!(!link.exists(), "the second name goes when the run is over");
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_failure_is_reported_at_its_code_or_else_where_it_runs() {
