@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3ca574b1b77046ec
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 891901a2b39a353b
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -236,71 +236,47 @@ pub trait Flat: Clone {
     fn nodes(&self) -> usize;
 }
 
-impl Flat for Value {
-    fn new(data: f64) -> Value {
-        Value::new(data)
-    }
-    fn data(&self) -> f64 {
-        Value::data(self)
-    }
-    fn set_data(&self, data: f64) {
-        Value::set_data(self, data);
-    }
-    fn grad(&self) -> f64 {
-        Value::grad(self)
-    }
-    fn zero_grad(&self) {
-        Value::zero_grad(self);
-    }
-    fn plus(&self, other: &Value) -> Value {
-        self + other
-    }
-    fn times(&self, other: &Value) -> Value {
-        self * other
-    }
-    fn relu(&self) -> Value {
-        Value::relu(self)
-    }
-    fn backward(&self) {
-        Value::backward(self);
-    }
-    fn nodes(&self) -> usize {
-        self.order().len()
-    }
+/// `Flat` for a value type whose own methods have the trait's names; `walk`
+/// is its method that lists the graph's nodes.
+macro_rules! flat_by_its_methods {
+    ($value:ty, $walk:ident) => {
+        impl Flat for $value {
+            fn new(data: f64) -> Self {
+                <$value>::new(data)
+            }
+            fn data(&self) -> f64 {
+                <$value>::data(self)
+            }
+            fn set_data(&self, data: f64) {
+                <$value>::set_data(self, data);
+            }
+            fn grad(&self) -> f64 {
+                <$value>::grad(self)
+            }
+            fn zero_grad(&self) {
+                <$value>::zero_grad(self);
+            }
+            fn plus(&self, other: &Self) -> Self {
+                self + other
+            }
+            fn times(&self, other: &Self) -> Self {
+                self * other
+            }
+            fn relu(&self) -> Self {
+                <$value>::relu(self)
+            }
+            fn backward(&self) {
+                <$value>::backward(self);
+            }
+            fn nodes(&self) -> usize {
+                self.$walk().len()
+            }
+        }
+    };
 }
 
-impl Flat for micrograd::Value {
-    fn new(data: f64) -> Self {
-        micrograd::Value::new(data)
-    }
-    fn data(&self) -> f64 {
-        micrograd::Value::data(self)
-    }
-    fn set_data(&self, data: f64) {
-        micrograd::Value::set_data(self, data);
-    }
-    fn grad(&self) -> f64 {
-        micrograd::Value::grad(self)
-    }
-    fn zero_grad(&self) {
-        micrograd::Value::zero_grad(self);
-    }
-    fn plus(&self, other: &Self) -> Self {
-        self + other
-    }
-    fn times(&self, other: &Self) -> Self {
-        self * other
-    }
-    fn relu(&self) -> Self {
-        micrograd::Value::relu(self)
-    }
-    fn backward(&self) {
-        micrograd::Value::backward(self);
-    }
-    fn nodes(&self) -> usize {
-        self.topo().len()
-    }
-}
+flat_by_its_methods!(Value, order);
+flat_by_its_methods!(micrograd::Value, topo);
 
 /// Chapter 10's demo on values of type `V`: the network is its 337
 /// parameters, in micrograd's order, and the loss is chapter 10's, operation
