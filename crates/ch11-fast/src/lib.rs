@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ea4cdccaaaab73a
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89db7c7cc20dd592
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -72,6 +72,9 @@ pub enum Walk {
 pub struct ValueEngine {
     model: Mlp,
     walk: Walk,
+    /// Whether the step's nodes keep their operands in a `Vec`, as chapter
+    /// 6's did, or inline, as the crate's do since chapter 11.1.
+    operands_in_a_vec: bool,
     /// What frees the step's graph: `drop`, the crate's `Drop`, or
     /// chapter 6's way, `Value::free_as_found`.
     free: fn(Value),
@@ -82,13 +85,18 @@ impl ValueEngine {
     /// Chapter 10's network with `parameters`.
     pub fn new(parameters: &[f64], walk: Walk) -> ValueEngine {
         let model = network_with(parameters);
-        ValueEngine { model, walk, free: drop, nodes: 0 }
+        let operands_in_a_vec = true;
+        ValueEngine { model, walk, operands_in_a_vec, free: drop, nodes: 0 }
     }
 }
 
 impl Engine for ValueEngine {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
-        let (total, accuracy) = loss(&self.model, data);
+        let forward = || loss(&self.model, data);
+        let (total, accuracy) = match self.operands_in_a_vec {
+            true => Value::with_operands_in_a_vec(forward),
+            false => forward(),
+        };
         self.model.zero_grad();
         match self.walk {
             Walk::Hashed => {
@@ -242,6 +250,16 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (result, clock.elapsed())
 }
 
+impl ValueEngine {
+    /// The crate's `Value` as it now is: the cheaper walk, the operands
+    /// inline.
+    pub fn as_the_crate_is(parameters: &[f64]) -> ValueEngine {
+        let operands_in_a_vec = false;
+        let cheaper = ValueEngine::new(parameters, Walk::Cheaper);
+        ValueEngine { operands_in_a_vec, ..cheaper }
+    }
+}
+
 /// Engines, each with its name.
 pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
 
@@ -255,6 +273,7 @@ pub fn engines(parameters: &[f64]) -> Engines {
             Box::new(ValueEngine::freeing_as_found(parameters)),
         ),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, Walk::Cheaper))),
+        ("operands inline", Box::new(ValueEngine::as_the_crate_is(parameters))),
         ("flat forward", Box::new(lean::FlatMoons::<Value>::new(parameters))),
         ("lean node", Box::new(lean::Moons::new(parameters))),
     ]
@@ -268,25 +287,36 @@ pub type Chain = fn(usize) -> f64;
 /// it a million deep, to show that nothing recurses once per level.
 pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
-        ("Value", |depth| value_chain(depth, Walk::Hashed, drop)),
+        ("Value", |depth| value_chain(depth, Walk::Hashed, drop, true)),
         ("Value with chapter 6's Drop", |depth| {
-            value_chain(depth, Walk::Hashed, Value::free_as_found)
+            value_chain(depth, Walk::Hashed, Value::free_as_found, true)
         }),
-        ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper, drop)),
+        ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper, drop, true)),
+        ("operands inline", |depth| {
+            value_chain(depth, Walk::Cheaper, drop, false)
+        }),
         // The flat forward pass builds the crate's values: their chain.
-        ("flat forward", |depth| value_chain(depth, Walk::Cheaper, drop)),
+        ("flat forward", |depth| {
+            value_chain(depth, Walk::Cheaper, drop, false)
+        }),
         ("lean node", lean::chain),
     ]
 }
 
-/// Chapter 6's chain in the crate's `Value`, backpropagated with `walk`
-/// and freed with `free`.
-pub fn value_chain(depth: usize, walk: Walk, free: fn(Value)) -> f64 {
+/// Chapter 6's chain in the crate's `Value`, its operands in a `Vec` or
+/// not, backpropagated with `walk` and freed with `free`.
+pub fn value_chain(
+    depth: usize,
+    walk: Walk,
+    free: fn(Value),
+    operands_in_a_vec: bool,
+) -> f64 {
     let one = Value::new(1.0);
-    let mut y = Value::new(0.0);
-    for _ in 0..depth {
-        y = y + &one;
-    }
+    let build = || (0..depth).fold(Value::new(0.0), |y, _| y + &one);
+    let y = match operands_in_a_vec {
+        true => Value::with_operands_in_a_vec(build),
+        false => build(),
+    };
     match walk {
         Walk::Hashed => {
             y.set_grad(1.0);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-engine.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 178d4c497f3adee6
+// Generated from chapters/appendix-engine.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 331e2a4f37f54641
 //! Counts the lines of micrograd's engine, and of its `nn`, file by file.
 
 /// A file's lines and, of those, its lines of code, leaving out the generated
@@ -30,6 +30,7 @@ fn engine() {
         ("lib.rs", include_str!("../../micrograd/src/lib.rs")),
         ("ops.rs", include_str!("../../micrograd/src/ops.rs")),
         ("walk.rs", include_str!("../../micrograd/src/walk.rs")),
+        ("operands.rs", include_str!("../../micrograd/src/operands.rs")),
     ];
     let nn = include_str!("../../micrograd/src/nn.rs");
     let mut table = format!("{:<16}{:>6}{:>6}\n", "file", "lines", "code");

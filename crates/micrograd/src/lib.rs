@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1968a52cb5b1bdb
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cda21be869f5f7a0
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -41,8 +41,8 @@ struct Node {
     /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
     /// The operands this value was computed from, in operand order; empty for
-    /// an input.
-    children: Vec<Value>,
+    /// an input. Held inline, when there are one or two (chapter 11.1).
+    children: Operands,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
     /// A name to show in drawings; see `Value::named`.
@@ -62,23 +62,24 @@ impl Value {
     /// An input: a value not computed from any other, with nothing to pass
     /// back to.
     pub fn new(data: f64) -> Value {
-        Value::node(data, vec![], "", None)
+        Value::node(data, Operands::default(), "", None)
     }
 
     /// The result of `op` applied to `children`; `backward` is the op's rule
     /// for grads.
-    fn from_op(
+    fn from_op<const N: usize>(
         data: f64,
-        children: Vec<Value>,
+        children: [Value; N],
         op: &'static str,
         backward: impl Fn(&Node) + 'static,
     ) -> Value {
+        let children = Operands::from(children);
         Value::node(data, children, op, Some(Box::new(backward)))
     }
 
     fn node(
         data: f64,
-        children: Vec<Value>,
+        children: Operands,
         op: &'static str,
         backward: Option<Backward>,
     ) -> Value {
@@ -202,7 +203,7 @@ impl viz::Expr for Value {
     }
 
     fn children(&self) -> Vec<Value> {
-        self.0.children.clone()
+        self.0.children.to_vec()
     }
 
     fn op(&self) -> String {
@@ -281,6 +282,9 @@ pub mod check;
 pub mod nn;
 
 mod walk;
+
+mod operands;
+use operands::Operands;
 
 /// A tape: a faster engine, whose values are indices into a vector of nodes:
 /// chapter 12.

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 559856fb13247e82
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab3b04ffeb0756da
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -13,7 +13,7 @@ impl Value {
     /// a + b. The sum passes its grad to both operands unchanged:
     /// ∂(a + b)/∂a = 1.
     fn plus(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() + b.data(), vec![a, b], "+", |out: &Node| {
+        Value::from_op(a.data() + b.data(), [a, b], "+", |out: &Node| {
             let [a, b] = &out.children[..] else {
                 unreachable!("a sum has two operands")
             };
@@ -27,7 +27,7 @@ impl Value {
     /// a · b. Each operand gets the other one's data times the grad:
     /// ∂(a·b)/∂a = b.
     fn times(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() * b.data(), vec![a, b], "*", |out: &Node| {
+        Value::from_op(a.data() * b.data(), [a, b], "*", |out: &Node| {
             let [a, b] = &out.children[..] else {
                 unreachable!("a product has two operands")
             };
@@ -41,7 +41,7 @@ impl Value {
     /// The hyperbolic tangent, as a single operation with one operand.
     pub fn tanh(&self) -> Value {
         let t = self.data().tanh();
-        Value::from_op(t, vec![self.clone()], "tanh", move |out: &Node| {
+        Value::from_op(t, [self.clone()], "tanh", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("tanh has one operand")
             };
@@ -97,7 +97,7 @@ impl Value {
     /// eˣ. Its slope is eˣ again: the node's own result.
     pub fn exp(&self) -> Value {
         let e = self.data().exp();
-        Value::from_op(e, vec![self.clone()], "exp", move |out: &Node| {
+        Value::from_op(e, [self.clone()], "exp", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("exp has one operand")
             };
@@ -117,7 +117,7 @@ impl Value {
         // x⁰ is 1 everywhere, so its slope is 0, even at x = 0, where
         // k·xᵏ⁻¹ would be 0·∞, which is NaN.
         let slope = if k == 0.0 { 0.0 } else { k * v.powf(k - 1.0) };
-        Value::from_op(p, vec![self.clone()], "pow", move |out: &Node| {
+        Value::from_op(p, [self.clone()], "pow", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("pow has one operand")
             };
@@ -194,7 +194,7 @@ impl Value {
         let r = if v < 0.0 { 0.0 } else { v };
         // `f64::from(true)` is 1.0 and `f64::from(false)` is 0.0.
         let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
-        Value::from_op(r, vec![self.clone()], "relu", move |out: &Node| {
+        Value::from_op(r, [self.clone()], "relu", move |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("relu has one operand")
             };
@@ -234,7 +234,7 @@ impl Value {
         data: f64,
         slopes: impl Fn([f64; N]) -> [f64; N] + 'static,
     ) -> Value {
-        let children = Vec::from(operands.map(Value::clone));
+        let children = operands.map(Value::clone);
         Value::from_op(data, children, op, move |out: &Node| {
             let xs = std::array::from_fn(|i| out.children[i].data());
             for (x, slope) in out.children.iter().zip(slopes(xs)) {
@@ -262,7 +262,7 @@ impl Value {
     /// ```
     pub fn ln(&self) -> Value {
         let l = self.data().ln();
-        Value::from_op(l, vec![self.clone()], "ln", |out: &Node| {
+        Value::from_op(l, [self.clone()], "ln", |out: &Node| {
             let [x] = &out.children[..] else {
                 unreachable!("ln has one operand")
             };

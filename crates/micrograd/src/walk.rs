@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d36243f8918ab47
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 96a23f52bb045509
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -14,17 +14,18 @@ use crate::{Node, Value};
 /// handles go to a list, and a loop takes them one at a time.
 impl Drop for Node {
     fn drop(&mut self) {
-        let mut handles = std::mem::take(&mut self.children);
+        let mut handles = vec![];
+        self.children.move_into(&mut handles);
         let mut freed = vec![];
         while let Some(mut handle) = handles.pop() {
             // Our handle is the node's last: its children's handles move to
             // our list, and the node, childless, waits in `freed`.
             if let Some(node) = Rc::get_mut(&mut handle.0) {
-                handles.append(&mut node.children);
+                node.children.move_into(&mut handles);
                 freed.push(handle);
             } else if let Some(mut node) = Rc::into_inner(handle.0) {
                 // A node a test watches with a `Weak`: freed at once.
-                handles.append(&mut node.children);
+                node.children.move_into(&mut handles);
             }
         }
         // The nodes, then the list: one large block, freed last.
@@ -40,7 +41,7 @@ impl Value {
         let mut handles = vec![self];
         while let Some(mut handle) = handles.pop() {
             if let Some(node) = Rc::get_mut(&mut handle.0) {
-                handles.append(&mut node.children);
+                node.children.move_into(&mut handles);
             }
             // `handle` goes here, and with it the node if it was the last:
             // childless by now, unless a `Weak` watched it and kept it whole.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2bf4da6b58099e7a
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4256b2ce362d43bf
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -76,8 +76,8 @@ fn measure(way: &str) {
     let mut shares = vec![];
     let model = network_with(parameters);
     for k in 0..ch10_moons::STEPS {
-        // Value's step, as the bench times it: chapter 6's walk.
-        let (total, _) = loss(&model, points);
+        // Value's step, as the bench times it: chapter 6's node and walk.
+        let (total, _) = Value::with_operands_in_a_vec(|| loss(&model, points));
         model.zero_grad();
         total.set_grad(1.0);
         graph.extend(total.topo_hashed());

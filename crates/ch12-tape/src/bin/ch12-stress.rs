@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34f7e83d548309fb
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a7f2b4e0f8eb952
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
@@ -36,6 +36,19 @@ fn main() {
             for ((name, _), grads) in engines().iter().zip(&grads) {
                 println!("    {name:<13}grad {:e}", grads[i]);
             }
+            // The input's inverse as `powf` computes it, the exponent known
+            // only when the program runs, and by division.
+            let x = graph.inputs[i];
+            let by_powf = x.powf(std::hint::black_box(-1.0));
+            println!(
+                "    v{i}^-1: {by_powf:?} by powf, {:?} by division",
+                1.0 / x
+            );
+            println!(
+                "    v{i} · v{i}^-1: {:?} and {:?}",
+                x * by_powf,
+                x * (1.0 / x)
+            );
         }
     }
 

@@ -1,0 +1,84 @@
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ebede7917e1f415
+//! Where a node keeps its operands' handles.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::Relaxed;
+
+use crate::Value;
+
+/// A node's operands: inline when there are one or two, as for every
+/// operation but a wider `Value::custom`; in a `Vec` when there are more.
+pub(crate) enum Operands {
+    One([Value; 1]),
+    Two([Value; 2]),
+    Many(Vec<Value>),
+}
+
+impl<const N: usize> From<[Value; N]> for Operands {
+    fn from(operands: [Value; N]) -> Operands {
+        if N > 2 || IN_A_VEC.load(Relaxed) {
+            return Operands::Many(Vec::from(operands));
+        }
+        let mut operands = operands.into_iter();
+        match (operands.next(), operands.next()) {
+            (Some(a), Some(b)) => Operands::Two([a, b]),
+            (Some(a), None) => Operands::One([a]),
+            _ => Operands::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Operands {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        match self {
+            Operands::One(one) => one,
+            Operands::Two(two) => two,
+            Operands::Many(many) => many,
+        }
+    }
+}
+
+impl Operands {
+    /// Moves the handles onto `handles`, leaving none: for `Drop`.
+    pub(crate) fn move_into(&mut self, handles: &mut Vec<Value>) {
+        match std::mem::take(self) {
+            Operands::One([a]) => handles.push(a),
+            Operands::Two([a, b]) => {
+                handles.push(a);
+                handles.push(b);
+            }
+            Operands::Many(mut many) => {
+                handles.append(&mut many);
+                // The empty block goes back: freed with the node, as chapter
+                // 6's `Vec` was.
+                *self = Operands::Many(many);
+            }
+        }
+    }
+}
+
+impl Default for Operands {
+    /// An input's: none. An empty `Vec` allocates nothing.
+    fn default() -> Operands {
+        Operands::Many(Vec::new())
+    }
+}
+
+/// Whether new nodes keep their operands in a `Vec`: one flag for the
+/// process, read at every node any thread builds.
+static IN_A_VEC: AtomicBool = AtomicBool::new(false);
+
+impl Value {
+    /// Runs `build` with the nodes it makes keeping their operands in a
+    /// `Vec`, as chapter 6's did: for chapter 11's bench, which times that
+    /// node. Nodes other threads build meanwhile do the same.
+    #[doc(hidden)]
+    pub fn with_operands_in_a_vec<T>(build: impl FnOnce() -> T) -> T {
+        let before = IN_A_VEC.swap(true, Relaxed);
+        let built = build();
+        IN_A_VEC.store(before, Relaxed);
+        built
+    }
+}
