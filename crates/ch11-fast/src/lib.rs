@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89db7c7cc20dd592
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c69d53c517c6e28c
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -254,9 +254,8 @@ impl ValueEngine {
     /// The crate's `Value` as it now is: the cheaper walk, the operands
     /// inline.
     pub fn as_the_crate_is(parameters: &[f64]) -> ValueEngine {
-        let operands_in_a_vec = false;
         let cheaper = ValueEngine::new(parameters, Walk::Cheaper);
-        ValueEngine { operands_in_a_vec, ..cheaper }
+        ValueEngine { operands_in_a_vec: false, ..cheaper }
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cda21be869f5f7a0
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1325ea9fd99c982c
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -73,7 +73,7 @@ impl Value {
         op: &'static str,
         backward: impl Fn(&Node) + 'static,
     ) -> Value {
-        let children = Operands::from(children);
+        let children = Operands::new(children);
         Value::node(data, children, op, Some(Box::new(backward)))
     }
 

@@ -1,7 +1,7 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ebede7917e1f415
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a01f55c0489c1561
 //! Where a node keeps its operands' handles.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 use std::sync::atomic::Ordering::Relaxed;
 
 use crate::Value;
@@ -14,9 +14,11 @@ pub(crate) enum Operands {
     Many(Vec<Value>),
 }
 
-impl<const N: usize> From<[Value; N]> for Operands {
-    fn from(operands: [Value; N]) -> Operands {
-        if N > 2 || IN_A_VEC.load(Relaxed) {
+impl Operands {
+    /// Holds `operands` inline, one or two of them, unless the switch asks
+    /// for chapter 6's `Vec`.
+    pub(crate) fn new<const N: usize>(operands: [Value; N]) -> Operands {
+        if N > 2 || IN_A_VEC.load(Relaxed) > 0 {
             return Operands::Many(Vec::from(operands));
         }
         let mut operands = operands.into_iter();
@@ -66,9 +68,9 @@ impl Default for Operands {
     }
 }
 
-/// Whether new nodes keep their operands in a `Vec`: one flag for the
-/// process, read at every node any thread builds.
-static IN_A_VEC: AtomicBool = AtomicBool::new(false);
+/// How many calls of `Value::with_operands_in_a_vec` are running, on any
+/// thread: while any is, new nodes keep their operands in a `Vec`.
+static IN_A_VEC: AtomicUsize = AtomicUsize::new(0);
 
 impl Value {
     /// Runs `build` with the nodes it makes keeping their operands in a
@@ -76,9 +78,17 @@ impl Value {
     /// node. Nodes other threads build meanwhile do the same.
     #[doc(hidden)]
     pub fn with_operands_in_a_vec<T>(build: impl FnOnce() -> T) -> T {
-        let before = IN_A_VEC.swap(true, Relaxed);
-        let built = build();
-        IN_A_VEC.store(before, Relaxed);
-        built
+        /// Counts one call as running, until it is dropped.
+        struct Running;
+
+        impl Drop for Running {
+            fn drop(&mut self) {
+                IN_A_VEC.fetch_sub(1, Relaxed);
+            }
+        }
+
+        IN_A_VEC.fetch_add(1, Relaxed);
+        let _running = Running;
+        build()
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4256b2ce362d43bf
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 110e2e9aadc31482
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -38,10 +38,7 @@ fn main() {
 /// starts, and each run gets a heap no other has used.
 fn each_in_its_own_process() {
     let me = std::env::current_exe().expect("the program knows its path");
-    println!("Nodes within 1 KiB of the one the walk reached before, by step:");
-    let steps: Vec<String> =
-        MEASURED.iter().map(|k| format!("{k:>4}")).collect();
-    println!("  {:<36}{}", "step", steps.join(" "));
+    let mut tables = [String::new(), String::new()];
     let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
     let changed = [
         ("found", "as chapter 6's Drop, fastbins off", Some(FASTBINS_OFF)),
@@ -59,9 +56,19 @@ fn each_in_its_own_process() {
         }
         let output = child.output().expect("the program runs itself");
         assert!(output.status.success(), "measuring {way} failed");
-        let shares = String::from_utf8(output.stdout).expect("UTF-8");
-        print!("  {name:<36}{shares}");
+        let printed = String::from_utf8(output.stdout).expect("UTF-8");
+        let rows = printed.trim_end().split('|');
+        for (table, row) in tables.iter_mut().zip(rows) {
+            *table += &format!("  {name:<37}{row}\n");
+        }
     }
+    let steps: Vec<String> =
+        MEASURED.iter().map(|k| format!("{k:>4}")).collect();
+    let head = format!("  {:<37}{}", "step", steps.join(" "));
+    println!("Nodes within 1 KiB of the one the walk reached before, by step:");
+    print!("{head}\n{}", tables[0]);
+    println!("MiB in glibc's fastbins once the step's graph is freed:");
+    print!("{head}\n{}", tables[1]);
 }
 
 /// Trains chapter 10's 100 steps, freeing each step's graph in the `way`
@@ -74,6 +81,8 @@ fn measure(way: &str) {
     let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
     let mut graph: Vec<Value> = Vec::with_capacity(70_000);
     let mut shares = vec![];
+    // Room made up front: a push must not allocate between steps.
+    let mut fastbins = Vec::with_capacity(MEASURED.len());
     let model = network_with(parameters);
     for k in 0..ch10_moons::STEPS {
         // Value's step, as the bench times it: chapter 6's node and walk.
@@ -100,8 +109,13 @@ fn measure(way: &str) {
                 drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
             }
         }
+        if MEASURED.contains(&(k + 1)) {
+            fastbins.push(in_fastbins());
+        }
     }
-    println!("{}", shares.join(" "));
+    let fastbins: Vec<String> =
+        fastbins.iter().map(|mib| format!("{mib:>4.1}")).collect();
+    println!("{}|{}", shares.join(" "), fastbins.join(" "));
 }
 
 /// The share of `addresses` within 1 KiB of the one before, to the nearest
@@ -112,4 +126,43 @@ fn near(addresses: &mut Vec<usize>) -> String {
     let share = close.count() as f64 / (addresses.len() - 1) as f64;
     addresses.clear();
     format!("{:>3.0}%", (share * 10.0).round() * 10.0)
+}
+
+/// glibc's `struct mallinfo2`: what its allocator holds, each in bytes or
+/// chunks, in the order glibc declares them. Only `fsmblks` is read, but
+/// every field must be here for the layout to match.
+#[repr(C)]
+#[allow(dead_code)]
+struct MallInfo2 {
+    arena: usize,
+    ordblks: usize,
+    smblks: usize,
+    hblks: usize,
+    hblkhd: usize,
+    usmblks: usize,
+    fsmblks: usize,
+    uordblks: usize,
+    fordblks: usize,
+    keepcost: usize,
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+unsafe extern "C" {
+    /// glibc's report on its heap, from glibc 2.33 on.
+    fn mallinfo2() -> MallInfo2;
+}
+
+/// The MiB of freed chunks waiting in glibc's fastbins, unmerged: `fsmblks`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn in_fastbins() -> f64 {
+    // SAFETY: a C function with no arguments, returning a struct by value
+    // whose layout `MallInfo2` copies; it only reads the allocator's state.
+    let info = unsafe { mallinfo2() };
+    info.fsmblks as f64 / (1 << 20) as f64
+}
+
+/// Elsewhere there is no glibc to ask.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn in_fastbins() -> f64 {
+    f64::NAN
 }

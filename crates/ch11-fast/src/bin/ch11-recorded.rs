@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a493712e326d22ce
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b7af1ab419a1f813
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -10,7 +10,8 @@ use ch11_fast::recorded::{
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
-        Some("steps") => steps(),
+        Some("opening") => steps(&OPENING),
+        Some("steps") => steps(&[]),
         Some("built") => built(),
         Some("phases") => phases(),
         Some("walk") => walk(),
@@ -18,21 +19,33 @@ fn main() {
         Some("walks") => walks(),
         Some("lean") => lean(),
         _ => panic!(
-            "usage: ch11-recorded steps|built|phases|walk|walks|heap|lean"
+            "usage: ch11-recorded \
+             opening|steps|built|phases|walk|walks|heap|lean"
         ),
     }
 }
 
-/// Every engine's step as programs run (fastbins on), in the bench's order,
-/// with the nodes of its graph as the bench counted them in that engine.
-fn steps() {
+/// The rows the chapter opens with.
+const OPENING: [&str; 4] = [
+    "Python micrograd",
+    "Python micrograd, gc tuned",
+    "Value with chapter 6's Drop",
+    "hand-written",
+];
+
+/// The step of each engine named in `only` (of every engine, if it is
+/// empty) as programs run (fastbins on), in the bench's order, with the
+/// nodes of its graph as the bench counted them in that engine.
+fn steps(only: &[&str]) {
     let [runs, steps] =
         ["fresh processes per engine", "timed steps in each"].map(environment);
     println!(
         "One step of chapter 10's demo, ms: median of {runs} runs of {steps}"
     );
     println!("steps each (fastest run to slowest), and the nodes of its graph");
-    for row in rows(BENCH).iter().filter(|row| !row[0].ends_with(')')) {
+    let shown = |name: &str| only.is_empty() || only.contains(&name);
+    let on = |row: &&Vec<String>| !row[0].ends_with(')') && shown(&row[0]);
+    for row in rows(BENCH).iter().filter(on) {
         let step = timing(&row[0]);
         let [median, fastest, slowest] =
             [step.median, step.fastest, step.slowest].map(two_figures);
