@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 891901a2b39a353b
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6a404b738e285a48
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -186,6 +186,7 @@ impl Value {
                 }
                 Op::Relu(a) => {
                     let v = a.data();
+                    // NaN passes through, as in chapter 6's relu.
                     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
                     a.add_grad(slope * grad);
                 }

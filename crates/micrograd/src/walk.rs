@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 96a23f52bb045509
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15a27cb56799f0df
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -24,7 +24,9 @@ impl Drop for Node {
                 node.children.move_into(&mut handles);
                 freed.push(handle);
             } else if let Some(mut node) = Rc::into_inner(handle.0) {
-                // A node a test watches with a `Weak`: freed at once.
+                // Ours was the last handle, but a test watches the node with
+                // a `Weak`: freed at once. (Where other handles remain,
+                // `into_inner` gives `None` and just lets ours go.)
                 node.children.move_into(&mut handles);
             }
         }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b7af1ab419a1f813
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d557d2b235cc3756
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -92,8 +92,12 @@ fn phases() {
     print_phases("Value", step_phases(&phases).collect());
 }
 
+/// The parameters of chapter 10's network, which `update` nudges.
+const PARAMETERS: f64 = 337.0;
+
 /// The phases of `engine`'s step, largest first, each with its share and
-/// its time per node; then their sum, run by run, over the whole step.
+/// its time per node (per parameter, for `update`); then their sum, run by
+/// run, over the whole step.
 fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
@@ -104,8 +108,13 @@ fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     for row in &step {
         let name = row[0].trim_start_matches(AS_FOUND);
         let share = two_figures(100.0 * ms(row) / sum);
-        let per_node = two_figures(ms(row) * 1e6 / nodes);
-        println!("  {name}: {share}% of their sum, {per_node} ns a node");
+        // `update` touches the parameters alone, not the graph's nodes.
+        let (count, what) = match name {
+            "update" => (PARAMETERS, "parameter"),
+            _ => (nodes, "node"),
+        };
+        let per = two_figures(ms(row) * 1e6 / count);
+        println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
     // Round by round: the phases' sum against the whole step.
     let runs: Vec<Vec<f64>> =

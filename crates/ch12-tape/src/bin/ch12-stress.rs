@@ -1,6 +1,8 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a7f2b4e0f8eb952
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6461de0ace4d1554
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
+
+use std::hint::black_box;
 
 use ch12_tape::stress::{Grads, engines, graphs, stress, tape_grads};
 
@@ -36,20 +38,20 @@ fn main() {
             for ((name, _), grads) in engines().iter().zip(&grads) {
                 println!("    {name:<13}grad {:e}", grads[i]);
             }
-            // The input's inverse as `powf` computes it, the exponent known
-            // only when the program runs, and by division.
-            let x = graph.inputs[i];
-            let by_powf = x.powf(std::hint::black_box(-1.0));
-            println!(
-                "    v{i}^-1: {by_powf:?} by powf, {:?} by division",
-                1.0 / x
-            );
-            println!(
-                "    v{i} · v{i}^-1: {:?} and {:?}",
-                x * by_powf,
-                x * (1.0 / x)
-            );
         }
+    }
+
+    // Graph 6706's v1 is v0 / v0, made as micrograd makes it, v0 · v0⁻¹: per
+    // unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0 from
+    // the power. Its inverse from glibc's `pow` (the exponent hidden from
+    // the compiler, so that the call stays), or by division.
+    let x = graphs(11).nth(6706).expect("10,000 graphs").inputs[0];
+    let from_power = -x.powf(black_box(-2.0)) * x;
+    println!("Graph 6706, v0's two shares per unit of v1's grad:");
+    let by_pow = x.powf(black_box(-1.0));
+    for (how, inverse) in [("pow", by_pow), ("1/v0", 1.0 / x)] {
+        let sum = inverse + from_power;
+        println!("  v0^-1 by {how:<5}{inverse:?} + {from_power:?} = {sum:e}");
     }
 
     let off: Grads =
