@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 73a9fecb395399e9
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0073ced5800e11c2
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -150,9 +150,10 @@ impl Tape {
         self.push(self.data(a) * self.data(b), Op::Mul(a, b))
     }
 
-    /// aᵏ.
+    /// aᵏ, the exponent hidden from the optimizer as in `Value::pow`.
     pub fn pow(&mut self, a: Var, k: f64) -> Var {
-        self.push(self.data(a).powf(k), Op::Pow(a, k))
+        let power = self.data(a).powf(std::hint::black_box(k));
+        self.push(power, Op::Pow(a, k))
     }
 
     /// eᵃ.

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6461de0ace4d1554
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 73ad9df04104dfe4
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
@@ -23,6 +23,7 @@ fn main() {
     }
 
     println!("Inputs whose grad is 0 in some engines, not in others:");
+    let mut found = 0;
     for (index, graph) in graphs(11).take(10_000).enumerate() {
         let grads = engines().map(|(_, grads)| grads(&graph));
         for i in 0..graph.inputs.len() {
@@ -30,6 +31,7 @@ fn main() {
             if zeros == 0 || zeros == grads.len() {
                 continue;
             }
+            found += 1;
             println!("  graph {index}, input v{i} = {}:", graph.inputs[i]);
             let first = graph.inputs.len();
             for (k, op) in graph.ops.iter().enumerate() {
@@ -39,6 +41,9 @@ fn main() {
                 println!("    {name:<13}grad {:e}", grads[i]);
             }
         }
+    }
+    if found == 0 {
+        println!("  none");
     }
 
     // Graph 6706's v1 is v0 / v0, made as micrograd makes it, v0 · v0⁻¹: per
