@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d1ac2f69523747e6
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d1e097a4b22a2608
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -48,8 +48,10 @@ fn main() {
                 for ((layer, (ins, outs)), sums) in
                     net.layers().iter().zip(&seen).zip(&mut squares)
                 {
-                    let weights =
-                        layer.neurons().iter().flat_map(|n| n.weights());
+                    let weights = layer
+                        .neurons()
+                        .iter()
+                        .flat_map(|neuron| neuron.weights());
                     // A tanh output t's grad times 1 − t²: the grad at its sum.
                     let at_sums = outs
                         .iter()

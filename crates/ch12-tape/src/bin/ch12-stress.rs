@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 73ad9df04104dfe4
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f9f083821dcd48a6
 //! Checks every engine's backward on 10,000 random graphs; then checks that
 //! the test catches a tape whose every grad is wrong in the fifth digit.
 
@@ -15,7 +15,7 @@ fn main() {
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<13}{count} grads, {not_zero} not 0, {wrong} mismatches"
+            "  {name:<16}{count} grads, {not_zero} not 0, {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
@@ -38,7 +38,7 @@ fn main() {
                 println!("    v{} = {op:?}", first + k);
             }
             for ((name, _), grads) in engines().iter().zip(&grads) {
-                println!("    {name:<13}grad {:e}", grads[i]);
+                println!("    {name:<16}grad {:e}", grads[i]);
             }
         }
     }
@@ -50,9 +50,14 @@ fn main() {
     // unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0 from
     // the power. Its inverse from glibc's `pow` (the exponent hidden from
     // the compiler, so that the call stays), or by division.
-    let x = graphs(11).nth(6706).expect("10,000 graphs").inputs[0];
+    let graph = graphs(11).nth(6706).expect("10,000 graphs");
+    let x = graph.inputs[0];
     let from_power = -x.powf(black_box(-2.0)) * x;
-    println!("Graph 6706, v0's two shares per unit of v1's grad:");
+    println!("Graph 6706, v0's grad in each engine:");
+    for (name, grads) in engines() {
+        println!("  {name:<16}{:e}", grads(&graph)[0]);
+    }
+    println!("and v0's two shares per unit of v1's grad:");
     let by_pow = x.powf(black_box(-1.0));
     for (how, inverse) in [("pow", by_pow), ("1/v0", 1.0 / x)] {
         let sum = inverse + from_power;
