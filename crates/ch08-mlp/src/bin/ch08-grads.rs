@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d1e097a4b22a2608
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 77f80c56794dec7a
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -18,6 +18,31 @@ fn scale(net: &Mlp) {
     }
 }
 
+/// A root mean square, kept as a running sum of squares and a count.
+#[derive(Clone, Copy, Default)]
+struct Rms {
+    sum: f64,
+    count: usize,
+}
+
+impl Rms {
+    fn add(&mut self, xs: impl Iterator<Item = f64>) {
+        for x in xs {
+            self.sum += x * x;
+            self.count += 1;
+        }
+    }
+
+    fn get(self) -> f64 {
+        (self.sum / self.count as f64).sqrt()
+    }
+}
+
+/// A row of the table: one root mean square for each of the four layers.
+fn row(layers: [Rms; 4]) -> String {
+    layers.map(|rms| format!("{:>8.4}", rms.get())).join("  ")
+}
+
 fn main() {
     let mut rng = rng();
     println!("tanh MLP(n, [n, n, n, 1]), 50 of each, inputs from [-1, 1)");
@@ -26,9 +51,10 @@ fn main() {
     let mut parts = vec![];
     for n in [4, 16, 64] {
         for (draw, scaled) in [("[-1, 1)", false), ("× √(3/n)", true)] {
-            // Each layer's sums of squares, and how many numbers in each:
-            // of its weights' grads, its inputs, and the grads at its sums.
-            let mut squares = [[(0.0, 0); 3]; 4];
+            // For each layer: its weights' grads, its inputs, and the grads
+            // at its neurons' sums.
+            let mut grads_rms = [Rms::default(); 4];
+            let (mut inputs_rms, mut at_sums_rms) = (grads_rms, grads_rms);
             for _ in 0..50 {
                 let net = Mlp::new(n, &[n, n, n, 1], &mut rng);
                 if scaled {
@@ -45,39 +71,25 @@ fn main() {
                     inputs = outputs;
                 }
                 inputs[0].backward();
-                for ((layer, (ins, outs)), sums) in
-                    net.layers().iter().zip(&seen).zip(&mut squares)
+                for (l, (layer, (ins, outs))) in
+                    net.layers().iter().zip(&seen).enumerate()
                 {
                     let weights = layer
                         .neurons()
                         .iter()
                         .flat_map(|neuron| neuron.weights());
+                    grads_rms[l].add(weights.map(Value::grad));
+                    inputs_rms[l].add(ins.iter().map(Value::data));
                     // A tanh output t's grad times 1 − t²: the grad at its sum.
                     let at_sums = outs
                         .iter()
                         .map(|t| t.grad() * (1.0 - t.data().powi(2)));
-                    let numbers = [
-                        weights.map(Value::grad).collect::<Vec<f64>>(),
-                        ins.iter().map(Value::data).collect(),
-                        at_sums.collect(),
-                    ];
-                    for ((sum, count), numbers) in sums.iter_mut().zip(numbers)
-                    {
-                        *sum += numbers.iter().map(|x| x * x).sum::<f64>();
-                        *count += numbers.len();
-                    }
+                    at_sums_rms[l].add(at_sums);
                 }
             }
-            let rms = |part: usize| {
-                let cells = squares.map(|layer| {
-                    let (sum, count) = layer[part];
-                    format!("{:>8.4}", (sum / count as f64).sqrt())
-                });
-                cells.join("  ")
-            };
-            println!("{n:>4}  {draw:<9}{}", rms(0));
+            println!("{n:>4}  {draw:<9}{}", row(grads_rms));
             if n == 64 {
-                parts.push((draw, rms(1), rms(2)));
+                parts.push((draw, row(inputs_rms), row(at_sums_rms)));
             }
         }
     }
