@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c69d53c517c6e28c
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e1b7e04c1fca7c3f
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -68,6 +68,15 @@ pub enum Walk {
     Cheaper,
 }
 
+/// Runs `build`, its nodes keeping their operands in a `Vec`, chapter 6's
+/// node, if `in_a_vec`; else the crate's node (chapter 11.1).
+pub fn building<T>(in_a_vec: bool, build: impl FnOnce() -> T) -> T {
+    match in_a_vec {
+        true => Value::with_operands_in_a_vec(build),
+        false => build(),
+    }
+}
+
 /// The crate's `Value`, walking as chapter 6 did or with the cheaper walk.
 pub struct ValueEngine {
     model: Mlp,
@@ -93,10 +102,7 @@ impl ValueEngine {
 impl Engine for ValueEngine {
     fn step(&mut self, data: &[Sample], rate: f64) -> Step {
         let forward = || loss(&self.model, data);
-        let (total, accuracy) = match self.operands_in_a_vec {
-            true => Value::with_operands_in_a_vec(forward),
-            false => forward(),
-        };
+        let (total, accuracy) = building(self.operands_in_a_vec, forward);
         self.model.zero_grad();
         match self.walk {
             Walk::Hashed => {
@@ -312,10 +318,7 @@ pub fn value_chain(
 ) -> f64 {
     let one = Value::new(1.0);
     let build = || (0..depth).fold(Value::new(0.0), |y, _| y + &one);
-    let y = match operands_in_a_vec {
-        true => Value::with_operands_in_a_vec(build),
-        false => build(),
-    };
+    let y = building(operands_in_a_vec, build);
     match walk {
         Walk::Hashed => {
             y.set_grad(1.0);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d557d2b235cc3756
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 62bd2f4749db1273
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -92,9 +92,6 @@ fn phases() {
     print_phases("Value", step_phases(&phases).collect());
 }
 
-/// The parameters of chapter 10's network, which `update` nudges.
-const PARAMETERS: f64 = 337.0;
-
 /// The phases of `engine`'s step, largest first, each with its share and
 /// its time per node (per parameter, for `update`); then their sum, run by
 /// run, over the whole step.
@@ -105,12 +102,14 @@ fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row[0] == engine).expect("its row");
     let nodes: f64 = row[6].parse().expect("its node count");
+    // The parameters of chapter 10's network, which `update` nudges.
+    let parameters = ch10_moons::original::load().parameters.len() as f64;
     for row in &step {
         let name = row[0].trim_start_matches(AS_FOUND);
         let share = two_figures(100.0 * ms(row) / sum);
         // `update` touches the parameters alone, not the graph's nodes.
         let (count, what) = match name {
-            "update" => (PARAMETERS, "parameter"),
+            "update" => (parameters, "parameter"),
             _ => (nodes, "node"),
         };
         let per = two_figures(ms(row) * 1e6 / count);
