@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e1b7e04c1fca7c3f
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 61d47a9fd6183233
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -71,10 +71,7 @@ pub enum Walk {
 /// Runs `build`, its nodes keeping their operands in a `Vec`, chapter 6's
 /// node, if `in_a_vec`; else the crate's node (chapter 11.1).
 pub fn building<T>(in_a_vec: bool, build: impl FnOnce() -> T) -> T {
-    match in_a_vec {
-        true => Value::with_operands_in_a_vec(build),
-        false => build(),
-    }
+    if in_a_vec { Value::with_operands_in_a_vec(build) } else { build() }
 }
 
 /// The crate's `Value`, walking as chapter 6 did or with the cheaper walk.

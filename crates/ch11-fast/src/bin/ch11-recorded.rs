@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 62bd2f4749db1273
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 44e80c958e3b6e02
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -122,7 +122,7 @@ fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     let of_whole = (0..whole.len())
         .map(|r| runs.iter().map(|phase| phase[r]).sum::<f64>() / whole[r])
         .collect();
-    println!("Their sum, run by run, over the whole step:");
+    println!("The phases' sum / the whole step, run by run:");
     println!("  {}", spread(of_whole));
 }
 
