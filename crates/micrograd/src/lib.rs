@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1325ea9fd99c982c
+// Generated from chapters/06-more-ops.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc97d5e1adbf8799
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -125,7 +125,9 @@ impl Value {
     pub fn set_grad(&self, grad: f64) {
         self.0.grad.set(grad);
     }
+}
 
+impl Value {
     /// Sets the grad of this one value back to 0: for the values that outlive
     /// a graph, such as a network's weights, before the next graph's backward.
     pub fn zero_grad(&self) {
