@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c7581ec0bd8e9c02
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3860332079bf0cf5
 //! The new operations at a = 2, b = −3: the grads `backward` finds, and the
 //! slopes measured by nudging each input, as in chapter 1.
 
@@ -38,5 +38,6 @@ fn main() {
     show("10.0 / a", |a, _| 10.0 / a);
     show("a.relu()", |a, _| a.relu());
     show("b.relu()", |_, b| b.relu());
+    show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
     show("sigmoid(a)", |a, _| sigmoid(a));
 }
