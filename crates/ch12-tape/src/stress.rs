@@ -1,7 +1,8 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: df50c6ce3b5e9e76
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 691d41891f5d3c80
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
+use micrograd::Value;
 use micrograd::check::{self, Slope};
 use micrograd::tape::{Tape, Var};
 use rand::{Rng, SeedableRng, rngs::Xoshiro256PlusPlus};
@@ -33,6 +34,29 @@ pub enum Op {
 pub struct Graph {
     pub inputs: Vec<f64>,
     pub ops: Vec<Op>,
+}
+
+impl Op {
+    /// The kinds of operation, in the order of `Op`'s variants.
+    pub const KINDS: [&'static str; 11] =
+        ["+", "−", "×", "÷", "neg", "pow", "exp", "tanh", "relu", "sum", "dot"];
+
+    /// This operation's kind, one of `KINDS`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Op::Add(..) => "+",
+            Op::Sub(..) => "−",
+            Op::Mul(..) => "×",
+            Op::Div(..) => "÷",
+            Op::Neg(..) => "neg",
+            Op::Pow(..) => "pow",
+            Op::Exp(..) => "exp",
+            Op::Tanh(..) => "tanh",
+            Op::Relu(..) => "relu",
+            Op::Sum(..) => "sum",
+            Op::Dot(..) => "dot",
+        }
+    }
 }
 
 /// The value of `op` over `values`, in plain `f64`s.
@@ -132,27 +156,37 @@ fn below(rng: &mut impl Rng, n: usize) -> usize {
     (unit(rng) * n as f64) as usize
 }
 
-/// The inputs' grads from micrograd's `Value`, backpropagated with `walk`.
-pub fn value_grads(graph: &Graph, walk: Walk) -> Vec<f64> {
-    use micrograd::Value;
+/// `op` over the values `v` so far, made with micrograd's `Value`.
+fn value_of(op: &Op, v: &[Value]) -> Value {
+    match *op {
+        Op::Add(a, b) => &v[a] + &v[b],
+        Op::Sub(a, b) => &v[a] - &v[b],
+        Op::Mul(a, b) => &v[a] * &v[b],
+        Op::Div(a, b) => &v[a] / &v[b],
+        Op::Neg(a) => -&v[a],
+        Op::Pow(a, k) => v[a].pow(k),
+        Op::Exp(a) => v[a].exp(),
+        Op::Tanh(a) => v[a].tanh(),
+        Op::Relu(a) => v[a].relu(),
+        Op::Sum(ref terms) => terms.iter().map(|&t| &v[t]).sum(),
+        Op::Dot(b, ref pairs) => {
+            pairs.iter().fold(v[b].clone(), |s, &(w, x)| s + &v[w] * &v[x])
+        }
+    }
+}
+
+/// The inputs' grads from micrograd's `Value`, backpropagated with `walk`;
+/// with a mutant, the operations of its kind are the mutant's.
+pub fn value_grads(
+    graph: &Graph,
+    walk: Walk,
+    mutant: Option<Mutant>,
+) -> Vec<f64> {
     let mut v: Vec<Value> =
         graph.inputs.iter().map(|&x| Value::new(x)).collect();
     for op in &graph.ops {
-        let value = match *op {
-            Op::Add(a, b) => &v[a] + &v[b],
-            Op::Sub(a, b) => &v[a] - &v[b],
-            Op::Mul(a, b) => &v[a] * &v[b],
-            Op::Div(a, b) => &v[a] / &v[b],
-            Op::Neg(a) => -&v[a],
-            Op::Pow(a, k) => v[a].pow(k),
-            Op::Exp(a) => v[a].exp(),
-            Op::Tanh(a) => v[a].tanh(),
-            Op::Relu(a) => v[a].relu(),
-            Op::Sum(ref terms) => terms.iter().map(|&t| &v[t]).sum(),
-            Op::Dot(b, ref pairs) => {
-                pairs.iter().fold(v[b].clone(), |s, &(w, x)| s + &v[w] * &v[x])
-            }
-        };
+        let wrong = mutant.and_then(|m| m.value_of(op, &v));
+        let value = wrong.unwrap_or_else(|| value_of(op, &v));
         v.push(value);
     }
     let out = v.last().expect("a graph has an output");
@@ -164,6 +198,32 @@ pub fn value_grads(graph: &Graph, walk: Walk) -> Vec<f64> {
             }
         }
         Walk::Cheaper => out.backward(),
+    }
+    v[..graph.inputs.len()].iter().map(Value::grad).collect()
+}
+
+/// The inputs' grads from micrograd's `Value`, each node's rule run in the
+/// reverse of the order the nodes were made, as a tape runs them.
+pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
+    let mut v: Vec<Value> =
+        graph.inputs.iter().map(|&x| Value::new(x)).collect();
+    for op in &graph.ops {
+        let value = value_of(op, &v);
+        v.push(value);
+    }
+    // The nodes of each value not in earlier ones', children first: the
+    // order they were made in. A label marks a node seen: none has one.
+    let mut made = vec![];
+    for value in &v {
+        for node in value.topo() {
+            if node.label().is_empty() {
+                made.push(node.named("seen"));
+            }
+        }
+    }
+    v.last().expect("a graph has an output").set_grad(1.0);
+    for node in made.iter().rev() {
+        node.backward_step();
     }
     v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }
@@ -199,9 +259,10 @@ pub fn lean_grads(graph: &Graph) -> Vec<f64> {
     v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }
 
-/// The inputs' grads from a tape; `fused`, sums and dot products are one
-/// node each.
-pub fn tape_grads(graph: &Graph, fused: bool) -> Vec<f64> {
+/// `graph` on a tape, backpropagated from its output, and each value's
+/// `Var`, the inputs first; `fused`, sums and dot products are one node
+/// each.
+fn on_tape(graph: &Graph, fused: bool) -> (Tape, Vec<Var>) {
     let mut t = Tape::new();
     let mut v: Vec<Var> = graph.inputs.iter().map(|&x| t.input(x)).collect();
     for op in &graph.ops {
@@ -240,7 +301,21 @@ pub fn tape_grads(graph: &Graph, fused: bool) -> Vec<f64> {
         v.push(value);
     }
     t.backward(*v.last().expect("a graph has an output"));
+    (t, v)
+}
+
+/// The inputs' grads from a tape; `fused`, sums and dot products are one
+/// node each.
+pub fn tape_grads(graph: &Graph, fused: bool) -> Vec<f64> {
+    let (t, v) = on_tape(graph, fused);
     v[..graph.inputs.len()].iter().map(|&x| t.grad(x)).collect()
+}
+
+/// The grad of each operation's output, from the tape: 0 where the
+/// operation's backward rule had nothing to pass on.
+pub fn op_grads(graph: &Graph) -> Vec<f64> {
+    let (t, v) = on_tape(graph, false);
+    v[graph.inputs.len()..].iter().map(|&x| t.grad(x)).collect()
 }
 
 /// Builds a graph in one engine and returns its inputs' grads.
@@ -251,15 +326,16 @@ pub type Grads = fn(&Graph) -> Vec<f64>;
 /// forward differs from operands inline only in its forward pass, which
 /// these graphs do not use.)
 pub fn engines() -> [(&'static str, Grads); 6] {
-    use micrograd::Value;
     [
         ("Value", |g| {
-            Value::with_operands_in_a_vec(|| value_grads(g, Walk::Hashed))
+            Value::with_operands_in_a_vec(|| value_grads(g, Walk::Hashed, None))
         }),
         ("cheaper walk", |g| {
-            Value::with_operands_in_a_vec(|| value_grads(g, Walk::Cheaper))
+            Value::with_operands_in_a_vec(|| {
+                value_grads(g, Walk::Cheaper, None)
+            })
         }),
-        ("operands inline", |g| value_grads(g, Walk::Cheaper)),
+        ("operands inline", |g| value_grads(g, Walk::Cheaper, None)),
         ("lean node", lean_grads),
         ("tape", |g| tape_grads(g, false)),
         ("fused tape", |g| tape_grads(g, true)),
@@ -268,12 +344,12 @@ pub fn engines() -> [(&'static str, Grads); 6] {
 
 /// Checks `count` random graphs from `seed` in each of `engines` with
 /// chapter 7's gradient checker; returns every grad checked, claimed and
-/// measured, and a line for each mismatch.
+/// measured, and each mismatch.
 pub fn stress(
     seed: u64,
     count: usize,
     engines: &[(&str, Grads)],
-) -> (Vec<Slope>, Vec<String>) {
+) -> (Vec<Slope>, Vec<Mismatch>) {
     let (mut checked, mut mismatches) = (vec![], vec![]);
     for (index, graph) in graphs(seed).take(count).enumerate() {
         let output = |x: &[f64]| graph.eval(x);
@@ -284,10 +360,9 @@ pub fn stress(
             for (i, slope) in report.slopes.iter().enumerate() {
                 checked.push(*slope);
                 if !slope.passed() {
-                    let Slope { claimed, measured } = slope;
-                    let at = format!("graph {index}, {name}, input {i}");
-                    let line = format!("{at}: {claimed} against {measured}");
-                    mismatches.push(line);
+                    let (engine, slope) = (name.to_string(), *slope);
+                    let at = Mismatch { graph: index, engine, input: i, slope };
+                    mismatches.push(at);
                 }
             }
         }
@@ -295,8 +370,79 @@ pub fn stress(
     (checked, mismatches)
 }
 
+/// A grad the checker did not pass: where, and the two slopes.
+#[derive(Debug)]
+pub struct Mismatch {
+    pub graph: usize,
+    pub engine: String,
+    pub input: usize,
+    pub slope: Slope,
+}
+
+impl std::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let Mismatch { graph, engine, input, slope } = self;
+        let Slope { claimed, measured } = slope;
+        write!(f, "graph {graph}, {engine}, input {input}: ")?;
+        write!(f, "{claimed} against {measured}")
+    }
+}
+
 /// The random graphs that `seed` gives, one after another.
 pub fn graphs(seed: u64) -> impl Iterator<Item = Graph> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     std::iter::repeat_with(move || Graph::random(&mut rng))
+}
+
+/// A backward rule broken on purpose, in one kind of operation.
+#[derive(Clone, Copy, Debug)]
+pub enum Mutant {
+    /// tanh's slope 1 − t, where it is 1 − t².
+    TanhWithoutSquare,
+    /// A product whose factors each get their own data times the grad,
+    /// where each should get the other's.
+    ProductSharesSwapped,
+    /// xᵏ's slope k·xᵏ, where it is k·xᵏ⁻¹.
+    PowWithoutMinusOne,
+    /// relu's slope 1 everywhere, where it is 0 for x < 0.
+    ReluAlwaysOne,
+}
+
+impl Mutant {
+    /// `op` with this mutant's wrong slope, if it is of the mutant's kind.
+    fn value_of(self, op: &Op, v: &[Value]) -> Option<Value> {
+        let value = match (self, op) {
+            (Mutant::TanhWithoutSquare, &Op::Tanh(a)) => {
+                let t = v[a].data().tanh();
+                Value::custom("tanh", [&v[a]], t, move |_| [1.0 - t])
+            }
+            (Mutant::ProductSharesSwapped, &Op::Mul(a, b)) => {
+                let data = v[a].data() * v[b].data();
+                Value::custom("*", [&v[a], &v[b]], data, |[x, y]| [x, y])
+            }
+            (Mutant::PowWithoutMinusOne, &Op::Pow(a, k)) => {
+                let data = v[a].data().powf(k);
+                Value::custom("pow", [&v[a]], data, move |[x]| [k * x.powf(k)])
+            }
+            (Mutant::ReluAlwaysOne, &Op::Relu(a)) => {
+                let data = v[a].data().max(0.0);
+                Value::custom("relu", [&v[a]], data, |_| [1.0])
+            }
+            _ => return None,
+        };
+        Some(value)
+    }
+}
+
+/// Each mutant as an engine, with a name for the printout.
+pub fn mutants() -> [(&'static str, Grads); 4] {
+    fn with(graph: &Graph, mutant: Mutant) -> Vec<f64> {
+        value_grads(graph, Walk::Cheaper, Some(mutant))
+    }
+    [
+        ("tanh's slope 1 − t", |g| with(g, Mutant::TanhWithoutSquare)),
+        ("product's shares swapped", |g| with(g, Mutant::ProductSharesSwapped)),
+        ("pow's slope k·x^k", |g| with(g, Mutant::PowWithoutMinusOne)),
+        ("relu's slope always 1", |g| with(g, Mutant::ReluAlwaysOne)),
+    ]
 }

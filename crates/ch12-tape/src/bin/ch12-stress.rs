@@ -1,10 +1,17 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f9f083821dcd48a6
-//! Checks every engine's backward on 10,000 random graphs; then checks that
-//! the test catches a tape whose every grad is wrong in the fifth digit.
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d8cff1605fdd1cc6
+//! Checks every engine's backward on 10,000 random graphs, counting how
+//! often each kind of operation's rule ran with a grad not 0; then checks
+//! that the test catches a tape whose every grad is wrong in the fifth
+//! digit, and four rules broken one at a time.
 
 use std::hint::black_box;
 
-use ch12_tape::stress::{Grads, engines, graphs, stress, tape_grads};
+use std::collections::BTreeMap;
+
+use ch12_tape::stress::{
+    Grads, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
+    value_grads_as_made,
+};
 
 fn main() {
     println!("Each engine on the same 10,000 graphs:");
@@ -22,11 +29,45 @@ fn main() {
         }
     }
 
+    println!("Each kind of operation: how often, and with a grad not 0:");
+    let mut kinds = Op::KINDS.map(|kind| (kind, 0, 0));
+    for graph in graphs(11).take(10_000) {
+        for (op, grad) in graph.ops.iter().zip(op_grads(&graph)) {
+            let kind = kinds.iter_mut().find(|k| k.0 == op.kind());
+            let (_, times, not_zero) = kind.expect("one of the kinds");
+            *times += 1;
+            *not_zero += usize::from(grad != 0.0);
+        }
+    }
+    for (kind, times, not_zero) in kinds {
+        println!("  {kind:<5}{times:>5} times, {not_zero:>5} not 0");
+    }
+
     println!("Inputs whose grad is 0 in some engines, not in others:");
-    let mut found = 0;
+    let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
+    // For each set of engines: how often they alone differ from Value.
+    let mut unlike_value = BTreeMap::<Vec<&str>, usize>::new();
     for (index, graph) in graphs(11).take(10_000).enumerate() {
         let grads = engines().map(|(_, grads)| grads(&graph));
+        let made = value_grads_as_made(&graph);
         for i in 0..graph.inputs.len() {
+            inputs += 1;
+            // The last two engines are the tapes.
+            let tapes = &grads[4..];
+            let same = |g: &Vec<f64>| g[i].to_bits() == made[i].to_bits();
+            as_made += usize::from(tapes.iter().all(same));
+            let bits = grads[0][i].to_bits();
+            let unlike: Vec<&str> = engines()
+                .iter()
+                .zip(&grads)
+                .filter(|(_, g)| g[i].to_bits() != bits)
+                .map(|((name, _), _)| *name)
+                .collect();
+            if unlike.is_empty() {
+                same_bits += 1;
+            } else {
+                *unlike_value.entry(unlike).or_default() += 1;
+            }
             let zeros = grads.iter().filter(|g| g[i] == 0.0).count();
             if zeros == 0 || zeros == grads.len() {
                 continue;
@@ -45,6 +86,15 @@ fn main() {
     if found == 0 {
         println!("  none");
     }
+    println!(
+        "grads equal to the bit in all six engines: {same_bits} of {inputs}"
+    );
+    for (unlike, count) in unlike_value {
+        println!("  {count} with bits unlike Value's in {}", unlike.join(", "));
+    }
+    println!(
+        "Value, its rules run in a tape's order: both tapes' bits in {as_made} of {inputs}"
+    );
 
     // Graph 6706's v1 is v0 / v0, made as micrograd makes it, v0 · v0⁻¹: per
     // unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0 from
@@ -81,4 +131,17 @@ fn main() {
     let tiny = missed.iter().filter(|&&g| g > 0.0 && g < 1e-3).count();
     let other = missed.len() - zero - tiny;
     println!("  missed: {zero} exactly 0, {tiny} under 0.001, {other} other");
+
+    println!("One rule broken, in operands inline:");
+    for mutant in mutants() {
+        let (_, mismatches) = stress(11, 10_000, &[mutant]);
+        let mut caught: Vec<usize> =
+            mismatches.iter().map(|m| m.graph).collect();
+        caught.dedup();
+        let (name, wrong) = (mutant.0, mismatches.len());
+        let (graphs, first) = (caught.len(), caught.first().expect("caught"));
+        println!(
+            "  {name:<25}{wrong} mismatches in {graphs} graphs, first {first}"
+        );
+    }
 }
