@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 691d41891f5d3c80
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72617961c62b599a
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -212,12 +212,12 @@ pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
         v.push(value);
     }
     // The nodes of each value not in earlier ones', children first: the
-    // order they were made in. A label marks a node seen: none has one.
-    let mut made = vec![];
+    // order they were made in. A node is known by its address.
+    let (mut made, mut seen) = (vec![], std::collections::HashSet::new());
     for value in &v {
         for node in value.topo() {
-            if node.label().is_empty() {
-                made.push(node.named("seen"));
+            if seen.insert(viz::Expr::id(&node)) {
+                made.push(node);
             }
         }
     }
