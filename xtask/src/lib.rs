@@ -45,7 +45,8 @@ usage: cargo xtask [--root DIR] COMMAND
   verify   check everything: tangled code, outputs, figures, fmt, clippy, tests, the book
   bless [--force]
            regenerate tangled code, output blocks, figures and test snapshots in place
-  check    the quick part of verify: tangled code, outputs, figures and snapshots are current
+  check    the quick part of verify: tangled code, outputs, figures and numbers are current,
+           and no snapshot file is left over from a test that is gone
   tangle [--force]
            write the chapters' code fences into their crates
            (tangle, bless and serve --regenerate refuse to overwrite a file in crates/

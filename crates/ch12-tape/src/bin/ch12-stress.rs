@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d8cff1605fdd1cc6
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63bff711ccfab158
 //! Checks every engine's backward on 10,000 random graphs, counting how
 //! often each kind of operation's rule ran with a grad not 0; then checks
 //! that the test catches a tape whose every grad is wrong in the fifth
@@ -92,9 +92,8 @@ fn main() {
     for (unlike, count) in unlike_value {
         println!("  {count} with bits unlike Value's in {}", unlike.join(", "));
     }
-    println!(
-        "Value, its rules run in a tape's order: both tapes' bits in {as_made} of {inputs}"
-    );
+    println!("Value, its rules run in a tape's order:");
+    println!("  both tapes' bits in {as_made} of {inputs}");
 
     // Graph 6706's v1 is v0 / v0, made as micrograd makes it, v0 · v0⁻¹: per
     // unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0 from
