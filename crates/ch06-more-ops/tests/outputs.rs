@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 309b3aab8ac0805a
+// Generated from chapters/06-more-ops.md, chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54ef1345d6a2aa5e
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 
@@ -29,21 +29,6 @@ fn neuron_both_ways() {
 }
 
 #[test]
-fn twice() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-twice")));
-}
-
-#[test]
-fn deep() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-deep")));
-}
-
-#[test]
-fn overflow() {
-    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-overflow")));
-}
-
-#[test]
 fn dot_of_two_a_plus_one() {
     insta::assert_snapshot!(viz::to_dot(&two_a_plus_one()));
 }
@@ -71,4 +56,19 @@ fn tanh_taken_apart_has_the_same_grads() {
             y
         );
     }
+}
+
+#[test]
+fn twice() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-twice")));
+}
+
+#[test]
+fn deep() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-deep")));
+}
+
+#[test]
+fn overflow() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-overflow")));
 }

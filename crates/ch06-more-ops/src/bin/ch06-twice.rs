@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b145eca2d0ca4b46
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b145eca2d0ca4b46
 //! Two backward passes over one graph: the grads pile up, unless zeroed.
 
 use micrograd::Value;
