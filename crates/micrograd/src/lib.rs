@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cc97d5e1adbf8799
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2a8c2aca60e83db7
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -125,23 +125,6 @@ impl Value {
     pub fn set_grad(&self, grad: f64) {
         self.0.grad.set(grad);
     }
-}
-
-impl Value {
-    /// Sets the grad of this one value back to 0: for the values that outlive
-    /// a graph, such as a network's weights, before the next graph's backward.
-    pub fn zero_grad(&self) {
-        self.set_grad(0.0);
-    }
-
-    /// Sets the grad of every value in the graph under this one, itself
-    /// included, back to 0: before running [`Value::backward`] on the same
-    /// graph again.
-    pub fn zero_grad_graph(&self) {
-        for value in self.topo() {
-            value.zero_grad();
-        }
-    }
 
     /// Adds one use's share to this node's grad: chapter 5's fix. For the
     /// crate's operations; from outside, `Value::custom` adds for you.
@@ -222,6 +205,23 @@ impl viz::Expr for Value {
 
     fn grad(&self) -> Option<f64> {
         Some(self.grad())
+    }
+}
+
+impl Value {
+    /// Sets the grad of this one value back to 0: for the values that outlive
+    /// a graph, such as a network's weights, before the next graph's backward.
+    pub fn zero_grad(&self) {
+        self.set_grad(0.0);
+    }
+
+    /// Sets the grad of every value in the graph under this one, itself
+    /// included, back to 0: before running [`Value::backward`] on the same
+    /// graph again.
+    pub fn zero_grad_graph(&self) {
+        for value in self.topo() {
+            value.zero_grad();
+        }
     }
 }
 

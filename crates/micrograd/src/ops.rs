@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e3b2900e0224c7c7
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c4a23e5345b413bb
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -8,47 +8,6 @@ use std::iter::Sum;
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 use crate::{Node, Value};
-
-impl Value {
-    /// a + b. The sum passes its grad to both operands unchanged:
-    /// ∂(a + b)/∂a = 1.
-    fn plus(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() + b.data(), [a, b], "+", |out: &Node| {
-            let [a, b] = &out.children[..] else {
-                unreachable!("a sum has two operands")
-            };
-            // exercise: a sum adds its grad to each operand's
-            a.add_grad(out.grad.get());
-            b.add_grad(out.grad.get());
-            // end of exercise
-        })
-    }
-
-    /// a · b. Each operand gets the other one's data times the grad:
-    /// ∂(a·b)/∂a = b.
-    fn times(a: Value, b: Value) -> Value {
-        Value::from_op(a.data() * b.data(), [a, b], "*", |out: &Node| {
-            let [a, b] = &out.children[..] else {
-                unreachable!("a product has two operands")
-            };
-            // exercise: each factor gets the other factor times the grad
-            a.add_grad(b.data() * out.grad.get());
-            b.add_grad(a.data() * out.grad.get());
-            // end of exercise
-        })
-    }
-
-    /// The hyperbolic tangent, as a single operation with one operand.
-    pub fn tanh(&self) -> Value {
-        let t = self.data().tanh();
-        Value::from_op(t, [self.clone()], "tanh", move |out: &Node| {
-            let [x] = &out.children[..] else {
-                unreachable!("tanh has one operand")
-            };
-            x.add_grad((1.0 - t * t) * out.grad.get());
-        })
-    }
-}
 
 /// A plain number in an expression becomes an input `Value`, as in micrograd.
 impl From<f64> for Value {
@@ -92,6 +51,47 @@ macro_rules! operator {
 
 operator!(Add, add, Value::plus);
 operator!(Mul, mul, Value::times);
+
+impl Value {
+    /// a + b. The sum passes its grad to both operands unchanged:
+    /// ∂(a + b)/∂a = 1.
+    fn plus(a: Value, b: Value) -> Value {
+        Value::from_op(a.data() + b.data(), [a, b], "+", |out: &Node| {
+            let [a, b] = &out.children[..] else {
+                unreachable!("a sum has two operands")
+            };
+            // exercise: a sum adds its grad to each operand's
+            a.add_grad(out.grad.get());
+            b.add_grad(out.grad.get());
+            // end of exercise
+        })
+    }
+
+    /// a · b. Each operand gets the other one's data times the grad:
+    /// ∂(a·b)/∂a = b.
+    fn times(a: Value, b: Value) -> Value {
+        Value::from_op(a.data() * b.data(), [a, b], "*", |out: &Node| {
+            let [a, b] = &out.children[..] else {
+                unreachable!("a product has two operands")
+            };
+            // exercise: each factor gets the other factor times the grad
+            a.add_grad(b.data() * out.grad.get());
+            b.add_grad(a.data() * out.grad.get());
+            // end of exercise
+        })
+    }
+
+    /// The hyperbolic tangent, as a single operation with one operand.
+    pub fn tanh(&self) -> Value {
+        let t = self.data().tanh();
+        Value::from_op(t, [self.clone()], "tanh", move |out: &Node| {
+            let [x] = &out.children[..] else {
+                unreachable!("tanh has one operand")
+            };
+            x.add_grad((1.0 - t * t) * out.grad.get());
+        })
+    }
+}
 
 impl Value {
     /// eˣ. Its slope is eˣ again: the node's own result.
@@ -221,7 +221,7 @@ impl Value {
     /// // r = √(a² + b²), whose slopes are a/r and b/r.
     /// fn hypot(a: &Value, b: &Value) -> Value {
     ///     let r = a.data().hypot(b.data());
-    ///     Value::custom("hypot", [a, b], r, move |[a, b]| [a / r, b / r])
+    ///     Value::custom("hypot", [a, b], r, move |[x, y]| [x / r, y / r])
     /// }
     ///
     /// let (a, b) = (Value::new(3.0), Value::new(4.0));

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3860332079bf0cf5
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d0c71d0f1f83b8e
 //! The new operations at a = 2, b = −3: the grads `backward` finds, and the
 //! slopes measured by nudging each input, as in chapter 1.
 
@@ -39,5 +39,6 @@ fn main() {
     show("a.relu()", |a, _| a.relu());
     show("b.relu()", |_, b| b.relu());
     show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
+    show("[a, b, a] summed", |a, b| [a, b, a].into_iter().sum());
     show("sigmoid(a)", |a, _| sigmoid(a));
 }

@@ -1,19 +1,22 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b145eca2d0ca4b46
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 166ecfc01599f749
 //! Two backward passes over one graph: the grads pile up, unless zeroed.
 
 use micrograd::Value;
 
 fn main() {
     let a = Value::new(3.0).named("a");
-    let y = 2.0 * &a + 1.0;
+    let p = 2.0 * &a;
+    let y = &p + 1.0;
+    let show = |after| println!("{after:<28}{:>8?}{:>8?}", p.grad(), a.grad());
+    println!("{:<28}{:>8}{:>8}", "y = 2a + 1, p = 2a", "p.grad", "a.grad");
     y.backward();
-    println!("after one backward:         a.grad = {:?}", a.grad());
+    show("after one backward");
     y.backward();
-    println!("after a second:             a.grad = {:?}", a.grad());
+    show("after a second");
     a.zero_grad();
     y.backward();
-    println!("a zeroed, then a third:     a.grad = {:?}", a.grad());
+    show("a zeroed, then a third");
     y.zero_grad_graph();
     y.backward();
-    println!("all zeroed, then a fourth:  a.grad = {:?}", a.grad());
+    show("all zeroed, then a fourth");
 }
