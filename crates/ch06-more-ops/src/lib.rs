@@ -1,16 +1,8 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8667fc5237054b51
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4eeed654dfc3cce1
 //! The expressions this chapter builds: a small one with plain numbers, and
 //! the neuron of chapter 3 with tanh as one operation or taken apart.
 
 use micrograd::Value;
-
-/// y = 2a + 1 with a = 3, after `y.backward()`.
-pub fn two_a_plus_one() -> Value {
-    let a = Value::new(3.0).named("a");
-    let y = (2.0 * &a + 1.0).named("y");
-    y.backward();
-    y
-}
 
 /// A neuron's output `o`, and the values its
 /// grads are about: x1, x2, w1, w2 and b.
@@ -40,4 +32,12 @@ pub fn tanh_taken_apart(n: &Value) -> Value {
     let e = (2.0 * n).named("2n").exp().named("e");
     (&e - 1.0).named("e - 1") / (&e + 1.0).named("e + 1")
     // end of exercise
+}
+
+/// y = 2a + 1 with a = 3, after `y.backward()`.
+pub fn two_a_plus_one() -> Value {
+    let a = Value::new(3.0).named("a");
+    let y = (2.0 * &a + 1.0).named("y");
+    y.backward();
+    y
 }

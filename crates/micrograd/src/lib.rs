@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2a8c2aca60e83db7
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5237a4de4b42713a
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -178,7 +178,8 @@ impl fmt::Debug for Value {
     }
 }
 
-/// Lets the book's `viz` crate draw expression graphs.
+/// Lets the book's `viz` crate draw expression graphs. Its methods call
+/// `Value`'s own methods of the same names, written `Value::name(self)`.
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
@@ -196,15 +197,15 @@ impl viz::Expr for Value {
     }
 
     fn label(&self) -> String {
-        self.label().to_string()
+        Value::label(self).to_string()
     }
 
     fn data(&self) -> f64 {
-        self.data()
+        Value::data(self)
     }
 
     fn grad(&self) -> Option<f64> {
-        Some(self.grad())
+        Some(Value::grad(self))
     }
 }
 

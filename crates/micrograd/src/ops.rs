@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c4a23e5345b413bb
+// Generated from chapters/06-more-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 43d55324efa98779
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -113,7 +113,8 @@ impl Value {
     pub fn pow(&self, k: f64) -> Value {
         // exercise: xᵏ, its slope k·xᵏ⁻¹ computed now and captured
         let v = self.data();
-        // The exponent hidden from the optimizer: see chapter 12.1.
+        // Hidden from the optimizer, which could otherwise compute division's
+        // x⁻¹ as 1/x, whose last bit can differ from powf's: see chapter 12.1.
         let k = std::hint::black_box(k);
         let p = v.powf(k);
         // x⁰ is 1 everywhere, so its slope is 0, even at x = 0, where

@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 146bf132bdf5a63d
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bf4ead4678b82cf6
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -6,6 +6,8 @@ use std::process::Command;
 use std::rc::Rc;
 
 /// A stand-in for the crate's node: its children's handles, and nothing else.
+/// (`expect` silences the warning that the field is never read, and would
+/// warn in turn if that ever stopped being true.)
 struct Recursive {
     #[expect(dead_code, reason = "it is only ever dropped")]
     children: Vec<Rc<Recursive>>,
@@ -18,6 +20,7 @@ struct Looped {
 
 impl Drop for Looped {
     fn drop(&mut self) {
+        // Takes the children, leaving an empty `Vec` in their place.
         let mut handles = std::mem::take(&mut self.children);
         while let Some(handle) = handles.pop() {
             // Ours was the last handle: take the node's children, and let the
