@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0073ced5800e11c2
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b7137c94a147ffa4
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -241,31 +241,9 @@ impl Tape {
                     self.add_grad(a, slope * grad);
                 }
                 Op::Ln(a) => self.add_grad(a, grad / self.data(a)),
-                Op::Sum { start, len } => {
-                    for j in (start..start + len).rev() {
-                        let term = self.operands[j as usize];
-                        self.add_grad(term, grad);
-                    }
-                }
-                Op::Dot { start, len } => {
-                    // In the order of the chain of `+` and `·` nodes it
-                    // replaces: the products from the last to the first,
-                    // the bias's share just before the first product's.
-                    let bias = self.operands[start as usize];
-                    for k in (0..len).rev() {
-                        if k == 0 {
-                            self.add_grad(bias, grad);
-                        }
-                        let at = (start + 1 + 2 * k) as usize;
-                        let (w, x) = (self.operands[at], self.operands[at + 1]);
-                        let (wd, xd) = (self.data(w), self.data(x));
-                        self.add_grad(w, xd * grad);
-                        self.add_grad(x, wd * grad);
-                    }
-                    if len == 0 {
-                        self.add_grad(bias, grad);
-                    }
-                }
+                // The fused operations of "Coarser operations", below.
+                Op::Sum { start, len } => self.sum_backward(start, len, grad),
+                Op::Dot { start, len } => self.dot_backward(start, len, grad),
             }
         }
     }
@@ -307,6 +285,35 @@ impl Tape {
         let pairs = w.iter().zip(x).flat_map(|(&w, &x)| [w, x]);
         let start = self.push_operands(std::iter::once(b).chain(pairs));
         self.push(total, Op::Dot { start, len: to_u32(w.len()) })
+    }
+
+    /// `sum`'s rule: each term gets the grad, from the last term to the
+    /// first, as the chain of `+` nodes it replaces would give it.
+    fn sum_backward(&mut self, start: u32, len: u32, grad: f64) {
+        for j in (start..start + len).rev() {
+            let term = self.operands[j as usize];
+            self.add_grad(term, grad);
+        }
+    }
+
+    /// `dot`'s rule, in the order of the chain of `+` and `·` nodes it
+    /// replaces: the products from the last to the first, the bias's share
+    /// just before the first product's.
+    fn dot_backward(&mut self, start: u32, len: u32, grad: f64) {
+        let bias = self.operands[start as usize];
+        for k in (0..len).rev() {
+            if k == 0 {
+                self.add_grad(bias, grad);
+            }
+            let at = (start + 1 + 2 * k) as usize;
+            let (w, x) = (self.operands[at], self.operands[at + 1]);
+            let (wd, xd) = (self.data(w), self.data(x));
+            self.add_grad(w, xd * grad);
+            self.add_grad(x, wd * grad);
+        }
+        if len == 0 {
+            self.add_grad(bias, grad);
+        }
     }
 }
 
