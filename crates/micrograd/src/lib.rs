@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5237a4de4b42713a
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d7c95c0f20cb16ad
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -65,6 +65,7 @@ impl Value {
         Value::node(data, Operands::default(), "", None)
     }
 
+    // ANCHOR: from_op
     /// The result of `op` applied to `children`; `backward` is the op's rule
     /// for grads.
     fn from_op<const N: usize>(
@@ -73,6 +74,7 @@ impl Value {
         op: &'static str,
         backward: impl Fn(&Node) + 'static,
     ) -> Value {
+        // ANCHOR_END: from_op
         let children = Operands::new(children);
         Value::node(data, children, op, Some(Box::new(backward)))
     }
@@ -179,7 +181,8 @@ impl fmt::Debug for Value {
 }
 
 /// Lets the book's `viz` crate draw expression graphs. Its methods call
-/// `Value`'s own methods of the same names, written `Value::name(self)`.
+/// `Value`'s own methods of the same names, which `self.name()` would call
+/// too; `Value::name(self)` makes that plain.
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d0c71d0f1f83b8e
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d1ed87a3c2bdc050
 //! The new operations at a = 2, b = −3: the grads `backward` finds, and the
 //! slopes measured by nudging each input, as in chapter 1.
 
@@ -33,7 +33,6 @@ fn main() {
     show("a.pow(3.0)", |a, _| a.pow(3.0));
     show("-a", |a, _| -a);
     show("a - b", |a, b| a - b);
-
     show("a / b", |a, b| a / b);
     show("10.0 / a", |a, _| 10.0 / a);
     show("a.relu()", |a, _| a.relu());

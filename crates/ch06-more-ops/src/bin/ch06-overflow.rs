@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bf4ead4678b82cf6
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5c4252cccf746de4
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -58,10 +58,7 @@ fn each_in_a_child_process() {
     println!("A chain {DEPTH} nodes deep, dropped:");
     for version in ["recursive", "looped"] {
         let run = Command::new(&me).arg(version).output().expect("it runs");
-        let ended = match run.status.success() {
-            true => "finished",
-            false => "crashed",
-        };
+        let ended = if run.status.success() { "finished" } else { "crashed" };
         // The message's wording differs across Rust versions; this part
         // has stayed the same.
         let stderr = String::from_utf8_lossy(&run.stderr);
