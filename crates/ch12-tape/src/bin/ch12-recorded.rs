@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ab97fc8d13a4863
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8be48d2aaef35afd
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -6,6 +6,9 @@
 use ch11_fast::recorded::{BENCH, ratio, rows, timing, two_figures};
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("summary") {
+        return summary();
+    }
     let rows = rows(BENCH);
     let median = |row: &Vec<String>| {
         row[1].parse::<f64>().expect("a number in bench.csv")
@@ -63,4 +66,16 @@ fn main() {
         println!("Python micrograd, collector as it comes / tuned:");
         println!("  {}", ratio(timing(python.0), timing(python.1)));
     }
+}
+
+/// What chapter 12 shows of its own engines.
+fn summary() {
+    println!("Chapter 12's engines, one step of chapter 10's demo:");
+    let line = |what: &str, slow: &str, fast: &str| {
+        let times = ratio(timing(slow), timing(fast));
+        println!("  {what:<36}{times} times as fast");
+    };
+    line("the tape against Value", "Value", "tape");
+    line("the fused tape against the tape", "tape", "fused tape");
+    line("hand-written against the fused tape", "fused tape", "hand-written");
 }
