@@ -1,8 +1,30 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4eeed654dfc3cce1
-//! The expressions this chapter builds: a small one with plain numbers, and
-//! the neuron of chapter 3 with tanh as one operation or taken apart.
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a4da49659cbba212
+//! What chapter 6's programs share: the check by nudging, and the expressions
+//! they build, a small one with plain numbers and the neuron of chapter 3 with
+//! tanh as one operation or taken apart.
 
 use micrograd::Value;
+
+/// The inputs every check uses.
+pub const A: f64 = 2.0;
+/// The second input.
+pub const B: f64 = -3.0;
+
+/// Prints the expression `f` at a = `A`, b = `B`: its value, the grads
+/// `backward` finds, and the slopes measured by nudging each input both ways.
+pub fn show(expression: &str, f: impl Fn(&Value, &Value) -> Value) {
+    let (a, b) = (Value::new(A), Value::new(B));
+    let out = f(&a, &b);
+    out.backward();
+    // The same expression, built again from nudged inputs.
+    let at = |x, y| f(&Value::new(x), &Value::new(y)).data();
+    let h = 1e-6;
+    let nudged_a = (at(A + h, B) - at(A - h, B)) / (2.0 * h);
+    let nudged_b = (at(A, B + h) - at(A, B - h)) / (2.0 * h);
+    println!("{expression} = {:?}", out.data());
+    println!("  backward: ∂/∂a = {:<22?} ∂/∂b = {:?}", a.grad(), b.grad());
+    println!("  nudging:  ∂/∂a = {:<22?} ∂/∂b = {:?}", nudged_a, nudged_b);
+}
 
 /// A neuron's output `o`, and the values its
 /// grads are about: x1, x2, w1, w2 and b.

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54ef1345d6a2aa5e
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a180f2124accaaa7
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 
@@ -56,6 +56,11 @@ fn tanh_taken_apart_has_the_same_grads() {
             y
         );
     }
+}
+
+#[test]
+fn training() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch06-training")));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15a27cb56799f0df
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: de55d41776f98509
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{Node, Value};
 
+// ANCHOR: drop
 /// Frees a graph without recursion, however deep it is: the children's
 /// handles go to a list, and a loop takes them one at a time.
 impl Drop for Node {
@@ -34,6 +35,7 @@ impl Drop for Node {
         drop(freed);
     }
 }
+// ANCHOR_END: drop
 
 impl Value {
     /// Frees the graph as chapter 6's `Drop` did, each node as soon as the

@@ -14,8 +14,11 @@ use crate::project::{CRATES, Project};
 use crate::tangle::{Generated, GeneratedHole};
 
 /// The crates a chapter writes into: its own first, then others in the order it names them.
+/// A section whose code all goes into other crates (as 6.1's into chapter 6's) has no crate
+/// of its own.
 pub fn crates(chapter: &Chapter) -> Vec<String> {
-    let mut crates = vec![chapter.crate_name.clone()];
+    let own = chapter.fences.iter().any(|fence| fence.crate_name == chapter.crate_name);
+    let mut crates: Vec<String> = own.then(|| chapter.crate_name.clone()).into_iter().collect();
     for fence in &chapter.fences {
         if !crates.contains(&fence.crate_name) {
             crates.push(fence.crate_name.clone());

@@ -27,7 +27,7 @@ pub fn write(project: &Project, name: &str, force: bool) -> Result<(), Problems>
     let place = Place { dir: &dir, target: READER_TARGET, nested: false };
     let written = copy(project, &chapters, chapter, &generated, Mode::Holed, &place)?;
     replace_dir(project, &dir, &written.files)?;
-    let short = short_name(chapter);
+    let short = short_name(&chapters, chapter);
     println!(
         "Wrote {dir}/: the code of {}, with {} exercises, each a `todo!()`:",
         title(chapter),
@@ -47,7 +47,7 @@ pub fn write(project: &Project, name: &str, force: bool) -> Result<(), Problems>
 pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
     let (chapters, generated) = read(project)?;
     let chapter = with_exercises(&chapters, &generated, name)?;
-    let short = short_name(chapter);
+    let short = short_name(&chapters, chapter);
     let dir = format!("{EXERCISES}/{}", chapter.crate_name);
     if !project.path(&dir).is_dir() {
         return Err(one(format!(
@@ -240,9 +240,14 @@ fn number(chapter: &Chapter) -> u32 {
     digits.parse().unwrap_or(0)
 }
 
-/// `ch04` for chapter 4.
-fn short_name(chapter: &Chapter) -> &str {
-    crate::chapter::binary_prefix(&chapter.crate_name)
+/// `ch04` for chapter 4; the whole name, as `ch06-training-ops`, for a section, which
+/// shares its number with its chapter.
+fn short_name<'a>(chapters: &[Chapter], chapter: &'a Chapter) -> &'a str {
+    let prefix = crate::chapter::binary_prefix(&chapter.crate_name);
+    match find(chapters, prefix) {
+        Some(first) if first.path == chapter.path => prefix,
+        _ => &chapter.crate_name,
+    }
 }
 
 /// `chapter 4, "Backpropagation, automatic"`: its number and first heading.

@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5c4252cccf746de4
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a352b626aac303ec
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -36,7 +36,7 @@ impl Drop for Looped {
 const DEPTH: usize = 1_000_000;
 
 /// A chain `DEPTH` nodes deep, each node made by `node` from its child.
-fn chain<N>(node: fn(Vec<Rc<N>>) -> N) -> Rc<N> {
+fn chain<T>(node: fn(Vec<Rc<T>>) -> T) -> Rc<T> {
     let mut top = Rc::new(node(vec![]));
     for _ in 0..DEPTH {
         top = Rc::new(node(vec![top]));

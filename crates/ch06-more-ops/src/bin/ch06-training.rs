@@ -1,0 +1,21 @@
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 584db2a39e515273
+//! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
+//! grads `backward` finds, and the slopes measured by nudging each input.
+
+use ch06_more_ops::{A, B, show};
+use micrograd::Value;
+
+/// σ(x) = 1/(1 + e⁻ˣ), an operation micrograd does not have.
+fn sigmoid(x: &Value) -> Value {
+    let s = 1.0 / (1.0 + (-x.data()).exp());
+    Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
+}
+
+fn main() {
+    println!("a = {A:?}, b = {B:?}");
+    show("[a, b, a] summed", |a, b| [a, b, a].into_iter().sum());
+    show("a.relu()", |a, _| a.relu());
+    show("b.relu()", |_, b| b.relu());
+    show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
+    show("sigmoid(a)", |a, _| sigmoid(a));
+}
