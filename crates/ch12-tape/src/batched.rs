@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25323e92d27848e4
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89e1043b9e46c118
 //! Chapter 10's step in a tensor library, candle: the points as one matrix,
 //! each layer one matrix product, the grads from candle's backward.
 
@@ -49,6 +49,8 @@ impl Moons {
         let mut squares =
             Tensor::zeros((), candle_core::DType::F64, &Device::Cpu)?;
         for (w, b) in &self.layers {
+            // `Tensor + Tensor` is a `Result<Tensor>`, to which candle can
+            // add a `Tensor` again: one `?` at the end.
             squares = (squares + w.sqr()?.sum_all()? + b.sqr()?.sum_all()?)?;
         }
         let total = (hinge + squares.affine(ALPHA, 0.0)?)?;

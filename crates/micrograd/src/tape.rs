@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b7137c94a147ffa4
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 74b948273d56ed45
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -142,6 +142,9 @@ impl Tape {
 impl Tape {
     /// a + b.
     pub fn add(&mut self, a: Var, b: Var) -> Var {
+        // `self.data` borrows `self` before `push` does: allowed, since the
+        // call's own `&mut self` takes effect only once its arguments are
+        // computed (a *two-phase borrow*).
         self.push(self.data(a) + self.data(b), Op::Add(a, b))
     }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8be48d2aaef35afd
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9abe849ef8a0788e
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -76,6 +76,8 @@ fn summary() {
         println!("  {what:<36}{times} times as fast");
     };
     line("the tape against Value", "Value", "tape");
+    line("the tape against the lean node", "lean node", "tape");
     line("the fused tape against the tape", "tape", "fused tape");
     line("hand-written against the fused tape", "fused tape", "hand-written");
+    line("candle's tensors against the tape", "tape", "candle tensors");
 }
