@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d7c95c0f20cb16ad
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b3cd04f8abfd8f27
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -74,10 +74,10 @@ impl Value {
         op: &'static str,
         backward: impl Fn(&Node) + 'static,
     ) -> Value {
-        // ANCHOR_END: from_op
         let children = Operands::new(children);
         Value::node(data, children, op, Some(Box::new(backward)))
     }
+    // ANCHOR_END: from_op
 
     fn node(
         data: f64,
@@ -180,9 +180,9 @@ impl fmt::Debug for Value {
     }
 }
 
-/// Lets the book's `viz` crate draw expression graphs. Its methods call
-/// `Value`'s own methods of the same names, which `self.name()` would call
-/// too; `Value::name(self)` makes that plain.
+/// Lets the book's `viz` crate draw expression graphs. Where `Value` has a
+/// method of the same name, it is called as `Value::name(self)`, which
+/// `self.name()` would call too, to make plain which one is meant.
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
@@ -248,6 +248,8 @@ mod tests {
             ((2.0 * &a).exp() - 1.0) / (b.relu() + a.pow(2.0).tanh()) * &a;
         out.backward();
         let nodes = watch(&out);
+        // 2 inputs, 3 plain numbers (2, 1, and the −1 that subtracting
+        // makes) and 11 operations.
         assert_eq!(nodes.len(), 16);
         assert!(nodes.iter().all(|node| node.upgrade().is_some()));
         drop(out);

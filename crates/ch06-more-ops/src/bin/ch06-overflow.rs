@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a352b626aac303ec
+// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab859e77473ddcfd
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -6,9 +6,9 @@ use std::process::Command;
 use std::rc::Rc;
 
 /// A stand-in for the crate's node: its children's handles, and nothing else.
-/// (`expect` silences the warning that the field is never read, and would
-/// warn in turn if that ever stopped being true.)
 struct Recursive {
+    // `expect` silences the warning that the field is never read, and would
+    // warn in turn if that ever stopped being true.
     #[expect(dead_code, reason = "it is only ever dropped")]
     children: Vec<Rc<Recursive>>,
 }
