@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b3cd04f8abfd8f27
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f4cf4e831ae52fd7
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -192,11 +192,11 @@ impl viz::Expr for Value {
     }
 
     fn children(&self) -> Vec<Value> {
-        self.0.children.to_vec()
+        Value::children(self).to_vec()
     }
 
     fn op(&self) -> String {
-        self.0.op.to_string()
+        Value::op(self).to_string()
     }
 
     fn label(&self) -> String {
