@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f4cf4e831ae52fd7
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d65219fc8efa41cc
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -180,9 +180,29 @@ impl fmt::Debug for Value {
     }
 }
 
+// ANCHOR: zero_grad
+impl Value {
+    /// Sets the grad of this one value back to 0: for the values that outlive
+    /// a graph, such as a network's weights, before the next graph's backward.
+    pub fn zero_grad(&self) {
+        self.set_grad(0.0);
+    }
+
+    /// Sets the grad of every value in the graph under this one, itself
+    /// included, back to 0: before running [`Value::backward`] on the same
+    /// graph again.
+    pub fn zero_grad_graph(&self) {
+        for value in self.topo() {
+            value.zero_grad();
+        }
+    }
+}
+// ANCHOR_END: zero_grad
+
 /// Lets the book's `viz` crate draw expression graphs. Where `Value` has a
-/// method of the same name, it is called as `Value::name(self)`, which
-/// `self.name()` would call too, to make plain which one is meant.
+/// method of the same name, it is called as `Value::name(self)`: `self.name()`
+/// would call it too, since a type's own methods come before a trait's, but
+/// this makes plain which one is meant.
 #[cfg(feature = "viz")]
 impl viz::Expr for Value {
     fn id(&self) -> usize {
@@ -209,23 +229,6 @@ impl viz::Expr for Value {
 
     fn grad(&self) -> Option<f64> {
         Some(Value::grad(self))
-    }
-}
-
-impl Value {
-    /// Sets the grad of this one value back to 0: for the values that outlive
-    /// a graph, such as a network's weights, before the next graph's backward.
-    pub fn zero_grad(&self) {
-        self.set_grad(0.0);
-    }
-
-    /// Sets the grad of every value in the graph under this one, itself
-    /// included, back to 0: before running [`Value::backward`] on the same
-    /// graph again.
-    pub fn zero_grad_graph(&self) {
-        for value in self.topo() {
-            value.zero_grad();
-        }
     }
 }
 
