@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 62de8dbbfaf272d0
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 657345c7acd110c3
 //! Chapter 12: the training step on a tape, with fused operations, and by
 //! hand; every engine of chapters 11 and 12 in one list.
 
@@ -7,6 +7,7 @@ pub mod on_tape;
 pub mod stress;
 
 use ch11_fast::{Chain, Engines};
+use on_tape::Ops;
 
 pub mod batched;
 
@@ -14,8 +15,9 @@ pub mod batched;
 /// network set to `parameters`.
 pub fn engines(parameters: &[f64]) -> Engines {
     let mut engines = ch11_fast::engines(parameters);
-    engines.push(("tape", Box::new(on_tape::Moons::new(parameters, false))));
-    let fused = on_tape::Moons::new(parameters, true);
+    let tape = on_tape::Moons::new(parameters, Ops::Scalar);
+    engines.push(("tape", Box::new(tape)));
+    let fused = on_tape::Moons::new(parameters, Ops::Fused);
     engines.push(("fused tape", Box::new(fused)));
     engines.push(("hand-written", Box::new(floor::Moons::new(parameters))));
     engines

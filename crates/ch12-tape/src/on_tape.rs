@@ -1,26 +1,34 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db2301fbdc0451a5
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7b7997bafddeb829
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
 use ch10_moons::{ALPHA, Sample, Step};
 use micrograd::tape::{Tape, Var};
 
-/// The demo on a tape; `fused`, each neuron is one dot-product node and each
-/// sum one n-ary node.
+/// The nodes the demo's loss is built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ops {
+    /// A node for each `+` and `*`, as chapter 10 builds it.
+    Scalar,
+    /// Each neuron one dot-product node, each sum one n-ary node.
+    Fused,
+}
+
+/// The demo on a tape.
 pub struct Moons {
     tape: Tape,
     parameters: Vec<Var>,
-    fused: bool,
+    ops: Ops,
     nodes: usize,
 }
 
 impl Moons {
     /// The network with these parameters, at the start of a new tape.
-    pub fn new(parameters: &[f64], fused: bool) -> Moons {
+    pub fn new(parameters: &[f64], ops: Ops) -> Moons {
         let mut tape = Tape::new();
         let parameters = parameters.iter().map(|&p| tape.input(p)).collect();
         tape.keep();
-        Moons { tape, parameters, fused, nodes: 0 }
+        Moons { tape, parameters, ops, nodes: 0 }
     }
 
     /// The tape, as the last step left it.
@@ -45,8 +53,8 @@ impl Moons {
         // ends before it and is taken again after.
         let sum = self.sum(&losses);
         let t = &mut self.tape;
-        let n = t.input(1.0 / losses.len() as f64);
-        let data_loss = t.mul(sum, n);
+        let one_over_n = t.input(1.0 / losses.len() as f64);
+        let data_loss = t.mul(sum, one_over_n);
         let squares: Vec<Var> =
             self.parameters.iter().map(|&p| t.mul(p, p)).collect();
         let sum = self.sum(&squares);
@@ -60,11 +68,13 @@ impl Moons {
     /// 0 + a + b + …: a chain of `+` nodes, or one sum node.
     fn sum(&mut self, terms: &[Var]) -> Var {
         let t = &mut self.tape;
-        if self.fused {
-            return t.sum(terms);
+        match self.ops {
+            Ops::Fused => t.sum(terms),
+            Ops::Scalar => {
+                let zero = t.input(0.0);
+                terms.iter().fold(zero, |s, &term| t.add(s, term))
+            }
         }
-        let zero = t.input(0.0);
-        terms.iter().fold(zero, |s, &term| t.add(s, term))
     }
 
     /// MLP(2, [16, 16, 1]): each neuron's weights and bias are the next
@@ -80,13 +90,14 @@ impl Moons {
                 let w = &self.parameters[at..at + nin];
                 let b = self.parameters[at + nin];
                 at += nin + 1;
-                let sum = if self.fused {
-                    t.dot(b, w, &inputs)
-                } else {
-                    w.iter().zip(&inputs).fold(b, |s, (&w, &x)| {
-                        let product = t.mul(w, x);
-                        t.add(s, product)
-                    })
+                let sum = match self.ops {
+                    Ops::Fused => t.dot(b, w, &inputs),
+                    Ops::Scalar => {
+                        w.iter().zip(&inputs).fold(b, |s, (&w, &x)| {
+                            let product = t.mul(w, x);
+                            t.add(s, product)
+                        })
+                    }
                 };
                 outputs.push(if layer < 2 { t.relu(sum) } else { sum });
             }

@@ -1,9 +1,10 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: da99d421c5187196
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5fb568ea4e8b9451
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
 use std::process::Command;
 
+use ch12_tape::on_tape::{self, Ops};
 use ch12_tape::{chains, stress};
 
 fn printed(program: &str) -> String {
@@ -15,6 +16,11 @@ fn printed(program: &str) -> String {
 #[test]
 fn engines() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-engines")));
+}
+
+#[test]
+fn small_tape() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-small-tape")));
 }
 
 #[test]
@@ -54,7 +60,7 @@ fn every_mutant_is_caught() {
 #[test]
 fn a_tape_node_is_32_bytes() {
     let original = ch10_moons::original::load();
-    let mut moons = ch12_tape::on_tape::Moons::new(&original.parameters, false);
+    let mut moons = on_tape::Moons::new(&original.parameters, Ops::Scalar);
     for k in 0..2 {
         ch11_fast::Engine::step(
             &mut moons,

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 74b948273d56ed45
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0fb2259031f4c2b6
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -64,8 +64,10 @@ pub struct Tape {
     nodes: Vec<Node>,
     /// The operands of the sums and dot products, which have any number.
     operands: Vec<Var>,
-    /// How many nodes, and how many operands, [`Tape::clear`] keeps.
-    kept: (usize, usize),
+    /// How many nodes [`Tape::clear`] keeps.
+    kept_nodes: usize,
+    /// How many operands [`Tape::clear`] keeps: those of the kept nodes.
+    kept_operands: usize,
 }
 
 impl Tape {
@@ -124,15 +126,16 @@ impl Tape {
 
     /// Keeps every node on the tape now through each [`Tape::clear`].
     pub fn keep(&mut self) {
-        self.kept = (self.nodes.len(), self.operands.len());
+        self.kept_nodes = self.nodes.len();
+        self.kept_operands = self.operands.len();
     }
 
     /// Drops every node made since [`Tape::keep`], and sets the grads of the
     /// kept ones to 0, ready for the next graph. The storage stays.
     pub fn clear(&mut self) {
         // A kept sum or dot product keeps its operands: they are its inputs.
-        self.nodes.truncate(self.kept.0);
-        self.operands.truncate(self.kept.1);
+        self.nodes.truncate(self.kept_nodes);
+        self.operands.truncate(self.kept_operands);
         for node in &mut self.nodes {
             node.grad = 0.0;
         }
@@ -249,6 +252,29 @@ impl Tape {
                 Op::Dot { start, len } => self.dot_backward(start, len, grad),
             }
         }
+    }
+}
+
+/// One line per node: its index, how it was made, its data and its grad.
+impl std::fmt::Display for Tape {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        writeln!(f, "node  made as        data    grad")?;
+        for (i, &Node { data, grad, op }) in self.nodes.iter().enumerate() {
+            let made = match op {
+                Op::Input => "input".to_string(),
+                Op::Add(a, b) => format!("v{} + v{}", a.0, b.0),
+                Op::Mul(a, b) => format!("v{} · v{}", a.0, b.0),
+                Op::Pow(a, k) => format!("v{} ^ {k}", a.0),
+                Op::Exp(a) => format!("exp v{}", a.0),
+                Op::Tanh(a) => format!("tanh v{}", a.0),
+                Op::Relu(a) => format!("relu v{}", a.0),
+                Op::Ln(a) => format!("ln v{}", a.0),
+                Op::Sum { len, .. } => format!("sum of {len}"),
+                Op::Dot { len, .. } => format!("dot of {len} pairs"),
+            };
+            writeln!(f, "v{i:<5}{made:<12}{data:>8?}{grad:>8?}")?;
+        }
+        Ok(())
     }
 }
 
