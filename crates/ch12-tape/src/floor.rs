@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9238795af0d3411
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 522226333101bc67
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 
@@ -74,9 +74,9 @@ impl ch11_fast::Engine for Moons {
             .iter()
             .zip(&self.points)
             .fold(0.0, |sum, (s, a)| sum + hinge(s, a).0);
-        let n = 1.0 / data.len() as f64;
+        let one_over_n = 1.0 / data.len() as f64;
         let squares = self.p.iter().fold(0.0, |sum, p| sum + p * p);
-        let total = sum * n + ALPHA * squares;
+        let total = sum * one_over_n + ALPHA * squares;
         let scores: Vec<f64> = self.points.iter().map(|a| a.score).collect();
         let accuracy = ch11_fast::accuracy(data, &scores);
 
@@ -91,7 +91,7 @@ impl ch11_fast::Engine for Moons {
             *g += param * ALPHA;
         }
         for (s, a) in data.iter().zip(&self.points).rev() {
-            let g_score = -s.y * (hinge(s, a).1 * n);
+            let g_score = -s.y * (hinge(s, a).1 * one_over_n);
             // The output neuron: each weight, each hidden input, the bias.
             let mut g_h2 = [0.0; 16];
             for k in (0..16).rev() {

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7b7997bafddeb829
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 12dfe47c639d06aa
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
@@ -12,6 +12,19 @@ pub enum Ops {
     Scalar,
     /// Each neuron one dot-product node, each sum one n-ary node.
     Fused,
+}
+
+impl Ops {
+    /// 0 + a + b + …: a chain of `+` nodes, or one sum node.
+    fn sum(self, t: &mut Tape, terms: &[Var]) -> Var {
+        match self {
+            Ops::Fused => t.sum(terms),
+            Ops::Scalar => {
+                let zero = t.input(0.0);
+                terms.iter().fold(zero, |s, &term| t.add(s, term))
+            }
+        }
+    }
 }
 
 /// The demo on a tape.
@@ -40,7 +53,7 @@ impl Moons {
     pub fn loss(&mut self, data: &[Sample]) -> (Var, f64) {
         let scores: Vec<Var> =
             data.iter().map(|sample| self.score(&sample.x)).collect();
-        let t = &mut self.tape;
+        let (t, ops) = (&mut self.tape, self.ops);
         let mut losses = Vec::with_capacity(data.len());
         for (sample, &score) in data.iter().zip(&scores) {
             let minus_y = t.input(-sample.y);
@@ -49,32 +62,16 @@ impl Moons {
             let shifted = t.add(one, margin);
             losses.push(t.relu(shifted));
         }
-        // `self.sum` borrows all of `self`, so `t`, a borrow of one field,
-        // ends before it and is taken again after.
-        let sum = self.sum(&losses);
-        let t = &mut self.tape;
+        let sum = ops.sum(t, &losses);
         let one_over_n = t.input(1.0 / losses.len() as f64);
         let data_loss = t.mul(sum, one_over_n);
         let squares: Vec<Var> =
             self.parameters.iter().map(|&p| t.mul(p, p)).collect();
-        let sum = self.sum(&squares);
-        let t = &mut self.tape;
+        let sum = ops.sum(t, &squares);
         let alpha = t.input(ALPHA);
         let reg_loss = t.mul(alpha, sum);
         let scores: Vec<f64> = scores.iter().map(|&s| t.data(s)).collect();
         (t.add(data_loss, reg_loss), ch11_fast::accuracy(data, &scores))
-    }
-
-    /// 0 + a + b + …: a chain of `+` nodes, or one sum node.
-    fn sum(&mut self, terms: &[Var]) -> Var {
-        let t = &mut self.tape;
-        match self.ops {
-            Ops::Fused => t.sum(terms),
-            Ops::Scalar => {
-                let zero = t.input(0.0);
-                terms.iter().fold(zero, |s, &term| t.add(s, term))
-            }
-        }
     }
 
     /// MLP(2, [16, 16, 1]): each neuron's weights and bias are the next

@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d65219fc8efa41cc
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e4f37cbefec478
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -21,6 +21,11 @@ mod ops;
 /// ```compile_fail,E0277
 /// fn send<T: Send>(_: T) {}
 /// send(micrograd::Value::new(1.0));
+/// ```
+///
+/// ```compile_fail,E0277
+/// fn sync<T: Sync>(_: T) {}
+/// sync(micrograd::Value::new(1.0));
 /// ```
 #[derive(Clone)]
 pub struct Value(Rc<Node>);
@@ -251,8 +256,8 @@ mod tests {
             ((2.0 * &a).exp() - 1.0) / (b.relu() + a.pow(2.0).tanh()) * &a;
         out.backward();
         let nodes = watch(&out);
-        // 2 inputs, 3 plain numbers (2, 1, and the −1 that subtracting
-        // makes) and 11 operations.
+        // 2 inputs, 3 plain numbers (2, 1, and the −1 by which `- 1.0`
+        // multiplies the 1 it subtracts) and 11 operations.
         assert_eq!(nodes.len(), 16);
         assert!(nodes.iter().all(|node| node.upgrade().is_some()));
         drop(out);

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0fb2259031f4c2b6
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 857c170692fcbf05
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -131,7 +131,8 @@ impl Tape {
     }
 
     /// Drops every node made since [`Tape::keep`], and sets the grads of the
-    /// kept ones to 0, ready for the next graph. The storage stays.
+    /// kept ones to 0, ready for the next graph, as micrograd's
+    /// `model.zero_grad()` does for the parameters. The storage stays.
     pub fn clear(&mut self) {
         // A kept sum or dot product keeps its operands: they are its inputs.
         self.nodes.truncate(self.kept_nodes);
