@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5fb568ea4e8b9451
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 87c6668a03cffb8d
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -21,6 +21,11 @@ fn engines() {
 #[test]
 fn small_tape() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-small-tape")));
+}
+
+#[test]
+fn neuron_tape() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-neuron-tape")));
 }
 
 #[test]

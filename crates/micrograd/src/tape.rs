@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 857c170692fcbf05
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c716765ea0e2bda4
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -256,26 +256,54 @@ impl Tape {
     }
 }
 
-/// One line per node: its index, how it was made, its data and its grad.
+/// A value's name in a printed tape: `v` and its index, such as `v3`.
+impl std::fmt::Display for Var {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "v{}", self.0)
+    }
+}
+
+/// One line per node: its name, how it was made, its data and its grad.
 impl std::fmt::Display for Tape {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        writeln!(f, "node  made as        data    grad")?;
+        writeln!(f, "{:<30}{:>20}{:>20}", "node  made as", "data", "grad")?;
         for (i, &Node { data, grad, op }) in self.nodes.iter().enumerate() {
             let made = match op {
                 Op::Input => "input".to_string(),
-                Op::Add(a, b) => format!("v{} + v{}", a.0, b.0),
-                Op::Mul(a, b) => format!("v{} · v{}", a.0, b.0),
-                Op::Pow(a, k) => format!("v{} ^ {k}", a.0),
-                Op::Exp(a) => format!("exp v{}", a.0),
-                Op::Tanh(a) => format!("tanh v{}", a.0),
-                Op::Relu(a) => format!("relu v{}", a.0),
-                Op::Ln(a) => format!("ln v{}", a.0),
-                Op::Sum { len, .. } => format!("sum of {len}"),
-                Op::Dot { len, .. } => format!("dot of {len} pairs"),
+                Op::Add(a, b) => format!("{a} + {b}"),
+                Op::Mul(a, b) => format!("{a} · {b}"),
+                Op::Pow(a, k) => format!("{a} ^ {k}"),
+                Op::Exp(a) => format!("exp {a}"),
+                Op::Tanh(a) => format!("tanh {a}"),
+                Op::Relu(a) => format!("relu {a}"),
+                Op::Ln(a) => format!("ln {a}"),
+                Op::Sum { start, len } => {
+                    let terms = self.listed(start, len);
+                    let names: Vec<String> =
+                        terms.iter().map(Var::to_string).collect();
+                    names.join(" + ")
+                }
+                Op::Dot { start, len } => {
+                    // b, then each weight beside its input.
+                    let list = self.listed(start, 1 + 2 * len);
+                    let mut terms = vec![list[0].to_string()];
+                    for wx in list[1..].chunks(2) {
+                        terms.push(format!("{} · {}", wx[0], wx[1]));
+                    }
+                    terms.join(" + ")
+                }
             };
-            writeln!(f, "v{i:<5}{made:<12}{data:>8?}{grad:>8?}")?;
+            let name = Var(to_u32(i)).to_string();
+            writeln!(f, "{name:<6}{made:<24}{data:>20?}{grad:>20?}")?;
         }
         Ok(())
+    }
+}
+
+impl Tape {
+    /// The `len` operands listed from `start`.
+    fn listed(&self, start: u32, len: u32) -> &[Var] {
+        &self.operands[start as usize..(start + len) as usize]
     }
 }
 
