@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7b6251097382c4a
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7b6251097382c4a
 //! Snapshot tests: what the chapter's
 //! programs print, and the DOT of its graphs.
 

@@ -30,7 +30,7 @@ pub fn write(project: &Project, name: &str, force: bool) -> Result<(), Problems>
     let short = short_name(&chapters, chapter);
     println!(
         "Wrote {dir}/: the code of {}, with {} exercises, each a `todo!()`:",
-        title(chapter),
+        title(&chapters, chapter),
         written.places.len()
     );
     let holes = holes(chapter, &generated);
@@ -52,10 +52,10 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
     if !project.path(&dir).is_dir() {
         return Err(one(format!(
             "there is no copy of chapter {} to check yet: write one with `cargo xtask exercise {short}`",
-            number(chapter)
+            number(&chapters, chapter)
         )));
     }
-    println!("Running the tests of {} on your code in {dir}/", title(chapter));
+    println!("Running the tests of {} on your code in {dir}/", title(&chapters, chapter));
     println!("(the first run compiles the dependencies too, which takes a minute or two)");
     let mut test = cargo_in(&project.path(&dir), "test", &["--no-fail-fast"]);
     test.env("INSTA_UPDATE", "no").env("CARGO_TERM_COLOR", "never");
@@ -92,9 +92,9 @@ pub fn check(project: &Project, name: &str) -> Result<(), Problems> {
     if reached.is_empty() {
         let all =
             if total == 1 { "The test passes".into() } else { format!("All {total} tests pass") };
-        println!("{all}: the exercises of chapter {} are done.", number(chapter));
+        println!("{all}: the exercises of chapter {} are done.", number(&chapters, chapter));
         match next_chapter(&chapters, chapter) {
-            Some(next) => println!("Next, read {}: {}.", title(next), next.path),
+            Some(next) => println!("Next, read {}: {}.", title(&chapters, next), next.path),
             None => println!("That was the last chapter with exercises."),
         }
         return Ok(());
@@ -196,21 +196,23 @@ fn with_exercises<'a>(
     generated: &[Generated],
     name: &str,
 ) -> Result<&'a Chapter, Problems> {
-    let with: Vec<String> = chapters
+    // Named as the command takes them: a section by its whole name.
+    let with: Vec<&str> = chapters
         .iter()
         .filter(|c| !holes(c, generated).is_empty())
-        .map(|c| number(c).to_string())
+        .map(|c| short_name(chapters, c))
         .collect();
     let with = match with.split_last() {
-        Some((last, [])) => format!("only chapter {last} has exercises"),
-        Some((last, rest)) => format!("chapters {} and {last} have exercises", rest.join(", ")),
+        Some((last, [])) => format!("only {last} has exercises"),
+        Some((last, rest)) => format!("{} and {last} have exercises", rest.join(", ")),
         None => "no chapter has exercises".into(),
     };
     let Some(chapter) = find(chapters, name) else {
         return Err(one(format!("there is no chapter {name}; {with}")));
     };
     if holes(chapter, generated).is_empty() {
-        return Err(one(format!("chapter {} has no exercises; {with}", number(chapter))));
+        let number = number(chapters, chapter);
+        return Err(one(format!("chapter {number} has no exercises; {with}")));
     }
     Ok(chapter)
 }
@@ -234,10 +236,18 @@ pub fn find<'a>(chapters: &'a [Chapter], name: &str) -> Option<&'a Chapter> {
     })
 }
 
-/// `4` for chapter 4.
-fn number(chapter: &Chapter) -> u32 {
-    let digits = chapter.crate_name["ch".len()..].split('-').next().unwrap_or("");
-    digits.parse().unwrap_or(0)
+/// `4` for chapter 4; `6.1` and `6.2` for the sections that follow chapter 6 in
+/// SUMMARY.md, which share its number.
+fn number(chapters: &[Chapter], chapter: &Chapter) -> String {
+    let of = |c: &Chapter| -> u32 {
+        let digits = c.crate_name["ch".len()..].split('-').next().unwrap_or("");
+        digits.parse().unwrap_or(0)
+    };
+    let before = chapters.iter().take_while(|c| c.path != chapter.path);
+    match before.filter(|c| of(c) == of(chapter)).count() {
+        0 => of(chapter).to_string(),
+        section => format!("{}.{section}", of(chapter)),
+    }
 }
 
 /// `ch04` for chapter 4; the whole name, as `ch06-training-ops`, for a section, which
@@ -251,9 +261,9 @@ fn short_name<'a>(chapters: &[Chapter], chapter: &'a Chapter) -> &'a str {
 }
 
 /// `chapter 4, "Backpropagation, automatic"`: its number and first heading.
-fn title(chapter: &Chapter) -> String {
+fn title(chapters: &[Chapter], chapter: &Chapter) -> String {
     let heading = chapter.source.lines().find_map(|l| l.strip_prefix("# ")).unwrap_or("");
-    format!("chapter {}, \"{}\"", number(chapter), heading.trim())
+    format!("chapter {}, \"{}\"", number(chapters, chapter), heading.trim())
 }
 
 fn next_chapter<'a>(chapters: &'a [Chapter], chapter: &Chapter) -> Option<&'a Chapter> {
@@ -303,12 +313,15 @@ mod tests {
             Chapter::parse("chapters/04-b.md", plain.into()).unwrap(),
             Chapter::parse("chapters/05-c.md", holed.into()).unwrap(),
             Chapter::parse("chapters/06-d.md", holed.into()).unwrap(),
+            Chapter::parse("chapters/06-e.md", plain.into()).unwrap(),
         ];
         let generated = crate::tangle::generate(&chapters).unwrap();
         let message =
             |name| with_exercises(&chapters, &generated, name).unwrap_err()[0].message.clone();
-        assert_eq!(message("ch99"), "there is no chapter ch99; chapters 3, 5 and 6 have exercises");
-        assert_eq!(message("4"), "chapter 4 has no exercises; chapters 3, 5 and 6 have exercises");
+        let with = "ch03, ch05 and ch06 have exercises";
+        assert_eq!(message("ch99"), format!("there is no chapter ch99; {with}"));
+        assert_eq!(message("4"), format!("chapter 4 has no exercises; {with}"));
+        assert_eq!(message("ch06-e"), format!("chapter 6.1 has no exercises; {with}"));
         assert_eq!(with_exercises(&chapters, &generated, "ch05").unwrap().path, "chapters/05-c.md");
     }
 

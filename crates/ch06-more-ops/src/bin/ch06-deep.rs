@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1cf42e2d7dd2c890
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1cf42e2d7dd2c890
 //! A chain of a million additions: built, backpropagated and freed.
 
 use micrograd::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab859e77473ddcfd
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab859e77473ddcfd
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 32f3e2c641d7605e
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 32f3e2c641d7605e
 //! Graphs built at a = 1, differentiated after `set_data` made a = 2.
 
 use micrograd::Value;

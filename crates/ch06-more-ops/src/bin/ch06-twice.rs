@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 166ecfc01599f749
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 166ecfc01599f749
 //! Two backward passes over one graph: the grads pile up, unless zeroed.
 
 use micrograd::Value;
