@@ -1,4 +1,4 @@
-// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e4f37cbefec478
+// Generated from chapters/06-crate.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 820248cdf0b9a997
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -114,7 +114,8 @@ impl Value {
 
     /// Changes the number in place. Meant for inputs, such as the weights a
     /// step of gradient descent nudges. Values already computed from this one
-    /// keep their data, and backward steps read the data of their operands,
+    /// keep their data, and some backward steps read their operands' data
+    /// when they run while others use slopes saved when the graph was built,
     /// so after a change, build the graph again before calling
     /// [`Value::backward`].
     pub fn set_data(&self, data: f64) {
