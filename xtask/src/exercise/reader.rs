@@ -223,26 +223,28 @@ fn one(message: String) -> Problems {
 
 /// The chapter that `name` names: `ch04`, `04`, `4` or `ch04-autograd`.
 pub fn find<'a>(chapters: &'a [Chapter], name: &str) -> Option<&'a Chapter> {
-    let number = name.strip_prefix("ch").unwrap_or(name);
-    let (digits, slug) = number.split_once('-').unwrap_or((number, ""));
-    digits.parse::<u32>().ok().and_then(|wanted| {
-        chapters.iter().find(|chapter| {
-            let (chapter_digits, chapter_slug) =
-                chapter.crate_name["ch".len()..].split_once('-').unwrap_or_default();
-            chapter_digits.parse::<u32>().ok() == Some(wanted)
-                && (slug.is_empty() || slug == chapter_slug)
-                && !chapter.path.contains("/appendix-")
-        })
+    let (wanted, slug) = number_and_slug(name);
+    let wanted = wanted?;
+    chapters.iter().find(|chapter| {
+        let (number, chapter_slug) = number_and_slug(&chapter.crate_name);
+        number == Some(wanted)
+            && (slug.is_empty() || slug == chapter_slug)
+            && !chapter.path.contains("/appendix-")
     })
+}
+
+/// `(Some(4), "autograd")` for `ch04-autograd`, and for a name as a reader gives it:
+/// `(Some(4), "")` for `ch04`, `04` or `4`.
+fn number_and_slug(name: &str) -> (Option<u32>, &str) {
+    let name = name.strip_prefix("ch").unwrap_or(name);
+    let (digits, slug) = name.split_once('-').unwrap_or((name, ""));
+    (digits.parse().ok(), slug)
 }
 
 /// `4` for chapter 4; `6.1` and `6.2` for the sections that follow chapter 6 in
 /// SUMMARY.md, which share its number.
 fn number(chapters: &[Chapter], chapter: &Chapter) -> String {
-    let of = |c: &Chapter| -> u32 {
-        let digits = c.crate_name["ch".len()..].split('-').next().unwrap_or("");
-        digits.parse().unwrap_or(0)
-    };
+    let of = |c: &Chapter| number_and_slug(&c.crate_name).0.unwrap_or(0);
     let before = chapters.iter().take_while(|c| c.path != chapter.path);
     match before.filter(|c| of(c) == of(chapter)).count() {
         0 => of(chapter).to_string(),
