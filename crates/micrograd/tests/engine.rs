@@ -265,6 +265,7 @@ fn every_operation_agrees_with_measured_slopes() {
     }
 }
 
+// ANCHOR: million
 /// A million additions deep: if `topo`, `backward` or the drop of the graph
 /// recursed once per level, the test's thread would overflow its stack.
 #[test]
@@ -280,3 +281,4 @@ fn a_graph_a_million_nodes_deep() {
     assert_eq!((x.grad(), one.grad()), (1.0, 1_000_000.0));
     drop(y);
 }
+// ANCHOR_END: million
