@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89e1043b9e46c118
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 89e1043b9e46c118
 //! Chapter 10's step in a tensor library, candle: the points as one matrix,
 //! each layer one matrix product, the grads from candle's backward.
 

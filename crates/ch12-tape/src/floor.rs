@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 522226333101bc67
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 522226333101bc67
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 

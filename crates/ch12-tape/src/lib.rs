@@ -1,34 +1,21 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 657345c7acd110c3
-//! Chapter 12: the training step on a tape, with fused operations, and by
-//! hand; every engine of chapters 11 and 12 in one list.
+// Generated from chapters/12-tape.md, chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b2dd048288b33445
+//! Chapters 12 to 12.2: the training step on a tape, with fused operations,
+//! by hand, and in candle; every engine checked and timed.
 
-pub mod floor;
 pub mod on_tape;
 pub mod stress;
 
 use ch11_fast::{Chain, Engines};
 use on_tape::Ops;
 
-pub mod batched;
-
-/// Every engine of chapters 11 and 12, in order, each with chapter 10's
-/// network set to `parameters`.
+/// Every engine with a graph, of chapters 11 and 12, in order, each with
+/// chapter 10's network set to `parameters`.
 pub fn engines(parameters: &[f64]) -> Engines {
     let mut engines = ch11_fast::engines(parameters);
     let tape = on_tape::Moons::new(parameters, Ops::Scalar);
     engines.push(("tape", Box::new(tape)));
     let fused = on_tape::Moons::new(parameters, Ops::Fused);
     engines.push(("fused tape", Box::new(fused)));
-    engines.push(("hand-written", Box::new(floor::Moons::new(parameters))));
-    engines
-}
-
-/// Every engine, then candle's tensors: what `ch12-bench` times.
-pub fn benched(parameters: &[f64]) -> Engines {
-    let mut engines = engines(parameters);
-    let candle =
-        batched::Moons::new(parameters).expect("candle makes the network");
-    engines.push(("candle tensors", Box::new(candle)));
     engines
 }
 
@@ -38,4 +25,19 @@ pub fn chains() -> Vec<(&'static str, Chain)> {
     chains.push(("tape", on_tape::chain));
     chains.push(("fused tape", on_tape::chain));
     chains
+}
+
+pub mod floor;
+
+pub mod batched;
+
+/// Every engine, then the step by hand and candle's tensors: what
+/// `ch12-bench` times.
+pub fn benched(parameters: &[f64]) -> Engines {
+    let mut engines = engines(parameters);
+    engines.push(("hand-written", Box::new(floor::Moons::new(parameters))));
+    let candle =
+        batched::Moons::new(parameters).expect("candle makes the network");
+    engines.push(("candle tensors", Box::new(candle)));
+    engines
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 87c6668a03cffb8d
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 12db7cc7f0acf803
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -26,6 +26,11 @@ fn small_tape() {
 #[test]
 fn neuron_tape() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-neuron-tape")));
+}
+
+#[test]
+fn by_hand() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch12-by-hand")));
 }
 
 #[test]

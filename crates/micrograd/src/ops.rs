@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 43d55324efa98779
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9b308522d1535ea0
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
 //! made outside the crate. Each builds one node with its step of
@@ -114,7 +114,7 @@ impl Value {
         // exercise: xᵏ, its slope k·xᵏ⁻¹ computed now and captured
         let v = self.data();
         // Hidden from the optimizer, which could otherwise compute division's
-        // x⁻¹ as 1/x, whose last bit can differ from powf's: see chapter 12.1.
+        // x⁻¹ as 1/x, whose last bit can differ from powf's: see chapter 12.2.
         let k = std::hint::black_box(k);
         let p = v.powf(k);
         // x⁰ is 1 everywhere, so its slope is 0, even at x = 0, where

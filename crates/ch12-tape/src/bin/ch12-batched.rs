@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 29459f3a505a8a39
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 29459f3a505a8a39
 //! Trains chapter 10's demo with candle's tensors, and compares each step
 //! with the original's.
 

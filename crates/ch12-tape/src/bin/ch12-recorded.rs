@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9abe849ef8a0788e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcdea8e93c42c16f
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -6,8 +6,10 @@
 use ch11_fast::recorded::{BENCH, ratio, rows, timing, two_figures};
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("summary") {
-        return summary();
+    match std::env::args().nth(1).as_deref() {
+        Some("tape") => return summary("Chapter 12's engines", &TAPE),
+        Some("by-hand") => return summary("Chapter 12.1's steps", &BY_HAND),
+        _ => {}
     }
     let rows = rows(BENCH);
     let median = |row: &Vec<String>| {
@@ -68,16 +70,24 @@ fn main() {
     }
 }
 
-/// What chapter 12 shows of its own engines.
-fn summary() {
-    println!("Chapter 12's engines, one step of chapter 10's demo:");
-    let line = |what: &str, slow: &str, fast: &str| {
+/// The ratios chapter 12 shows: what, the slower engine, the faster one.
+const TAPE: [[&str; 3]; 3] = [
+    ["the tape against Value", "Value", "tape"],
+    ["the tape against the lean node", "lean node", "tape"],
+    ["the fused tape against the tape", "tape", "fused tape"],
+];
+
+/// The ratios chapter 12.1 shows.
+const BY_HAND: [[&str; 3]; 2] = [
+    ["hand-written against the fused tape", "fused tape", "hand-written"],
+    ["candle's tensors against the tape", "tape", "candle tensors"],
+];
+
+/// Prints `lines` of ratios under `title`.
+fn summary(title: &str, lines: &[[&str; 3]]) {
+    println!("{title}, one step of chapter 10's demo:");
+    for [what, slow, fast] in lines {
         let times = ratio(timing(slow), timing(fast));
         println!("  {what:<36}{times} times as fast");
-    };
-    line("the tape against Value", "Value", "tape");
-    line("the tape against the lean node", "lean node", "tape");
-    line("the fused tape against the tape", "tape", "fused tape");
-    line("hand-written against the fused tape", "fused tape", "hand-written");
-    line("candle's tensors against the tape", "tape", "candle tensors");
+    }
 }
