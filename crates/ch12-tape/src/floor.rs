@@ -1,4 +1,4 @@
-// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 522226333101bc67
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 489ad87c0620fbe6
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 
@@ -19,7 +19,8 @@ struct Activations {
     score: f64,
 }
 
-/// micrograd's relu, and its slope.
+/// Chapter 6's relu, and its slope (as micrograd's, but a NaN passes
+/// through).
 fn relu(v: f64) -> (f64, f64) {
     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
     (if v < 0.0 { 0.0 } else { v }, slope)
@@ -81,9 +82,9 @@ impl ch11_fast::Engine for Moons {
         let accuracy = ch11_fast::accuracy(data, &scores);
 
         // Backward, in the order the graph's backward adds its shares: the
-        // squares first, then the points from the last to the first.
-        // Two fields borrowed apart, one shared and one mutable: allowed,
-        // since they do not overlap.
+        // squares first, then the points from the last to the first. `p` and
+        // `grad` borrow two fields, one mutably, and the loop below a third,
+        // `self.points`: borrows of separate fields do not conflict.
         let (p, grad) = (&self.p, &mut self.grad);
         for (param, g) in p.iter().zip(grad.iter_mut()) {
             *g = 0.0;
@@ -94,7 +95,7 @@ impl ch11_fast::Engine for Moons {
             let g_score = -s.y * (hinge(s, a).1 * one_over_n);
             // The output neuron: each weight, each hidden input, the bias.
             let mut g_h2 = [0.0; 16];
-            for k in (0..16).rev() {
+            for k in 0..16 {
                 grad[OUTPUT + k] += a.h2[k] * g_score;
                 g_h2[k] += p[OUTPUT + k] * g_score;
             }
@@ -104,17 +105,17 @@ impl ch11_fast::Engine for Moons {
             for n in (0..16).rev() {
                 let g = relu(a.s2[n]).1 * g_h2[n];
                 let at = LAYER_2 + 17 * n;
-                for k in (0..16).rev() {
+                for k in 0..16 {
                     grad[at + k] += a.h1[k] * g;
                     g_h1[k] += p[at + k] * g;
                 }
                 grad[at + 16] += g;
             }
             // The first layer.
-            for n in (0..16).rev() {
+            for n in 0..16 {
                 let g = relu(a.s1[n]).1 * g_h1[n];
-                grad[3 * n + 1] += s.x[1] * g;
                 grad[3 * n] += s.x[0] * g;
+                grad[3 * n + 1] += s.x[1] * g;
                 grad[3 * n + 2] += g;
             }
         }

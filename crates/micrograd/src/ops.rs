@@ -1,7 +1,7 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9b308522d1535ea0
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16c7ff29c4451fbc
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
-//! `tanh` and `relu` as methods, `Sum`, and `Value::custom` for operations
-//! made outside the crate. Each builds one node with its step of
+//! `ln`, `tanh` and `relu` as methods, `Sum`, and `Value::custom` for
+//! operations made outside the crate. Each builds one node with its step of
 //! backpropagation.
 
 use std::iter::Sum;

@@ -1,6 +1,9 @@
 //! The engine's tests, through its public API. The engine itself is tangled
 //! from chapter 6 of the book; these tests are written here, beside it.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use micrograd::Value;
 
 /// `actual` is within `tolerance` of `expected`, relative to the size of
@@ -263,6 +266,37 @@ fn every_operation_agrees_with_measured_slopes() {
             );
         }
     }
+}
+
+/// Counts its own drops: a backward rule that holds one drops it with its
+/// node.
+struct Counted(Rc<Cell<usize>>);
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+/// Dropping the output frees every node of a deep graph, by the `Drop`
+/// loop's usual path: unlike the unit tests' `Weak` handles, counting drops
+/// leaves every node's `Rc` to the loop alone.
+#[test]
+fn every_node_of_a_dropped_graph_is_freed() {
+    let dropped = Rc::new(Cell::new(0));
+    let mut y = Value::new(0.5);
+    for _ in 0..10_000 {
+        let counted = Counted(Rc::clone(&dropped));
+        let same = move |_: [f64; 1]| {
+            let _alive = &counted;
+            [1.0]
+        };
+        y = (Value::custom("same", [&y], y.data(), same) * 0.5).relu() + 1.0;
+    }
+    y.backward();
+    assert_eq!(dropped.get(), 0);
+    drop(y);
+    assert_eq!(dropped.get(), 10_000);
 }
 
 // ANCHOR: million
