@@ -1,4 +1,4 @@
-// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8749585d40fdaf43
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3000200c45f79c7e
 //! Chapter 10's step in a tensor library, candle: the points as one matrix,
 //! each layer one matrix product, the grads from candle's backward.
 
@@ -45,6 +45,7 @@ impl Moons {
         let scores = h.flatten_all()?;
         let y = Tensor::from_vec(ys, n, &Device::Cpu)?;
         // mean(relu(1 − y·score)) + α·Σ p².
+        // `affine(a, b)` is a·x + b, element by element.
         let hinge = (&y * &scores)?.affine(-1.0, 1.0)?.relu()?.mean_all()?;
         let mut squares = Tensor::zeros((), DType::F64, &Device::Cpu)?;
         for (w, b) in &self.layers {

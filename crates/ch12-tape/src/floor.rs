@@ -1,4 +1,4 @@
-// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 489ad87c0620fbe6
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50c37b07f3f7c5bf
 //! The floor: chapter 10's step written out by hand for MLP(2, [16, 16, 1]),
 //! forward and backward, with no graph at all.
 
@@ -19,8 +19,8 @@ struct Activations {
     score: f64,
 }
 
-/// Chapter 6's relu, and its slope (as micrograd's, but a NaN passes
-/// through).
+/// Chapter 6's relu, and its slope: 1.0 or 0.0 (`f64::from` a `bool`), and
+/// NaN for NaN, as `Value::relu` gives, where micrograd's slope would be 0.
 fn relu(v: f64) -> (f64, f64) {
     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
     (if v < 0.0 { 0.0 } else { v }, slope)

@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 12dfe47c639d06aa
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b40fac9560c79ac3
 //! Chapter 10's demo on micrograd's tape: the parameters kept at the tape's
 //! start, the rest of the tape cleared and reused at each step.
 
@@ -73,7 +73,9 @@ impl Moons {
         let scores: Vec<f64> = scores.iter().map(|&s| t.data(s)).collect();
         (t.add(data_loss, reg_loss), ch11_fast::accuracy(data, &scores))
     }
+}
 
+impl Moons {
     /// MLP(2, [16, 16, 1]): each neuron's weights and bias are the next
     /// `nin + 1` parameters.
     fn score(&mut self, x: &[f64; 2]) -> Var {
@@ -111,7 +113,8 @@ impl ch11_fast::Engine for Moons {
         let (total, accuracy) = self.loss(data);
         if self.nodes == 0 {
             // The first step finds how long the tape gets; the storage is
-            // trimmed to that, and reused by every step after.
+            // trimmed to that (growing by doubling can leave up to twice as
+            // much), and reused by every step after.
             self.nodes = self.tape.len();
             self.tape.shrink_to_fit();
         }

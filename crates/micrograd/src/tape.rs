@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c716765ea0e2bda4
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78a74f2007f968a3
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -35,6 +35,7 @@ enum Op {
     Relu(Var),
     /// ln a: chapter 13.
     Ln(Var),
+    // ANCHOR: fused_variants
     /// The sum of `len` operands, listed in `Tape::operands` from `start`.
     Sum {
         start: u32,
@@ -46,6 +47,7 @@ enum Op {
         start: u32,
         len: u32,
     },
+    // ANCHOR_END: fused_variants
 }
 
 /// One node: 32 bytes.
@@ -248,9 +250,10 @@ impl Tape {
                     self.add_grad(a, slope * grad);
                 }
                 Op::Ln(a) => self.add_grad(a, grad / self.data(a)),
-                // The fused operations of "Coarser operations", below.
+                // ANCHOR: fused_arms
                 Op::Sum { start, len } => self.sum_backward(start, len, grad),
                 Op::Dot { start, len } => self.dot_backward(start, len, grad),
+                // ANCHOR_END: fused_arms
             }
         }
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0f74bb5ee24dba0c
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dd0aa89d5e9e1af0
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -91,4 +91,18 @@ fn summary(title: &str, lines: &[[&str; 3]]) {
         let times = ratio(timing(slow), timing(fast));
         println!("  {what:<40}{times} times as fast");
     }
+    // Each engine the lines name, once, slowest first, with the median of
+    // its runs.
+    let mut names: Vec<&str> = vec![];
+    for name in lines.iter().flat_map(|[_, slow, fast]| [*slow, *fast]) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.sort_by(|a, b| timing(b).median.total_cmp(&timing(a).median));
+    let ms =
+        |name: &&str| format!("{name} {} ms", two_figures(timing(name).median));
+    let medians: Vec<String> = names.iter().map(ms).collect();
+    println!("One step, the median run:");
+    println!("  {}", medians.join(", "));
 }
