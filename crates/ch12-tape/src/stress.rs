@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72617961c62b599a
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54756edb0d5feb30
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -434,8 +434,34 @@ impl Mutant {
     }
 }
 
+/// Chapter 5's bug in every rule at once: each node's shares replace its
+/// operands' grads instead of adding to them.
+pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
+    let mut v: Vec<Value> =
+        graph.inputs.iter().map(|&x| Value::new(x)).collect();
+    for op in &graph.ops {
+        let value = value_of(op, &v);
+        v.push(value);
+    }
+    let out = v.last().expect("a graph has an output");
+    out.set_grad(1.0);
+    for value in out.topo().iter().rev() {
+        let children = value.children();
+        let before: Vec<f64> = children.iter().map(Value::grad).collect();
+        value.backward_step();
+        for (i, (child, old)) in children.iter().zip(before).enumerate() {
+            // Once per operand: a·a names one operand twice.
+            let id = viz::Expr::id(child);
+            if children[..i].iter().all(|c| viz::Expr::id(c) != id) {
+                child.set_grad(child.grad() - old);
+            }
+        }
+    }
+    v[..graph.inputs.len()].iter().map(Value::grad).collect()
+}
+
 /// Each mutant as an engine, with a name for the printout.
-pub fn mutants() -> [(&'static str, Grads); 4] {
+pub fn mutants() -> [(&'static str, Grads); 5] {
     fn with(graph: &Graph, mutant: Mutant) -> Vec<f64> {
         value_grads(graph, Walk::Cheaper, Some(mutant))
     }
@@ -444,5 +470,6 @@ pub fn mutants() -> [(&'static str, Grads); 4] {
         ("product's shares swapped", |g| with(g, Mutant::ProductSharesSwapped)),
         ("pow's slope k·x^k", |g| with(g, Mutant::PowWithoutMinusOne)),
         ("relu's slope always 1", |g| with(g, Mutant::ReluAlwaysOne)),
+        ("shares that overwrite", overwriting_grads),
     ]
 }

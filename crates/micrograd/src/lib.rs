@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-reuse.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 820248cdf0b9a997
+// Generated from chapters/06-more-ops.md, chapters/06-reuse.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e9215b437ec2bdf
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -246,7 +246,7 @@ mod tests {
 
     /// A weak handle to each node of the graph under `value`.
     fn watch(value: &Value) -> Vec<Weak<Node>> {
-        value.topo().iter().map(|node| Rc::downgrade(&node.0)).collect()
+        value.topo().iter().map(|v| Rc::downgrade(&v.0)).collect()
     }
 
     #[test]

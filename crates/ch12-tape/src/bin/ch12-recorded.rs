@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dd0aa89d5e9e1af0
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57beae9cc855ed02
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -45,9 +45,9 @@ fn main() {
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
     println!("The tape against Value:");
     println!("  {} times as fast", ratio(timing("Value"), timing("tape")));
-    let candle = ratio(timing("candle tensors"), timing("tape"));
-    println!("candle's tensors, a step's time over the tape's:");
-    println!("  {candle}");
+    let candle = ratio(timing("fused tape"), timing("candle tensors"));
+    println!("candle's tensors against the fused tape:");
+    println!("  {candle} times as fast");
     println!("The hand-written step against the fused tape:");
     let floor = ratio(timing("fused tape"), timing("hand-written"));
     println!("  {floor} times as fast");
@@ -62,9 +62,25 @@ fn main() {
     };
     let engines = ["Value", "tape", "hand-written"].map(per_node);
     println!("Per node of chapter 10's graph: {}", engines.join(", "));
+    let bytes = |name: &str| {
+        let row = rows.iter().find(|row| row[0] == name).expect("a row");
+        let bytes = row[5].parse::<f64>().expect("bytes in bench.csv");
+        format!("{name} {}", two_figures(bytes))
+    };
+    let engines = ["Value", "lean node", "tape", "fused tape"].map(bytes);
+    println!("Bytes a step holds at its peak, per node of chapter 10's graph:");
+    println!("  {}", engines.join(", "));
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
     if rows.iter().any(|row| row[0] == python.0) {
+        let tuned = timing(python.1).median;
+        let times = |name: &str| {
+            format!("{name} {}", two_figures(tuned / timing(name).median))
+        };
+        let engines =
+            ["Value", "tape", "fused tape", "hand-written"].map(times);
+        println!("Times as fast as the original, collector tuned (medians):");
+        println!("  {}", engines.join(", "));
         println!("Python micrograd, collector as it comes / tuned:");
         println!("  {}", ratio(timing(python.0), timing(python.1)));
     }

@@ -1,8 +1,8 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63bff711ccfab158
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e2838130d52ddcc8
 //! Checks every engine's backward on 10,000 random graphs, counting how
 //! often each kind of operation's rule ran with a grad not 0; then checks
 //! that the test catches a tape whose every grad is wrong in the fifth
-//! digit, and four rules broken one at a time.
+//! digit, four rules broken one at a time, and chapter 5's bug.
 
 use std::hint::black_box;
 
@@ -131,7 +131,7 @@ fn main() {
     let other = missed.len() - zero - tiny;
     println!("  missed: {zero} exactly 0, {tiny} under 0.001, {other} other");
 
-    println!("One rule broken, in operands inline:");
+    println!("Rules broken on purpose, in operands inline:");
     for mutant in mutants() {
         let (_, mismatches) = stress(11, 10_000, &[mutant]);
         let mut caught: Vec<usize> =
