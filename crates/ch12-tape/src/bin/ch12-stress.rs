@@ -1,12 +1,10 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e2838130d52ddcc8
-//! Checks every engine's backward on 10,000 random graphs, counting how
-//! often each kind of operation's rule ran with a grad not 0; then checks
-//! that the test catches a tape whose every grad is wrong in the fifth
-//! digit, four rules broken one at a time, and chapter 5's bug.
-
-use std::hint::black_box;
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c7d8f72ed242756a
+//! Checks every engine's backward on 10,000 random graphs, and whether the
+//! check could catch a bug: one question a function, the one named on the
+//! command line, or all of them.
 
 use std::collections::BTreeMap;
+use std::hint::black_box;
 
 use ch12_tape::stress::{
     Grads, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
@@ -14,6 +12,28 @@ use ch12_tape::stress::{
 };
 
 fn main() {
+    let questions: [(&str, fn()); 6] = [
+        ("engines", every_engine),
+        ("kinds", every_kind),
+        ("bits", equal_bits),
+        ("6706", graph_6706),
+        ("sharp", sharp),
+        ("mutants", broken_rules),
+    ];
+    let asked = std::env::args().nth(1);
+    if let Some(name) = &asked {
+        let names = questions.map(|(question, _)| question);
+        let known = names.contains(&name.as_str());
+        assert!(known, "no question `{name}`: ask one of {names:?}");
+    }
+    for (question, answer) in questions {
+        if asked.as_deref().is_none_or(|name| name == question) {
+            answer();
+        }
+    }
+}
+
+fn every_engine() {
     println!("Each engine on the same 10,000 graphs:");
     for engine in engines() {
         let (checked, mismatches) = stress(11, 10_000, &[engine]);
@@ -28,7 +48,9 @@ fn main() {
             println!("{m}");
         }
     }
+}
 
+fn every_kind() {
     println!("Each kind of operation: how often, and with a grad not 0:");
     let mut kinds = Op::KINDS.map(|kind| (kind, 0, 0));
     for graph in graphs(11).take(10_000) {
@@ -42,7 +64,9 @@ fn main() {
     for (kind, times, not_zero) in kinds {
         println!("  {kind:<5}{times:>5} times, {not_zero:>5} not 0");
     }
+}
 
+fn equal_bits() {
     println!("Inputs whose grad is 0 in some engines, not in others:");
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
     // For each set of engines: how often they alone differ from Value.
@@ -94,11 +118,12 @@ fn main() {
     }
     println!("Value, its rules run in a tape's order:");
     println!("  both tapes' bits in {as_made} of {inputs}");
+}
 
-    // Graph 6706's v1 is v0 / v0, made as micrograd makes it, v0 · v0⁻¹: per
-    // unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0 from
-    // the power. Its inverse from glibc's `pow` (the exponent hidden from
-    // the compiler, so that the call stays), or by division.
+fn graph_6706() {
+    // Per unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0
+    // from the power. Its inverse from glibc's `pow` (the exponent hidden
+    // from the compiler, so that the call stays), or by division.
     let graph = graphs(11).nth(6706).expect("10,000 graphs");
     let x = graph.inputs[0];
     let from_power = -x.powf(black_box(-2.0)) * x;
@@ -112,7 +137,9 @@ fn main() {
         let sum = inverse + from_power;
         println!("  v0^-1 by {how:<5}{inverse:?} + {from_power:?} = {sum:e}");
     }
+}
 
+fn sharp() {
     let off: Grads =
         |g| tape_grads(g, false).iter().map(|d| d * 1.0001).collect();
     let (checked, mismatches) = stress(11, 10_000, &[("tape, off", off)]);
@@ -130,7 +157,9 @@ fn main() {
     let tiny = missed.iter().filter(|&&g| g > 0.0 && g < 1e-3).count();
     let other = missed.len() - zero - tiny;
     println!("  missed: {zero} exactly 0, {tiny} under 0.001, {other} other");
+}
 
+fn broken_rules() {
     println!("Rules broken on purpose, in operands inline:");
     for mutant in mutants() {
         let (_, mismatches) = stress(11, 10_000, &[mutant]);
