@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 042acd59ce537620
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 192dd285cd5970fa
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -12,6 +12,7 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("opening") => steps(&OPENING),
         Some("steps") => steps(&[]),
+        Some("on-the-heap") => steps(&ON_THE_HEAP),
         Some("built") => built(),
         Some("phases") => phases(),
         Some("walk") => walk(),
@@ -20,10 +21,23 @@ fn main() {
         Some("lean") => lean(),
         _ => panic!(
             "usage: ch11-recorded \
-             opening|steps|built|phases|walk|walks|heap|lean"
+             opening|steps|on-the-heap|built|phases|walk|walks|heap|lean"
         ),
     }
 }
+
+/// The engines that keep a node per value on the heap, chapters 11 and
+/// 11.1's, with the original.
+const ON_THE_HEAP: [&str; 8] = [
+    "Python micrograd",
+    "Python micrograd, gc tuned",
+    "Value",
+    "Value with chapter 6's Drop",
+    "cheaper walk",
+    "operands inline",
+    "flat forward",
+    "lean node",
+];
 
 /// The rows the chapter opens with.
 const OPENING: [&str; 5] = [
