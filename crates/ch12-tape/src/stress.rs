@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54756edb0d5feb30
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 27d0fd6c3e6398ca
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -202,15 +202,22 @@ pub fn value_grads(
     v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }
 
-/// The inputs' grads from micrograd's `Value`, each node's rule run in the
-/// reverse of the order the nodes were made, as a tape runs them.
-pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
+/// The graph's values in micrograd's `Value`: its inputs, then each
+/// operation's result.
+fn values(graph: &Graph) -> Vec<Value> {
     let mut v: Vec<Value> =
         graph.inputs.iter().map(|&x| Value::new(x)).collect();
     for op in &graph.ops {
         let value = value_of(op, &v);
         v.push(value);
     }
+    v
+}
+
+/// The inputs' grads from micrograd's `Value`, each node's rule run in the
+/// reverse of the order the nodes were made, as a tape runs them.
+pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
+    let v = values(graph);
     // The nodes of each value not in earlier ones', children first: the
     // order they were made in. A node is known by its address.
     let (mut made, mut seen) = (vec![], std::collections::HashSet::new());
@@ -437,12 +444,7 @@ impl Mutant {
 /// Chapter 5's bug in every rule at once: each node's shares replace its
 /// operands' grads instead of adding to them.
 pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
-    let mut v: Vec<Value> =
-        graph.inputs.iter().map(|&x| Value::new(x)).collect();
-    for op in &graph.ops {
-        let value = value_of(op, &v);
-        v.push(value);
-    }
+    let v = values(graph);
     let out = v.last().expect("a graph has an output");
     out.set_grad(1.0);
     for value in out.topo().iter().rev() {

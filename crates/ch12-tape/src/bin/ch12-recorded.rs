@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57beae9cc855ed02
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b54ca4cb64b9922d
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -109,13 +109,10 @@ fn summary(title: &str, lines: &[[&str; 3]]) {
     }
     // Each engine the lines name, once, slowest first, with the median of
     // its runs.
-    let mut names: Vec<&str> = vec![];
-    for name in lines.iter().flat_map(|[_, slow, fast]| [*slow, *fast]) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
+    let mut names: Vec<&str> =
+        lines.iter().flat_map(|[_, slow, fast]| [*slow, *fast]).collect();
     names.sort_by(|a, b| timing(b).median.total_cmp(&timing(a).median));
+    names.dedup();
     let ms =
         |name: &&str| format!("{name} {} ms", two_figures(timing(name).median));
     let medians: Vec<String> = names.iter().map(ms).collect();
