@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 110e2e9aadc31482
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 74230c70e4e9af1f
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -17,40 +17,81 @@ const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 
 /// The steps whose graphs are measured, of chapter 10's 100.
-const MEASURED: [usize; 8] = [1, 2, 3, 4, 8, 16, 32, 100];
+const MEASURED: [usize; 6] = [1, 2, 3, 4, 8, 16];
 
-/// The ways of freeing a graph that are measured, each with its name.
-const WAYS: [(&str, &str); 3] = [
-    ("found", "as chapter 6's Drop"),
-    ("block", "as chapter 6's Drop, then 64 KiB"),
-    ("crate", "by the crate's Drop"),
+/// One line of the tables: the rows it belongs to, the way its graphs are
+/// freed, its name, and glibc's settings, where they are changed.
+struct Run {
+    rows: &'static str,
+    way: &'static str,
+    name: &'static str,
+    tunables: Option<&'static str>,
+}
+
+/// Every line, in the order printed: `chapter-6`'s rows, then `crate`'s.
+const RUNS: [Run; 5] = [
+    Run {
+        rows: "chapter-6",
+        way: "found",
+        name: "as chapter 6's Drop",
+        tunables: None,
+    },
+    Run {
+        rows: "chapter-6",
+        way: "block",
+        name: "as chapter 6's Drop, then 64 KiB",
+        tunables: None,
+    },
+    Run {
+        rows: "chapter-6",
+        way: "found",
+        name: "as chapter 6's Drop, fastbins off",
+        tunables: Some(FASTBINS_OFF),
+    },
+    Run {
+        rows: "crate",
+        way: "crate",
+        name: "by the crate's Drop",
+        tunables: None,
+    },
+    Run {
+        rows: "crate",
+        way: "crate",
+        name: "by the crate's Drop, threshold fixed",
+        tunables: Some(THRESHOLD_FIXED),
+    },
 ];
 
+/// `ch11-layout [chapter-6 | crate]`: those rows, or all of them.
 fn main() {
-    match std::env::args().nth(1) {
-        Some(way) => measure(&way),
-        None => each_in_its_own_process(),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [measuring, way] if measuring == "measure" => measure(way),
+        [rows] => each_in_its_own_process(Some(rows)),
+        [] => each_in_its_own_process(None),
+        _ => {
+            eprintln!("usage: ch11-layout [chapter-6 | crate]");
+            std::process::exit(2);
+        }
     }
 }
 
-/// Runs this program again for each way of freeing, then two of them with
-/// glibc's settings changed: glibc reads its tunables once, when a process
+/// Runs this program again for each line of `rows` (all, if `None`), in a
+/// process of its own: glibc reads its tunables once, when a process
 /// starts, and each run gets a heap no other has used.
-fn each_in_its_own_process() {
+fn each_in_its_own_process(rows: Option<&str>) {
+    let runs: Vec<&Run> =
+        RUNS.iter().filter(|run| rows.is_none_or(|r| r == run.rows)).collect();
+    if runs.is_empty() {
+        let rows = rows.unwrap_or_default();
+        eprintln!("no rows are called {rows:?}: try chapter-6 or crate");
+        std::process::exit(2);
+    }
     let me = std::env::current_exe().expect("the program knows its path");
     let mut tables = [String::new(), String::new()];
-    let runs = WAYS.iter().map(|&(way, name)| (way, name, None));
-    let changed = [
-        ("found", "as chapter 6's Drop, fastbins off", Some(FASTBINS_OFF)),
-        (
-            "crate",
-            "by the crate's Drop, threshold fixed",
-            Some(THRESHOLD_FIXED),
-        ),
-    ];
-    for (way, name, tunables) in runs.chain(changed) {
+    for &Run { way, name, tunables, .. } in runs {
         let mut child = Command::new(&me);
-        child.arg(way).env_remove("GLIBC_TUNABLES");
+        child.args(["measure", way]).env_remove("GLIBC_TUNABLES");
         if let Some(tunables) = tunables {
             child.env("GLIBC_TUNABLES", tunables);
         }
@@ -119,13 +160,13 @@ fn measure(way: &str) {
 }
 
 /// The share of `addresses` within 1 KiB of the one before, to the nearest
-/// 10%: the addresses change from run to run, the gaps between them little.
+/// 5%: the addresses change from run to run, the gaps between them little.
 /// Empties `addresses`, keeping its storage.
 fn near(addresses: &mut Vec<usize>) -> String {
     let close = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
     let share = close.count() as f64 / (addresses.len() - 1) as f64;
     addresses.clear();
-    format!("{:>3.0}%", (share * 10.0).round() * 10.0)
+    format!("{:>3.0}%", (share * 20.0).round() * 5.0)
 }
 
 /// glibc's `struct mallinfo2`: what its allocator holds, each in bytes or
