@@ -1,4 +1,4 @@
-// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 584db2a39e515273
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: de1103240c8dbe44
 //! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
 //! grads `backward` finds, and the slopes measured by nudging each input.
 
@@ -14,6 +14,12 @@ fn sigmoid(x: &Value) -> Value {
 fn main() {
     println!("a = {A:?}, b = {B:?}");
     show("[a, b, a] summed", |a, b| [a, b, a].into_iter().sum());
+    // The lecture's loss: the squared errors of two predictions, a and b,
+    // against their targets, 1 and −1.
+    show("(a − 1)² + (b + 1)²", |a, b| {
+        [(a, 1.0), (b, -1.0)].into_iter().map(|(p, y)| (p - y).pow(2.0)).sum()
+    });
+    show("(a * 10.0).tanh()", |a, _| (a * 10.0).tanh());
     show("a.relu()", |a, _| a.relu());
     show("b.relu()", |_, b| b.relu());
     show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
