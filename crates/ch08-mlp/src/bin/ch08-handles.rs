@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 098c3deffefec879
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2a1ce81d437faf5f
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -16,20 +16,22 @@ fn main() {
     println!("after o.backward(): {} of {count} grads are not 0", nonzero());
     let w = net.parameters()[0].clone();
     println!("the first weight: data {:?}, grad {:?}", w.data(), w.grad());
-    let predicted = o.data() + 0.01 * w.grad();
-    println!("so o + 0.01 × grad = {predicted:?}");
+    let step = 0.01;
+    let predicted = o.data() + step * w.grad();
+    println!("so o + {step} × grad = {predicted:?}");
 
     net.zero_grad();
     println!("after net.zero_grad(): {} of {count} grads are not 0", nonzero());
-    w.set_data(w.data() + 0.01);
+    w.set_data(w.data() + step);
     let nudged = net.predict(&INPUT);
-    println!("with that weight 0.01 larger: o = {:?}", nudged.data());
+    println!("with that weight {step} larger: o = {:?}", nudged.data());
     let change = (nudged.data() - o.data()) / (predicted - o.data());
     println!("the change in o over the predicted change: {change:.4}");
 
     for p in net.parameters() {
         p.set_data(0.0);
     }
+    // Before every backward pass, as training will.
     net.zero_grad();
     net.predict(&INPUT).backward();
     println!(
