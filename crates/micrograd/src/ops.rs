@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16c7ff29c4451fbc
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d320506e7876218
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `ln`, `tanh` and `relu` as methods, `Sum`, and `Value::custom` for
 //! operations made outside the crate. Each builds one node with its step of
@@ -214,7 +214,8 @@ impl Value {
     /// each by the node's grad and adds it to that operand's grad.
     ///
     /// `slopes` should capture plain numbers only: a `Value` it captured would
-    /// live as long as the node, and get no grad from it.
+    /// be a silent constant, since the engine would not know that the result
+    /// depends on it, and it would get no grad.
     ///
     /// ```
     /// use micrograd::Value;
