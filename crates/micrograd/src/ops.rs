@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d320506e7876218
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: adfcbceb3c0231d9
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `ln`, `tanh` and `relu` as methods, `Sum`, and `Value::custom` for
 //! operations made outside the crate. Each builds one node with its step of
@@ -213,9 +213,9 @@ impl Value {
     /// `slopes` returns ∂result/∂operand for each; `backward` multiplies
     /// each by the node's grad and adds it to that operand's grad.
     ///
-    /// `slopes` should capture plain numbers only: a `Value` it captured would
-    /// be a silent constant, since the engine would not know that the result
-    /// depends on it, and it would get no grad.
+    /// Every value the result depends on must be among `operands`: whatever
+    /// else `slopes` uses, a captured number or `Value`, is a constant to the
+    /// engine, and gets no grad.
     ///
     /// ```
     /// use micrograd::Value;

@@ -1,4 +1,4 @@
-// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: de1103240c8dbe44
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 178a20cbd64418f7
 //! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
 //! grads `backward` finds, and the slopes measured by nudging each input.
 
@@ -9,6 +9,13 @@ use micrograd::Value;
 fn sigmoid(x: &Value) -> Value {
     let s = 1.0 / (1.0 + (-x.data()).exp());
     Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
+}
+
+/// a · b, wrongly: b's number is captured, not passed as an operand, so the
+/// engine never learns that the result depends on b.
+fn times_captured(a: &Value, b: &Value) -> Value {
+    let b = b.data();
+    Value::custom("times", [a], a.data() * b, move |_| [b])
 }
 
 fn main() {
@@ -24,4 +31,5 @@ fn main() {
     show("b.relu()", |_, b| b.relu());
     show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
     show("sigmoid(a)", |a, _| sigmoid(a));
+    show("times_captured(a, b)", times_captured);
 }
