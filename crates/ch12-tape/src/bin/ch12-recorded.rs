@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b54ca4cb64b9922d
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d16ad166ddd422e
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -34,10 +34,13 @@ fn main() {
     println!("  {slow} / {fast}");
     println!("  {}", ratio(timing(slow), timing(fast)));
 
-    let nodes = |name: &str| {
+    // An engine's number in column `i` of bench.csv: 1 its median ms,
+    // 5 its bytes per node, 6 its nodes.
+    let cell = |name: &str, i: usize| {
         let row = rows.iter().find(|row| row[0] == name).expect("a row");
-        row[6].parse::<f64>().expect("a node count in bench.csv")
+        row[i].parse::<f64>().expect("a number in bench.csv")
     };
+    let nodes = |name: &str| cell(name, 6);
     let fewer = two_figures(nodes("tape") / nodes("fused tape"));
     println!(
         "The fused tape: {fewer} times fewer nodes than the tape; its step"
@@ -52,21 +55,15 @@ fn main() {
     let floor = ratio(timing("fused tape"), timing("hand-written"));
     println!("  {floor} times as fast");
     let per_node = |name: &str| {
-        let row = rows.iter().find(|row| row[0] == name).expect("a row");
         // From the step's time over chapter 10's graph (the hand-written
         // step builds none), not the file's ns column, which keeps one
         // decimal: too few for the hand-written step's.
-        let ms = row[1].parse::<f64>().expect("ms per step in bench.csv");
-        let ns = ms * 1e6 / nodes("Value");
+        let ns = cell(name, 1) * 1e6 / nodes("Value");
         format!("{name} {} ns", two_figures(ns))
     };
     let engines = ["Value", "tape", "hand-written"].map(per_node);
     println!("Per node of chapter 10's graph: {}", engines.join(", "));
-    let bytes = |name: &str| {
-        let row = rows.iter().find(|row| row[0] == name).expect("a row");
-        let bytes = row[5].parse::<f64>().expect("bytes in bench.csv");
-        format!("{name} {}", two_figures(bytes))
-    };
+    let bytes = |name: &str| format!("{name} {}", two_figures(cell(name, 5)));
     let engines = ["Value", "lean node", "tape", "fused tape"].map(bytes);
     println!("Bytes a step holds at its peak, per node of chapter 10's graph:");
     println!("  {}", engines.join(", "));
