@@ -8,6 +8,7 @@
 //! there is no Python, or no network to install micrograd, the table has the Rust rows only.
 //! Timings are never checked, only the shape: they belong to the machine that made them.
 
+pub mod each_step;
 pub mod gpt;
 pub mod records;
 
@@ -73,22 +74,23 @@ pub struct Options {
     pub tables: Tables,
 }
 
-/// Which tables to time: both unless `--moons` or `--gpt` picks one.
+/// Which tables to time: all unless `--moons`, `--gpt` or `--each-step` picks one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tables {
-    Both,
+    All,
     Moons,
     Gpt,
+    EachStep,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt]`.
+    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt | --each-step]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut options = Options {
             steps: DEFAULT_STEPS,
             runs: DEFAULT_RUNS,
             record: false,
-            tables: Tables::Both,
+            tables: Tables::All,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -100,16 +102,19 @@ impl Options {
             };
             match arg.as_str() {
                 "--record" => options.record = true,
-                "--moons" | "--gpt" if options.tables != Tables::Both => {
-                    return Err("`--moons` and `--gpt` each pick one table: give one".into());
+                "--moons" | "--gpt" | "--each-step" if options.tables != Tables::All => {
+                    return Err(
+                        "`--moons`, `--gpt` and `--each-step` each pick one table: give one".into(),
+                    );
                 }
                 "--moons" => options.tables = Tables::Moons,
                 "--gpt" => options.tables = Tables::Gpt,
+                "--each-step" => options.tables = Tables::EachStep,
                 "--steps" => options.steps = number("steps")?,
                 "--runs" => options.runs = number("runs")?,
                 other => {
                     return Err(format!(
-                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons` or `--gpt`, not `{other}`"
+                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons`, `--gpt` or `--each-step`, not `{other}`"
                     ));
                 }
             }
@@ -123,7 +128,8 @@ impl Options {
 pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     let started = Instant::now();
     let chapters = project.chapters()?;
-    if options.tables != Tables::Gpt && !project.path(SOURCE).is_file() {
+    let table = |one: Tables| options.tables == Tables::All || options.tables == one;
+    if table(Tables::Moons) && !project.path(SOURCE).is_file() {
         let message = format!("there is no `{PROGRAM}` program to run: chapter 12 writes it");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
@@ -134,14 +140,17 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
         first_line(averages.map(|a| a.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     let python = venv(project);
     let run = [options.runs, steps].map(|n| n.to_string());
-    let environment = records::environment_csv(&environment(&run, python.as_deref(), load));
-    if options.tables != Tables::Gpt {
+    let environment = records::environment_csv(&environment(&run, python.as_deref(), load.clone()));
+    let Options { runs, record, .. } = *options;
+    if table(Tables::Moons) {
         moons(project, &chapters, python.as_deref(), options, &environment)?;
     }
-    if options.tables != Tables::Moons {
-        let runs = options.runs;
-        let gpt = gpt::Run { python: python.as_deref(), steps, runs, record: options.record };
+    if table(Tables::Gpt) {
+        let gpt = gpt::Run { python: python.as_deref(), steps, runs, record };
         gpt::bench(project, &chapters, &gpt, &environment)?;
+    }
+    if table(Tables::EachStep) {
+        each_step::bench(project, &chapters, runs, record, &load)?;
     }
     eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
@@ -162,7 +171,7 @@ fn moons(
         count(steps)
     );
     let args = arguments(steps, runs, &[]);
-    let printed = run(project, chapters, &CH12, true, &args)?;
+    let printed = run(project, chapters, &CH12, true, &args, None)?;
     let records =
         records::parse(&format!("what `{}` printed", command(&CH12, true, &args)), &printed)?;
     let rows = records::rows(&originals(project, python, steps, runs), &records);
@@ -197,7 +206,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
         return Ok(());
     }
     let args = arguments(1, 1, &[]);
-    let printed = run(project, chapters, &CH12, false, &args)?;
+    let printed = run(project, chapters, &CH12, false, &args, None)?;
     let records =
         records::parse(&format!("what `{}` printed", command(&CH12, false, &args)), &printed)?;
     let mut problems = vec![];
@@ -216,8 +225,10 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             })),
         }
     }
-    if let Err(found) = gpt::check(project, chapters) {
-        problems.extend(found);
+    for check in [gpt::check, each_step::check] {
+        if let Err(found) = check(project, chapters) {
+            problems.extend(found);
+        }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
@@ -266,14 +277,16 @@ fn command(program: &Program, release: bool, args: &[String]) -> String {
     format!("cargo run{release} -p {package} --bin {name} -- {}", args.join(" "))
 }
 
-/// Builds the program and runs it with `args`; returns what it printed on stdout. A
-/// release run shows the program's progress (its stderr) as it goes.
+/// Builds the program and runs it with `args`, and with `GLIBC_TUNABLES` set to `tunables`
+/// if given; returns what it printed on stdout. A release run shows the program's progress
+/// (its stderr) as it goes.
 fn run(
     project: &Project,
     chapters: &[Chapter],
     program: &Program,
     release: bool,
     args: &[String],
+    tunables: Option<&str>,
 ) -> Result<String, Problems> {
     let generated = tangle::generate(chapters).unwrap_or_default();
     let origins = Origins(&generated);
@@ -298,6 +311,9 @@ fn run(
         .map_err(|e| failed(vec![Failure::unplaced(format!("cannot start `{typed}`: {e}"))]))?;
     let mut program = Command::new(pinned.path());
     program.current_dir(&project.root).args(&shown.args);
+    if let Some(tunables) = tunables {
+        program.env("GLIBC_TUNABLES", tunables);
+    }
     let ended = if release {
         process::run_showing_stderr(program, RUN)
     } else {
@@ -561,7 +577,7 @@ mod tests {
             steps: DEFAULT_STEPS,
             runs: DEFAULT_RUNS,
             record: false,
-            tables: Tables::Both,
+            tables: Tables::All,
         };
         assert_eq!(Options::parse(&[]), Ok(default));
         let given =
@@ -569,6 +585,8 @@ mod tests {
         assert_eq!(given, Ok(Options { steps: 5, runs: 11, record: true, tables: Tables::Gpt }));
         let moons = Options::parse(&strings(&["--moons"])).map(|o| o.tables);
         assert_eq!(moons, Ok(Tables::Moons));
+        let each = Options::parse(&strings(&["--each-step"])).map(|o| o.tables);
+        assert_eq!(each, Ok(Tables::EachStep));
         for wrong in [
             &["--steps"][..],
             &["--steps", "0"],
@@ -576,6 +594,7 @@ mod tests {
             &["--runs", "0"],
             &["--fast"],
             &["--moons", "--gpt"],
+            &["--each-step", "--moons"],
         ] {
             assert!(Options::parse(&strings(wrong)).is_err(), "{wrong:?}");
         }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 61d47a9fd6183233
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8bf1a6f4e0ce2506
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -6,6 +6,7 @@ pub mod chart;
 pub mod lean;
 pub mod phases;
 pub mod recorded;
+pub mod watch;
 
 pub use phases::phases;
 

@@ -1,7 +1,8 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 336e92387b566648
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52bdfb9112902101
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
-//! --record` writes, built into the crate.
+//! --record` writes, built into the crate; and the crate's own recording of
+//! each training step, `data/each-step.csv`.
 
 /// Each engine's step: name, median ms, fastest and slowest run's ms, ...
 pub const BENCH: &str = include_str!("../../ch12-tape/data/bench.csv");
@@ -15,9 +16,62 @@ pub const ENVIRONMENT: &str =
 
 /// The value the recorded run's environment gives for `what`.
 pub fn environment(what: &str) -> String {
-    let rows = rows(ENVIRONMENT);
+    value_of(ENVIRONMENT, what)
+}
+
+/// The value an environment.csv's `text` gives for `what`.
+pub fn value_of(text: &str, what: &str) -> String {
+    let rows = rows(text);
     let row = rows.iter().find(|row| row[0] == what);
     row.unwrap_or_else(|| panic!("environment.csv has no `{what}`"))[1].clone()
+}
+
+/// Each of chapter 10's training steps timed alone by `ch11-each-step`:
+/// engine, step, median ms, fastest and slowest run's, each run's.
+pub const EACH_STEP: &str = include_str!("../data/each-step.csv");
+
+/// How each-step.csv was made, and on what machine.
+pub const EACH_STEP_ENVIRONMENT: &str = include_str!("../data/environment.csv");
+
+/// What each-step.csv's columns from the sixth on hold, each run's: the
+/// step's ms, its share of near nodes, the MiB in the fastbins after it.
+#[derive(Clone, Copy)]
+pub enum Watched {
+    Ms = 5,
+    Near = 6,
+    Fastbins = 7,
+}
+
+/// The rows of each-step.csv: the ways each step's graph was freed.
+pub const WATCHED: [&str; 4] = [
+    "by the crate's Drop",
+    "as chapter 6's Drop",
+    "as chapter 6's Drop, then 64 KiB",
+    "as chapter 6's Drop, fastbins off",
+];
+
+/// `what` each run of the row `name` in each-step.csv watched, step by
+/// step: `[step][run]`, the steps in order from the first.
+pub fn each_step(name: &str, what: Watched) -> Vec<Vec<f64>> {
+    let number = |text: &str| text.parse::<f64>().expect("a number");
+    let steps: Vec<Vec<f64>> = rows(EACH_STEP)
+        .iter()
+        .filter(|row| row[0] == name)
+        .map(|row| row[what as usize].split(' ').map(number).collect())
+        .collect();
+    assert!(!steps.is_empty(), "each-step.csv has no rows `{name}`");
+    steps
+}
+
+/// The median of `xs`; of an even number, the later of the middle two.
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+/// Each step's median over the runs of `what` the row `name` watched.
+pub fn step_medians(name: &str, what: Watched) -> Vec<f64> {
+    each_step(name, what).into_iter().map(median).collect()
 }
 
 /// A CSV file's rows, without the header line. A field may be in quotes, as

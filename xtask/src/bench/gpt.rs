@@ -28,7 +28,7 @@ use crate::problem::{Problem, Problems};
 use crate::process::Limits;
 use crate::project::Project;
 
-use super::records::{check_environment_csv, csv, read_csv};
+use super::records::{check_environment_csv, csv, is_time, read_csv};
 use super::{
     Program, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize, written,
 };
@@ -93,7 +93,7 @@ pub fn bench(
         steps_text(steps)
     );
     let args = arguments(steps, runs, &["--export", START]);
-    let printed = run(project, chapters, &CH15, true, &args)?;
+    let printed = run(project, chapters, &CH15, true, &args, None)?;
     let source = format!("what `{}` printed", command(&CH15, true, &args));
     let records = parse(&source, &printed)?;
     let python = python.unwrap_or(Path::new("python3"));
@@ -164,7 +164,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
         return Ok(());
     }
     let args = arguments(1, 1, &["--training", "1"]);
-    let printed = run(project, chapters, &CH15, false, &args)?;
+    let printed = run(project, chapters, &CH15, false, &args, None)?;
     let records = parse(&format!("what `{}` printed", command(&CH15, false, &args)), &printed)?;
     let mut problems = vec![];
     for path in [RECORDED, ENVIRONMENT] {
@@ -213,15 +213,6 @@ pub struct Records {
     pub training: Vec<Training>,
 }
 
-/// Whether `text` is a number with exactly three decimals, as `{:.3}`
-/// prints a time: digits, a point, three digits.
-fn time(text: &str) -> bool {
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    text.split_once('.').is_some_and(|(whole, fraction)| {
-        !whole.is_empty() && digits(whole) && fraction.len() == 3 && digits(fraction)
-    })
-}
-
 /// A whole number of 1 or more, written plainly.
 fn count(text: &str) -> Option<u64> {
     text.bytes().all(|b| b.is_ascii_digit()).then(|| text.parse().ok()).flatten().filter(|&n| n > 0)
@@ -249,7 +240,7 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                     _ if name.is_empty() || name.starts_with("Python") || stepped(name) => {
                         wrong(format!("a step record needs a name of its own, not `{name}`"))
                     }
-                    _ if ![ms, fastest, slowest].into_iter().all(time) => {
+                    _ if ![ms, fastest, slowest].into_iter().all(is_time) => {
                         wrong("a step's times have three decimals".into())
                     }
                     (Some(nodes), Some(first), Some(last)) => records.steps.push(Step {
@@ -270,7 +261,7 @@ pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
                     _ if trained || !stepped(name) => wrong(format!(
                         "a training record names an engine with a step record, once, not `{name}`"
                     )),
-                    _ if ![seconds, fastest, slowest].into_iter().all(time) => {
+                    _ if ![seconds, fastest, slowest].into_iter().all(is_time) => {
                         wrong("a training's times have three decimals".into())
                     }
                     Some(steps) => records.training.push(Training {
@@ -308,7 +299,7 @@ pub fn python_run(printed: &str, mode: &str) -> Result<PythonRun, String> {
     let line = printed.lines().last().unwrap_or("");
     if let ["gpt", m, ms, nodes, first, last] = line.split(',').collect::<Vec<_>>()[..]
         && m == mode
-        && time(ms)
+        && is_time(ms)
         && let (Ok(ms), Some(nodes), Some(first), Some(last)) =
             (ms.parse(), count(nodes), loss(first), loss(last))
     {
@@ -547,7 +538,7 @@ pub fn check_csv(file: &str, text: &str, records: &Records) -> Problems {
         let mut wrong = |message: &str| problems.push(Problem::new(file, *line, message));
         let fine = fields.len() == 13
             && count(&fields[2]).is_some()
-            && fields[3..6].iter().all(|t| time(t))
+            && fields[3..6].iter().all(|t| is_time(t))
             && match fields[0].as_str() {
                 "step" => fields[6] == "ms" && loss(&fields[8]).is_some(),
                 "training" => fields[6] == "s",

@@ -148,6 +148,12 @@ impl Format {
     }
 }
 
+/// Whether `text` is a time as the programs print one, `{:.3}`: digits, a point, three
+/// digits.
+pub fn is_time(text: &str) -> bool {
+    Format::Millis.fits(text)
+}
+
 /// Reads what `ch12-bench` printed; `source` names it in the problems, each at its line.
 pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
     let mut records = Records::default();

@@ -1,9 +1,14 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 299c0cc5f975e193
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52ecf85db5e66b6d
 //! Draws this chapter's figures into the folder given as the first argument,
-//! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`).
+//! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
+//! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
-use ch11_fast::recorded::{BENCH, PHASES, rows, step_phases, two_figures};
+use ch11_fast::recorded::{
+    BENCH, PHASES, WATCHED, Watched, rows, step_medians, step_phases,
+    two_figures,
+};
+use viz::plot::Plot;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
@@ -61,4 +66,38 @@ fn main() {
     let axis = "ms, median";
     let grey = |i: usize| i >= totals;
     write("11-phases.svg", bars(title, axis, &shown, false, &grey, &[]));
+
+    // Each training step watched: the median of the runs, step by step;
+    // then each step's time against its layout.
+    let medians = |name: &str, what: Watched| step_medians(name, what);
+    let by_step = |name: &str| {
+        let steps = medians(name, Watched::Ms).into_iter().enumerate();
+        steps.map(|(k, ms)| ((k + 1) as f64, ms)).collect::<Vec<_>>()
+    };
+    let [by_crate, as_found, then_block, fastbins_off] = WATCHED;
+    let plot = Plot::new("Each training step, its graph freed four ways")
+        .axes("step", "ms, the median of the runs")
+        .y_range(0.0, 50.0)
+        .curve("chapter 6's Drop", by_step(as_found))
+        .curve("the crate's Drop", by_step(by_crate))
+        .curve("chapter 6's Drop, then 64 KiB", by_step(then_block))
+        .dashed("chapter 6's Drop, fastbins off", by_step(fastbins_off));
+    write("11-each-step.svg", plot.to_svg().expect("the plot is drawn"));
+    let against_layout = |name: &str| -> Vec<(f64, f64)> {
+        let near = medians(name, Watched::Near);
+        let ms = medians(name, Watched::Ms);
+        // Step 1, in memory never touched before, is left out.
+        near.iter().zip(&ms).skip(1).map(|(n, ms)| (100.0 * n, *ms)).collect()
+    };
+    let others =
+        [by_crate, then_block, fastbins_off].map(against_layout).concat();
+    let plot = Plot::new("Each step's time against how near its nodes lie")
+        .axes(
+            "% of nodes within 1 KiB of the one the walk reached before",
+            "ms, the median of the runs",
+        )
+        .y_range(0.0, 60.0)
+        .points("chapter 6's Drop, steps 2 to 100", against_layout(as_found))
+        .points("the other three ways, steps 2 to 100", others);
+    write("11-time-by-layout.svg", plot.to_svg().expect("the plot is drawn"));
 }

@@ -1,11 +1,12 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 643108ecd9073f1c
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 089807c50621b7c8
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, PHASES, WALK, environment, phase_runs, ratio, rows,
-    run_by_run, spread, step_phases, timing, two_figures,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, PHASES, WALK, WATCHED, Watched,
+    each_step, environment, median, phase_runs, ratio, rows, run_by_run,
+    spread, step_medians, step_phases, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -19,9 +20,10 @@ fn main() {
         Some("heap") => heap(),
         Some("walks") => walks(),
         Some("lean") => lean(),
+        Some("each-step") => every_step(),
         _ => panic!(
-            "usage: ch11-recorded \
-             opening|steps|on-the-heap|built|phases|walk|walks|heap|lean"
+            "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
+             walk|walks|heap|lean|each-step"
         ),
     }
 }
@@ -237,4 +239,96 @@ fn lean() {
     for (slow, fast) in pairs {
         line(&format!("{slow} / {fast}"), &off(slow), &off(fast));
     }
+}
+
+/// Each training step watched: some steps' times, a line per way of
+/// freeing, and the layout they had; then chapter 6's `Drop` against the
+/// crate's, stretch by stretch of the training, with the layout.
+fn every_step() {
+    let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
+    println!("Each of chapter 10's 100 steps: the median of {runs} runs");
+    let shown = [1, 2, 4, 8, 16, 64, 100];
+    let head: String = shown.iter().map(|k| format!("{k:>6}")).collect();
+    let table = |what: Watched, rows: &[&str], cell: fn(f64) -> String| {
+        println!("  {:<34}{head}", "step");
+        for name in rows {
+            let medians = step_medians(name, what);
+            let cell = |k: &usize| format!("{:>6}", cell(medians[k - 1]));
+            let cells: String = shown.iter().map(cell).collect();
+            println!("  {name:<34}{cells}");
+        }
+    };
+    println!("ms a step:");
+    table(Watched::Ms, &WATCHED, two_figures);
+    let percent = |share: f64| format!("{}%", two_figures(100.0 * share));
+    println!("nodes within 1 KiB of the one the walk reached before:");
+    table(Watched::Near, &WATCHED[1..2], percent);
+    let others = [WATCHED[0], WATCHED[2], WATCHED[3]];
+    let near = every_value(&others, Watched::Near, percent);
+    println!("  each other way, at every step of every run: {near}");
+    println!("MiB in glibc's fastbins once a step's graph is freed,");
+    println!("at every step of every run:");
+    let mib = |mib: f64| format!("{mib:.1}");
+    let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
+    let theirs = every_value(&others, Watched::Fastbins, mib);
+    println!("  as chapter 6's Drop {ours}; each other way {theirs}");
+
+    // Each run's median over the steps `first` to `last`.
+    let stretch = |steps: &[Vec<f64>], (first, last): (usize, usize)| {
+        let runs = 0..steps[0].len();
+        let of_run = |run: usize| {
+            median(steps[first - 1..last].iter().map(|s| s[run]).collect())
+        };
+        runs.map(of_run).collect::<Vec<f64>>()
+    };
+    let divided = |a: Vec<f64>, b: Vec<f64>| run_by_run(&a, &b, |a, b| a / b);
+    let ms = WATCHED.map(|name| each_step(name, Watched::Ms));
+    let (theirs, ours) = (&ms[0], &ms[1]);
+    let near = each_step(WATCHED[1], Watched::Near);
+    println!("As chapter 6's Drop, stretch by stretch: the share of near");
+    println!("nodes, the ms a step, and that over the crate's, run by run:");
+    for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
+        let span = (first, last);
+        let share = median(stretch(&near, span));
+        let ms = median(stretch(ours, span));
+        let ratios = divided(stretch(ours, span), stretch(theirs, span));
+        let steps = format!("steps {first} to {last}");
+        let share = format!("{}%", two_figures(100.0 * share));
+        let ms = format!("{} ms", two_figures(ms));
+        println!("  {steps:<16}{share:>5}{ms:>8}   {}", spread(ratios));
+    }
+    println!("Each other way / the crate's Drop, steps 2 to 100, run by run:");
+    for (name, ms) in WATCHED.iter().zip(&ms).skip(2) {
+        let ratios = divided(stretch(ms, (2, 100)), stretch(theirs, (2, 100)));
+        println!("  {name}: {}", spread(ratios));
+    }
+    // The claim that the bench's run and this one share a machine.
+    let machine = [
+        "processor",
+        "cores",
+        "caches of one core",
+        "system",
+        "C library",
+        "Rust",
+    ];
+    let same = machine
+        .iter()
+        .all(|what| value_of(EACH_STEP_ENVIRONMENT, what) == environment(what));
+    let same = if same { "the same" } else { "not the same" };
+    println!("Machine, system, C library and Rust: {same} as the bench's run");
+}
+
+/// `what` the rows `names` watched, at every step of every run, as `show`
+/// writes it: one value, or the least to the most.
+fn every_value(
+    names: &[&str],
+    what: Watched,
+    show: fn(f64) -> String,
+) -> String {
+    let values: Vec<f64> =
+        names.iter().flat_map(|name| each_step(name, what)).flatten().collect();
+    let least = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let most = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let [least, most] = [least, most].map(show);
+    if least == most { least } else { format!("{least} to {most}") }
 }

@@ -1,0 +1,140 @@
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b9089ed895bae5ea
+//! Chapter 10's training watched step by step, as `ch11-layout` and
+//! `ch11-each-step` watch it: each step's time, how near one another its
+//! graph's nodes lie, and what glibc's fastbins hold once it is freed.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use ch10_moons::{learning_rate, loss, network_with, original};
+use micrograd::Value;
+use micrograd::nn::Module;
+
+/// How each step's graph is freed.
+#[derive(Clone, Copy)]
+pub enum Freeing {
+    /// By the crate's `Drop`.
+    Crate,
+    /// As chapter 6's `Drop` freed it: `Value::free_as_found`.
+    AsFound,
+    /// As chapter 6's, then one block of 64 KiB allocated and freed.
+    AsFoundThenBlock,
+}
+
+impl Freeing {
+    /// The way a command line names: `crate`, `chapter-6` or
+    /// `chapter-6-then-64k`.
+    pub fn named(name: &str) -> Option<Freeing> {
+        match name {
+            "crate" => Some(Freeing::Crate),
+            "chapter-6" => Some(Freeing::AsFound),
+            "chapter-6-then-64k" => Some(Freeing::AsFoundThenBlock),
+            _ => None,
+        }
+    }
+}
+
+/// What one step showed.
+#[derive(Clone, Copy)]
+pub struct Watched {
+    /// The step's time, in ms, the watching left out.
+    pub ms: f64,
+    /// The share of the graph's nodes within 1 KiB of the node the walk
+    /// reached before.
+    pub near: f64,
+    /// The MiB of freed chunks in glibc's fastbins once the graph is freed.
+    pub fastbins: f64,
+}
+
+/// Trains chapter 10's 100 steps, freeing each step's graph by `freeing`;
+/// what each step showed.
+pub fn watch(freeing: Freeing) -> Vec<Watched> {
+    let original = original::load();
+    let (points, parameters) = (&original.points, &original.parameters);
+    // Room made up front: the watching must not allocate between steps, or
+    // it would change the layout it watches, as a block of 64 KiB does.
+    let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
+    let mut graph: Vec<Value> = Vec::with_capacity(70_000);
+    let mut watched = Vec::with_capacity(ch10_moons::STEPS);
+    let model = network_with(parameters);
+    for k in 0..ch10_moons::STEPS {
+        let clock = Instant::now();
+        let (total, _) = Value::with_operands_in_a_vec(|| loss(&model, points));
+        model.zero_grad();
+        total.set_grad(1.0);
+        graph.extend(total.topo_hashed());
+        let walked = clock.elapsed();
+
+        // Not timed: where the nodes lie, in the walk's order.
+        addresses.extend(graph.iter().map(viz::Expr::id));
+        let near = near(&mut addresses);
+
+        let clock = Instant::now();
+        for value in graph.iter().rev() {
+            value.backward_step();
+        }
+        for p in model.parameters() {
+            p.set_data(p.data() - learning_rate(k) * p.grad());
+        }
+        graph.clear();
+        match freeing {
+            Freeing::Crate => drop(total),
+            Freeing::AsFound => total.free_as_found(),
+            Freeing::AsFoundThenBlock => {
+                total.free_as_found();
+                drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
+            }
+        }
+        let ms = (walked + clock.elapsed()).as_secs_f64() * 1e3;
+        watched.push(Watched { ms, near, fastbins: in_fastbins() });
+    }
+    watched
+}
+
+/// The share of `addresses` within 1 KiB of the one before. Empties
+/// `addresses`, keeping its storage.
+fn near(addresses: &mut Vec<usize>) -> f64 {
+    let close = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
+    let share = close.count() as f64 / (addresses.len() - 1) as f64;
+    addresses.clear();
+    share
+}
+
+/// glibc's `struct mallinfo2`: what its allocator holds, each in bytes or
+/// chunks, in the order glibc declares them. Only `fsmblks` is read, but
+/// every field must be here for the layout to match.
+#[repr(C)]
+#[allow(dead_code)]
+struct MallInfo2 {
+    arena: usize,
+    ordblks: usize,
+    smblks: usize,
+    hblks: usize,
+    hblkhd: usize,
+    usmblks: usize,
+    fsmblks: usize,
+    uordblks: usize,
+    fordblks: usize,
+    keepcost: usize,
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+unsafe extern "C" {
+    /// glibc's report on its heap, from glibc 2.33 on.
+    fn mallinfo2() -> MallInfo2;
+}
+
+/// The MiB of freed chunks waiting in glibc's fastbins, unmerged: `fsmblks`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn in_fastbins() -> f64 {
+    // SAFETY: a C function with no arguments, returning a struct by value
+    // whose layout `MallInfo2` copies; it only reads the allocator's state.
+    let info = unsafe { mallinfo2() };
+    info.fsmblks as f64 / (1 << 20) as f64
+}
+
+/// Elsewhere there is no glibc to ask.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn in_fastbins() -> f64 {
+    f64::NAN
+}

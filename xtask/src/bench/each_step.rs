@@ -1,0 +1,304 @@
+//! The third table of `cargo xtask bench`: each of chapter 10's training steps watched
+//! alone, its graph freed in four ways (`ROWS`). Chapter 11's program `ch11-each-step`
+//! runs once per row and run, each time in a fresh process, the rows in turn, round after
+//! round. Written as `each-step.csv`: a line per row and step, with the median, fastest
+//! and slowest of the runs' times, and every run's time, share of near nodes and MiB in
+//! glibc's fastbins.
+//!
+//! `ch11-each-step WAY` prints three lines, a number per step, each to three decimals,
+//! separated by spaces: the step's milliseconds, its share of near nodes, and the MiB in
+//! the fastbins after it (`NaN` where there is no glibc to ask).
+
+use std::path::Path;
+
+use crate::chapter::Chapter;
+use crate::files;
+use crate::problem::{Problem, Problems};
+use crate::project::Project;
+
+use super::records::{check_environment_csv, csv, environment_csv, is_time, read_csv};
+use super::{Program, SCRATCH, command, environment, run, summarize, written};
+
+/// The crate and program of chapter 11 that time each step, and its code.
+pub const PACKAGE: &str = "ch11-fast";
+pub const PROGRAM: &str = "ch11-each-step";
+pub const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-each-step.rs";
+/// Where `--record` writes the table, and the machine and versions it was measured with.
+pub const RECORDED: &str = "crates/ch11-fast/data/each-step.csv";
+pub const ENVIRONMENT: &str = "crates/ch11-fast/data/environment.csv";
+
+const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
+
+/// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off; empty, glibc's defaults.
+const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
+const DEFAULTS: &str = "";
+
+/// The rows, in order: a name, the program's argument, and glibc's settings.
+pub const ROWS: [(&str, &str, &str); 4] = [
+    ("by the crate's Drop", "crate", DEFAULTS),
+    ("as chapter 6's Drop", "chapter-6", DEFAULTS),
+    ("as chapter 6's Drop, then 64 KiB", "chapter-6-then-64k", DEFAULTS),
+    ("as chapter 6's Drop, fastbins off", "chapter-6", FASTBINS_OFF),
+];
+
+/// The header of `each-step.csv`.
+pub const HEADER: &str =
+    "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,fastbins_mib_by_run";
+
+/// What one run printed: for each step, its ms, share of near nodes and MiB in the
+/// fastbins, as printed.
+type Run = Vec<[String; 3]>;
+
+/// The steps the printed table shows, where the program watches that many.
+const SHOWN: [usize; 9] = [1, 2, 3, 4, 8, 16, 32, 64, 100];
+
+/// Watches every row `runs` times, round by round; prints a table of some steps' median
+/// times and writes `each-step.csv` into target/bench/ and, to record it, into the
+/// crate's data/ with the machine (`load` at the start) beside it. Skipped, said in a
+/// line, until a chapter writes the program.
+pub fn bench(
+    project: &Project,
+    chapters: &[Chapter],
+    runs: usize,
+    record: bool,
+    load: &str,
+) -> Result<(), Problems> {
+    if !project.path(SOURCE).is_file() {
+        eprintln!("xtask: no `{PROGRAM}` yet ({SOURCE}), so no table of each step");
+        return Ok(());
+    }
+    eprintln!(
+        "xtask: building {PROGRAM} (release), then watching each training step, {} rows {runs} times",
+        ROWS.len()
+    );
+    // watched[row][run]
+    let mut watched: Vec<Vec<Run>> = vec![vec![]; ROWS.len()];
+    for _ in 0..runs {
+        for (row, (_, way, tunables)) in ROWS.iter().enumerate() {
+            watched[row].push(watch(project, chapters, way, tunables, true)?);
+        }
+    }
+    let steps = watched[0][0].len();
+    if watched.iter().flatten().any(|run| run.len() != steps) {
+        let message = format!("`{PROGRAM}`'s runs watched different numbers of steps");
+        return Err(vec![Problem::new(SOURCE, 0, message)]);
+    }
+    let rows = table_rows(&watched);
+    print!("{}", table(&rows, steps));
+    let text = csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()));
+    let run = [runs, steps].map(|n| n.to_string());
+    let environment = environment_csv(&environment(&run, None, load.to_string()));
+    let mut writes = vec![(format!("{SCRATCH}/each-step.csv"), text.as_str())];
+    if record {
+        writes.push((RECORDED.into(), &text));
+        writes.push((ENVIRONMENT.into(), &environment));
+    }
+    for (path, text) in writes {
+        files::write_atomic(&project.path(&path), text.as_bytes())
+            .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
+        eprintln!("xtask: wrote {path}");
+    }
+    Ok(())
+}
+
+/// One run of the program, freeing the `way` named, with glibc's `tunables`.
+fn watch(
+    project: &Project,
+    chapters: &[Chapter],
+    way: &str,
+    tunables: &str,
+    release: bool,
+) -> Result<Run, Problems> {
+    let args = [way.to_string()];
+    let printed = run(project, chapters, &CH11, release, &args, Some(tunables))?;
+    let source = format!("what `{}` printed", command(&CH11, release, &args));
+    parse(&source, &printed)
+}
+
+/// Whether `text` is one of the watching's numbers: as a time is printed, or `NaN`.
+fn watched_number(text: &str) -> bool {
+    is_time(text) || text == "NaN"
+}
+
+/// Reads the program's three lines; `source` names it in the problem.
+pub fn parse(source: &str, printed: &str) -> Result<Run, Problems> {
+    let lines: Vec<Vec<&str>> = printed.lines().map(|line| line.split(' ').collect()).collect();
+    let fine = lines.len() == 3
+        && lines.iter().all(|line| line.len() == lines[0].len())
+        && lines[0].iter().all(|t| is_time(t))
+        && lines[1..].iter().flatten().all(|t| watched_number(t));
+    if !fine {
+        let message = "the program prints three lines of as many numbers, separated by single spaces: each step's ms, share and MiB with three decimals (`{:.3}`)";
+        return Err(vec![Problem::new(source, 1, message)]);
+    }
+    let step = |k: usize| [0, 1, 2].map(|line| lines[line][k].to_string());
+    Ok((0..lines[0].len()).map(step).collect())
+}
+
+/// The CSV's rows from every run: a row per engine and step.
+fn table_rows(watched: &[Vec<Run>]) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    for ((name, ..), runs) in ROWS.iter().zip(watched) {
+        for step in 0..runs[0].len() {
+            let by_run =
+                |i: usize| -> Vec<&str> { runs.iter().map(|run| run[step][i].as_str()).collect() };
+            let ms = by_run(0).iter().map(|t| t.parse().unwrap_or(f64::NAN)).collect();
+            let [median, fastest, slowest] = summarize(ms);
+            let mut row = vec![name.to_string(), (step + 1).to_string(), median, fastest, slowest];
+            row.extend((0..3).map(|i| by_run(i).join(" ")));
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The median time of some steps, a line per row.
+fn table(rows: &[Vec<String>], steps: usize) -> String {
+    let shown: Vec<usize> = SHOWN.into_iter().filter(|&k| k <= steps).collect();
+    let width = ROWS.iter().map(|(name, ..)| name.len()).max().unwrap_or(0);
+    let head: String = shown.iter().map(|k| format!("{k:>7}")).collect();
+    let mut text = format!("\nms of each step, the median of the runs\n{:<width$}{head}\n", "step");
+    for (row, (name, ..)) in ROWS.iter().enumerate() {
+        let cell = |k: &usize| {
+            let ms: f64 = rows[row * steps + k - 1][2].parse().unwrap_or(f64::NAN);
+            format!("{ms:>7.1}")
+        };
+        text.push_str(&format!("{name:<width$}{}\n", shown.iter().map(cell).collect::<String>()));
+    }
+    text
+}
+
+/// verify's step: runs `ch11-each-step` for each way of freeing (dev build), reads what it
+/// prints, and checks that the recorded `each-step.csv` has exactly the rows, each with
+/// every step the program watches, in order. Skipped until a chapter writes the program;
+/// required from then on.
+pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
+    if !written(project, chapters, &CH11)? {
+        return Ok(());
+    }
+    let mut steps = 0;
+    for (_, way, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
+        steps = watch(project, chapters, way, tunables, false)?.len();
+    }
+    let mut problems = vec![];
+    for path in [RECORDED, ENVIRONMENT] {
+        match project.read(path) {
+            Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text, steps)),
+            Ok(text) => problems.extend(check_environment_csv(path, &text, &Default::default())),
+            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
+                problem.message.push_str(": `cargo xtask bench --each-step --record` writes it");
+                problem
+            })),
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// Checks a recorded `each-step.csv`: the header; every row an engine, a step, three
+/// times, then every run's time, share and MiB, as many runs in every row; and the rows
+/// exactly `ROWS` with steps 1 to `steps` each, in order. Never the timings themselves.
+pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
+    let rows = match read_csv(file, text, HEADER) {
+        Ok(rows) => rows,
+        Err(problems) => return problems,
+    };
+    let again = "record a run again with `cargo xtask bench --each-step --record`";
+    let mut problems = vec![];
+    let mut runs = None;
+    let mut found = vec![];
+    for (line, fields) in &rows {
+        let by_run =
+            |i: usize| -> Vec<&str> { fields.get(i).map_or(vec![], |f| f.split(' ').collect()) };
+        let count = *runs.get_or_insert(by_run(5).len());
+        let fine = fields.len() == 8
+            && fields[2..5].iter().all(|t| is_time(t))
+            && by_run(5).iter().all(|t| is_time(t))
+            && (6..8).all(|i| by_run(i).iter().all(|t| watched_number(t)))
+            && (5..8).all(|i| by_run(i).len() == count);
+        if !fine {
+            let message = format!(
+                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share and MiB, as many runs in every row: {again}"
+            );
+            problems.push(Problem::new(file, *line, message));
+            continue;
+        }
+        found.push(format!("{} {}", fields[0], fields[1]));
+    }
+    let expected: Vec<String> = ROWS
+        .iter()
+        .flat_map(|(name, ..)| (1..=steps).map(move |step| format!("{name} {step}")))
+        .collect();
+    if problems.is_empty() && found != expected {
+        let message = format!(
+            "its rows should be {:?}, each with steps 1 to {steps}, the steps `{PROGRAM}` watches: {again}",
+            ROWS.map(|(name, ..)| name)
+        );
+        problems.push(Problem::new(file, 0, message));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900
+    /// and MiB 0.000 at every step.
+    fn recorded(steps: usize, runs: &[&str]) -> String {
+        let run = |ms: &&str| -> Run {
+            (0..steps).map(|_| [ms.to_string(), "0.900".into(), "0.000".into()]).collect()
+        };
+        let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
+        let rows = table_rows(&watched);
+        csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()))
+    }
+
+    #[test]
+    fn the_program_prints_three_lines_of_numbers() {
+        let run = parse("out", "12.345 40.000\n0.897 0.650\n10.100 NaN\n").unwrap();
+        assert_eq!(run[1], ["40.000", "0.650", "NaN"]);
+        for wrong in [
+            "12.345 40.000\n0.897 0.650\n",
+            "12.345 40.000\n0.897\n10.100 0.000\n",
+            "12.3 40.000\n0.897 0.650\n10.100 0.000\n",
+            "NaN 40.000\n0.897 0.650\n10.100 0.000\n",
+            "12.345  40.000\n0.897 0.650\n10.100 0.000\n",
+            "",
+        ] {
+            assert!(parse("out", wrong).is_err(), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn each_step_is_a_row_with_the_runs_median_and_extremes() {
+        let text = recorded(2, &["12.000", "11.000", "14.500"]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], HEADER);
+        assert_eq!(
+            lines[1],
+            "by the crate's Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.000 0.000 0.000"
+        );
+        assert_eq!(lines.len(), 1 + 2 * ROWS.len());
+        assert!(lines[8].starts_with("\"as chapter 6's Drop, fastbins off\",2,"));
+        assert!(check_csv("each-step.csv", &text, 2).is_empty());
+    }
+
+    #[test]
+    fn a_recorded_table_of_another_shape_is_refused() {
+        let text = recorded(2, &["12.000", "11.000"]);
+        assert_eq!(check_csv("f", &text, 3).len(), 1, "a step short");
+        let dropped: String = text
+            .lines()
+            .filter(|l| !l.starts_with("by the crate's Drop,2,"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(check_csv("f", &dropped, 2).len(), 1, "a row missing");
+        let fewer_shares =
+            text.trim_end().replacen("0.900 0.900,0.000 0.000", "0.900,0.000 0.000", 1);
+        let problems = check_csv("f", &format!("{fewer_shares}\n"), 2);
+        assert_eq!(problems.len(), 1, "a row with fewer runs' shares");
+        assert_eq!(problems[0].line, 2);
+        assert!(!check_csv("f", &text.replacen("12.000", "12", 1), 2).is_empty());
+        assert!(!check_csv("f", &text.replacen("engine,", "name,", 1), 2).is_empty());
+    }
+}
