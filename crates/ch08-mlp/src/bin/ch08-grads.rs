@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 77f80c56794dec7a
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e74105622d17e48b
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -52,7 +52,8 @@ fn main() {
     for n in [4, 16, 64] {
         for (draw, scaled) in [("[-1, 1)", false), ("× √(3/n)", true)] {
             // For each layer: its weights' grads, its inputs, and the grads
-            // at its neurons' sums.
+            // at its neurons' sums. `Rms` is `Copy`, so the tuple holds two
+            // more copies of the four empty sums, not handles to the first.
             let mut grads_rms = [Rms::default(); 4];
             let (mut inputs_rms, mut at_sums_rms) = (grads_rms, grads_rms);
             for _ in 0..50 {

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 089807c50621b7c8
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab1f7b7e68a8358e
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -11,7 +11,10 @@ use ch11_fast::recorded::{
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
-        Some("opening") => steps(&OPENING),
+        Some("opening") => {
+            steps(&OPENING);
+            machine();
+        }
         Some("steps") => steps(&[]),
         Some("on-the-heap") => steps(&ON_THE_HEAP),
         Some("built") => built(),
@@ -70,6 +73,14 @@ fn steps(only: &[&str]) {
         let nodes = if row[6] == "0" { "none" } else { &row[6] };
         println!("  {:<28}{ms:<24}{nodes:>6}", row[0]);
     }
+}
+
+/// The machine and versions the recorded run was made with.
+fn machine() {
+    let [processor, cores, system, c, rust] =
+        ["processor", "cores", "system", "C library", "Rust"].map(environment);
+    println!("Recorded on {processor}, {cores} cores, {system}");
+    println!("  C library: {c}\n  Rust: {rust}");
 }
 
 /// A phase's median time, in ms.
