@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e74105622d17e48b
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16b2375b5efc8463
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -52,10 +52,10 @@ fn main() {
     for n in [4, 16, 64] {
         for (draw, scaled) in [("[-1, 1)", false), ("× √(3/n)", true)] {
             // For each layer: its weights' grads, its inputs, and the grads
-            // at its neurons' sums. `Rms` is `Copy`, so the tuple holds two
-            // more copies of the four empty sums, not handles to the first.
+            // at its neurons' sums.
             let mut grads_rms = [Rms::default(); 4];
-            let (mut inputs_rms, mut at_sums_rms) = (grads_rms, grads_rms);
+            let mut inputs_rms = [Rms::default(); 4];
+            let mut at_sums_rms = [Rms::default(); 4];
             for _ in 0..50 {
                 let net = Mlp::new(n, &[n, n, n, 1], &mut rng);
                 if scaled {
@@ -89,16 +89,16 @@ fn main() {
                 }
             }
             println!("{n:>4}  {draw:<9}{}", row(grads_rms));
-            if n == 64 {
-                parts.push((draw, row(inputs_rms), row(at_sums_rms)));
+            if n != 16 {
+                parts.push((n, draw, row(inputs_rms), row(at_sums_rms)));
             }
         }
     }
     println!(
-        "at n = 64, of the layers' inputs, and of the grads at their sums"
+        "at n = 4 and 64, of the layers' inputs, and of the grads at sums"
     );
-    for (draw, inputs, at_sums) in parts {
-        println!("inputs    {draw:<9}{inputs}");
-        println!("at sums   {draw:<9}{at_sums}");
+    for (n, draw, inputs, at_sums) in parts {
+        println!("{n:>4}  inputs   {draw:<9}{inputs}");
+        println!("{n:>4}  at sums  {draw:<9}{at_sums}");
     }
 }
