@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b9089ed895bae5ea
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d21a3c64adc5a93
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -54,7 +54,6 @@ pub fn watch(freeing: Freeing) -> Vec<Watched> {
     // Room made up front: the watching must not allocate between steps, or
     // it would change the layout it watches, as a block of 64 KiB does.
     let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
-    let mut graph: Vec<Value> = Vec::with_capacity(70_000);
     let mut watched = Vec::with_capacity(ch10_moons::STEPS);
     let model = network_with(parameters);
     for k in 0..ch10_moons::STEPS {
@@ -62,21 +61,21 @@ pub fn watch(freeing: Freeing) -> Vec<Watched> {
         let (total, _) = Value::with_operands_in_a_vec(|| loss(&model, points));
         model.zero_grad();
         total.set_grad(1.0);
-        graph.extend(total.topo_hashed());
+        let order = total.topo_hashed();
         let walked = clock.elapsed();
 
         // Not timed: where the nodes lie, in the walk's order.
-        addresses.extend(graph.iter().map(viz::Expr::id));
+        addresses.extend(order.iter().map(viz::Expr::id));
         let near = near(&mut addresses);
 
         let clock = Instant::now();
-        for value in graph.iter().rev() {
+        for value in order.iter().rev() {
             value.backward_step();
         }
+        drop(order);
         for p in model.parameters() {
             p.set_data(p.data() - learning_rate(k) * p.grad());
         }
-        graph.clear();
         match freeing {
             Freeing::Crate => drop(total),
             Freeing::AsFound => total.free_as_found(),
