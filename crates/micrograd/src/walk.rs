@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 052b0b34ffe73580
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 35b40845cd62d93b
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -13,9 +13,9 @@ use crate::{Node, Value};
 // ANCHOR: drop
 /// Frees a graph without recursion, however deep it is: the children's
 /// handles go to a list, and a loop takes them one at a time. The nodes
-/// wait in a second list, freed last as one block: on glibc, freeing it
-/// merges the nodes' freed chunks, so the next graph lies compact. A
-/// stopgap that rests on glibc's internals (chapter 11).
+/// wait in a second list, freed last as one block: on glibc, once its
+/// mapping threshold has risen, freeing it merges the nodes' chunks, so
+/// the next graph lies compact. A stopgap (chapter 11).
 impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = vec![];
