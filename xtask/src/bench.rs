@@ -189,12 +189,17 @@ fn moons(
             ("environment.csv", environment),
         ];
         for (name, text) in files {
-            let path = format!("{folder}/{name}");
-            files::write_atomic(&project.path(&path), text.as_bytes())
-                .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
-            eprintln!("xtask: wrote {path}");
+            write(project, &format!("{folder}/{name}"), text)?;
         }
     }
+    Ok(())
+}
+
+/// Writes `text` to `path` (from the project's root) atomically, and says so.
+fn write(project: &Project, path: &str, text: &str) -> Result<(), Problems> {
+    files::write_atomic(&project.path(path), text.as_bytes())
+        .map_err(|e| vec![Problem::io(Path::new(path), "write it", e)])?;
+    eprintln!("xtask: wrote {path}");
     Ok(())
 }
 

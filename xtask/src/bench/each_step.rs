@@ -9,15 +9,12 @@
 //! separated by spaces: the step's milliseconds, its share of near nodes, and the MiB in
 //! the fastbins after it (`NaN` where there is no glibc to ask).
 
-use std::path::Path;
-
 use crate::chapter::Chapter;
-use crate::files;
 use crate::problem::{Problem, Problems};
 use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, environment_csv, is_time, read_csv};
-use super::{Program, SCRATCH, command, environment, run, summarize, written};
+use super::{Program, SCRATCH, command, environment, run, summarize, write, written};
 
 /// The crate and program of chapter 11 that time each step, and its code.
 pub const PACKAGE: &str = "ch11-fast";
@@ -94,9 +91,7 @@ pub fn bench(
         writes.push((ENVIRONMENT.into(), &environment));
     }
     for (path, text) in writes {
-        files::write_atomic(&project.path(&path), text.as_bytes())
-            .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
-        eprintln!("xtask: wrote {path}");
+        write(project, &path, text)?;
     }
     Ok(())
 }

@@ -30,7 +30,8 @@ use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, is_time, read_csv};
 use super::{
-    Program, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize, written,
+    Program, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize, write,
+    written,
 };
 
 /// The crate and program of chapter 15 that time the GPT, and its code.
@@ -119,9 +120,7 @@ pub fn bench(
         written.push((ENVIRONMENT.into(), environment));
     }
     for (path, text) in written {
-        files::write_atomic(&project.path(&path), text.as_bytes())
-            .map_err(|e| vec![Problem::io(Path::new(&path), "write it", e)])?;
-        eprintln!("xtask: wrote {path}");
+        write(project, &path, text)?;
     }
     Ok(())
 }
