@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 52bdfb9112902101
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bd8042f59f44533a
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -42,13 +42,19 @@ pub enum Watched {
     Fastbins = 7,
 }
 
-/// The rows of each-step.csv: the ways each step's graph was freed.
+/// The rows of each-step.csv: the ways each step's graph was freed on
+/// glibc's allocator.
 pub const WATCHED: [&str; 4] = [
     "by the crate's Drop",
     "as chapter 6's Drop",
     "as chapter 6's Drop, then 64 KiB",
     "as chapter 6's Drop, fastbins off",
 ];
+
+/// The rows of each-step.csv watched on mimalloc, the same two ways as
+/// `WATCHED`'s first two.
+pub const ON_MIMALLOC: [&str; 2] =
+    ["by the crate's Drop, on mimalloc", "as chapter 6's Drop, on mimalloc"];
 
 /// `what` each run of the row `name` in each-step.csv watched, step by
 /// step: `[step][run]`, the steps in order from the first.

@@ -1,7 +1,7 @@
 //! The third table of `cargo xtask bench`: each of chapter 10's training steps watched
-//! alone, its graph freed in four ways (`ROWS`). Chapter 11's program `ch11-each-step`
-//! runs once per row and run, each time in a fresh process, the rows in turn, round after
-//! round. Written as `each-step.csv`: a line per row and step, with the median, fastest
+//! alone, its graph freed in four ways on glibc's allocator and two on mimalloc (`ROWS`).
+//! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
+//! row and run, each time in a fresh process, the rows in turn, round after round. Written as `each-step.csv`: a line per row and step, with the median, fastest
 //! and slowest of the runs' times, and every run's time, share of near nodes and MiB in
 //! glibc's fastbins.
 //!
@@ -20,6 +20,12 @@ use super::{Program, SCRATCH, command, environment, run, summarize, write, writt
 pub const PACKAGE: &str = "ch11-fast";
 pub const PROGRAM: &str = "ch11-each-step";
 pub const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-each-step.rs";
+/// The same program, built with mimalloc as its global allocator.
+const ON_MIMALLOC: Program = Program {
+    package: PACKAGE,
+    name: "ch11-each-step-mimalloc",
+    source: "crates/ch11-fast/src/bin/ch11-each-step-mimalloc.rs",
+};
 /// Where `--record` writes the table, and the machine and versions it was measured with.
 pub const RECORDED: &str = "crates/ch11-fast/data/each-step.csv";
 pub const ENVIRONMENT: &str = "crates/ch11-fast/data/environment.csv";
@@ -30,12 +36,14 @@ const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE 
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 const DEFAULTS: &str = "";
 
-/// The rows, in order: a name, the program's argument, and glibc's settings.
-pub const ROWS: [(&str, &str, &str); 4] = [
-    ("by the crate's Drop", "crate", DEFAULTS),
-    ("as chapter 6's Drop", "chapter-6", DEFAULTS),
-    ("as chapter 6's Drop, then 64 KiB", "chapter-6-then-64k", DEFAULTS),
-    ("as chapter 6's Drop, fastbins off", "chapter-6", FASTBINS_OFF),
+/// The rows, in order: a name, the program, its argument, and glibc's settings.
+const ROWS: [(&str, Program, &str, &str); 6] = [
+    ("by the crate's Drop", CH11, "crate", DEFAULTS),
+    ("as chapter 6's Drop", CH11, "chapter-6", DEFAULTS),
+    ("as chapter 6's Drop, then 64 KiB", CH11, "chapter-6-then-64k", DEFAULTS),
+    ("as chapter 6's Drop, fastbins off", CH11, "chapter-6", FASTBINS_OFF),
+    ("by the crate's Drop, on mimalloc", ON_MIMALLOC, "crate", DEFAULTS),
+    ("as chapter 6's Drop, on mimalloc", ON_MIMALLOC, "chapter-6", DEFAULTS),
 ];
 
 /// The header of `each-step.csv`.
@@ -65,14 +73,14 @@ pub fn bench(
         return Ok(());
     }
     eprintln!(
-        "xtask: building {PROGRAM} (release), then watching each training step, {} rows {runs} times",
+        "xtask: building {PROGRAM} and its twin on mimalloc (release), then watching each training step, {} rows {runs} times",
         ROWS.len()
     );
     // watched[row][run]
     let mut watched: Vec<Vec<Run>> = vec![vec![]; ROWS.len()];
     for _ in 0..runs {
-        for (row, (_, way, tunables)) in ROWS.iter().enumerate() {
-            watched[row].push(watch(project, chapters, way, tunables, true)?);
+        for (row, (_, program, way, tunables)) in ROWS.iter().enumerate() {
+            watched[row].push(watch(project, chapters, program, way, tunables, true)?);
         }
     }
     let steps = watched[0][0].len();
@@ -96,17 +104,18 @@ pub fn bench(
     Ok(())
 }
 
-/// One run of the program, freeing the `way` named, with glibc's `tunables`.
+/// One run of `program`, freeing the `way` named, with glibc's `tunables`.
 fn watch(
     project: &Project,
     chapters: &[Chapter],
+    program: &Program,
     way: &str,
     tunables: &str,
     release: bool,
 ) -> Result<Run, Problems> {
     let args = [way.to_string()];
-    let printed = run(project, chapters, &CH11, release, &args, Some(tunables))?;
-    let source = format!("what `{}` printed", command(&CH11, release, &args));
+    let printed = run(project, chapters, program, release, &args, Some(tunables))?;
+    let source = format!("what `{}` printed", command(program, release, &args));
     parse(&source, &printed)
 }
 
@@ -163,17 +172,17 @@ fn table(rows: &[Vec<String>], steps: usize) -> String {
     text
 }
 
-/// verify's step: runs `ch11-each-step` for each way of freeing (dev build), reads what it
-/// prints, and checks that the recorded `each-step.csv` has exactly the rows, each with
+/// verify's step: runs `ch11-each-step` and its twin on mimalloc for each way of freeing
+/// (dev build), reads what they print, and checks that the recorded `each-step.csv` has exactly the rows, each with
 /// every step the program watches, in order. Skipped until a chapter writes the program;
 /// required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
-    if !written(project, chapters, &CH11)? {
+    if !written(project, chapters, &CH11)? || !written(project, chapters, &ON_MIMALLOC)? {
         return Ok(());
     }
     let mut steps = 0;
-    for (_, way, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
-        steps = watch(project, chapters, way, tunables, false)?.len();
+    for (_, program, way, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
+        steps = watch(project, chapters, program, way, tunables, false)?.len();
     }
     let mut problems = vec![];
     for path in [RECORDED, ENVIRONMENT] {
@@ -275,6 +284,7 @@ mod tests {
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"as chapter 6's Drop, fastbins off\",2,"));
+        assert!(lines[12].starts_with("\"as chapter 6's Drop, on mimalloc\",2,"));
         assert!(check_csv("each-step.csv", &text, 2).is_empty());
     }
 

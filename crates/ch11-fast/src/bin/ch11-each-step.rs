@@ -1,11 +1,12 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 404a9fa1a7b5bfe4
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ab15c3629ca6bb1
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints three lines, a number per step: its ms, its share of
 //! nodes near the one before, and the MiB in glibc's fastbins after it.
 
 use ch11_fast::watch::{Freeing, Watched, watch};
 
-fn main() {
+/// Public: `ch11-each-step-mimalloc` runs it too.
+pub fn main() {
     let way = std::env::args().nth(1).unwrap_or_default();
     let Some(freeing) = Freeing::named(&way) else {
         eprintln!("usage: ch11-each-step crate|chapter-6|chapter-6-then-64k");

@@ -1,12 +1,12 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fe2fcb185a93c54c
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b357665093ba59fa
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, PHASES, WATCHED, Watched, rows, step_medians, step_phases,
-    two_figures,
+    BENCH, ON_MIMALLOC, PHASES, WATCHED, Watched, rows, step_medians,
+    step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -104,4 +104,15 @@ fn main() {
         .points("chapter 6's Drop, steps 2 to 100", against_layout(as_found))
         .points("the other three ways, steps 2 to 100", others);
     write("11-time-by-layout.svg", plot.to_svg().expect("the plot is drawn"));
+
+    // The two ways of freeing on glibc and, dashed, on mimalloc.
+    let [mimalloc_crate, mimalloc_as_found] = ON_MIMALLOC;
+    let plot = Plot::new("Each training step on two allocators")
+        .axes("step", "ms, the median of the runs")
+        .y_range(0.0, top)
+        .curve("chapter 6's Drop, on glibc", by_step(as_found))
+        .companion("chapter 6's Drop, on mimalloc", by_step(mimalloc_as_found))
+        .curve("the crate's Drop, on glibc", by_step(by_crate))
+        .companion("the crate's Drop, on mimalloc", by_step(mimalloc_crate));
+    write("11-mimalloc.svg", plot.to_svg().expect("the plot is drawn"));
 }

@@ -1,12 +1,13 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab1f7b7e68a8358e
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 19759ae0e14a2c44
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, PHASES, WALK, WATCHED, Watched,
-    each_step, environment, median, phase_runs, ratio, rows, run_by_run,
-    spread, step_medians, step_phases, timing, two_figures, value_of,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, WALK, WATCHED,
+    Watched, each_step, environment, median, phase_runs, ratio, rows,
+    run_by_run, spread, step_medians, step_phases, timing, two_figures,
+    value_of,
 };
 
 fn main() {
@@ -24,9 +25,10 @@ fn main() {
         Some("walks") => walks(),
         Some("lean") => lean(),
         Some("each-step") => every_step(),
+        Some("mimalloc") => on_mimalloc(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             walk|walks|heap|lean|each-step"
+             walk|walks|heap|lean|each-step|mimalloc"
         ),
     }
 }
@@ -258,22 +260,10 @@ fn lean() {
 fn every_step() {
     let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
     println!("Each of chapter 10's 100 steps: the median of {runs} runs");
-    let shown = [1, 2, 4, 8, 16, 64, 100];
-    let head: String = shown.iter().map(|k| format!("{k:>6}")).collect();
-    let table = |what: Watched, rows: &[&str], cell: fn(f64) -> String| {
-        println!("  {:<34}{head}", "step");
-        for name in rows {
-            let medians = step_medians(name, what);
-            let cell = |k: &usize| format!("{:>6}", cell(medians[k - 1]));
-            let cells: String = shown.iter().map(cell).collect();
-            println!("  {name:<34}{cells}");
-        }
-    };
     println!("ms a step:");
-    table(Watched::Ms, &WATCHED, two_figures);
-    let percent = |share: f64| format!("{}%", two_figures(100.0 * share));
+    step_table(Watched::Ms, &WATCHED, two_figures);
     println!("nodes within 1 KiB of the one the walk reached before:");
-    table(Watched::Near, &WATCHED[1..2], percent);
+    step_table(Watched::Near, &WATCHED[1..2], percent);
     let others = [WATCHED[0], WATCHED[2], WATCHED[3]];
     let near = every_value(&others, Watched::Near, percent);
     println!("  each other way, at every step of every run: {near}");
@@ -284,15 +274,6 @@ fn every_step() {
     let theirs = every_value(&others, Watched::Fastbins, mib);
     println!("  as chapter 6's Drop {ours}; each other way {theirs}");
 
-    // Each run's median over the steps `first` to `last`.
-    let stretch = |steps: &[Vec<f64>], (first, last): (usize, usize)| {
-        let runs = 0..steps[0].len();
-        let of_run = |run: usize| {
-            median(steps[first - 1..last].iter().map(|s| s[run]).collect())
-        };
-        runs.map(of_run).collect::<Vec<f64>>()
-    };
-    let divided = |a: Vec<f64>, b: Vec<f64>| run_by_run(&a, &b, |a, b| a / b);
     let ms = WATCHED.map(|name| each_step(name, Watched::Ms));
     let (theirs, ours) = (&ms[0], &ms[1]);
     let near = each_step(WATCHED[1], Watched::Near);
@@ -304,16 +285,17 @@ fn every_step() {
         let ms = median(stretch(ours, span));
         let ratios = divided(stretch(ours, span), stretch(theirs, span));
         let steps = format!("steps {first} to {last}");
-        let share = format!("{}%", two_figures(100.0 * share));
+        let share = percent(share);
         let ms = format!("{} ms", two_figures(ms));
         println!("  {steps:<16}{share:>5}{ms:>8}   {}", spread(ratios));
     }
     println!("Each other way / the crate's Drop, steps 2 to 100, run by run:");
     for (name, ms) in WATCHED.iter().zip(&ms).skip(2) {
-        let ratios = divided(stretch(ms, (2, 100)), stretch(theirs, (2, 100)));
+        let ratios = divided(stretch(ms, ALL), stretch(theirs, ALL));
         println!("  {name}: {}", spread(ratios));
     }
-    // The claim that the bench's run and this one share a machine.
+    // Whether the bench's run and this one share a machine; where not, the
+    // parts of each description that differ.
     let machine = [
         "processor",
         "cores",
@@ -322,11 +304,90 @@ fn every_step() {
         "C library",
         "Rust",
     ];
-    let same = machine
-        .iter()
-        .all(|what| value_of(EACH_STEP_ENVIRONMENT, what) == environment(what));
-    let same = if same { "the same" } else { "not the same" };
-    println!("Machine, system, C library and Rust: {same} as the bench's run");
+    let mut same = true;
+    for what in machine {
+        let [here, there] =
+            [value_of(EACH_STEP_ENVIRONMENT, what), environment(what)];
+        let [here, there] =
+            [&here, &there].map(|s| s.split(", ").collect::<Vec<_>>());
+        let only = |a: &[&str], b: &[&str]| -> String {
+            let only: Vec<&str> =
+                a.iter().filter(|x| !b.contains(x)).copied().collect();
+            only.join(", ")
+        };
+        if here != there {
+            let [here, there] = [only(&here, &there), only(&there, &here)];
+            println!("Not the machine of the bench's run: {what}");
+            println!("  here {here}; the bench's {there}");
+            same = false;
+        }
+    }
+    if same {
+        println!(
+            "Machine, system, C library and Rust: the same as the bench's run"
+        );
+    }
+}
+
+/// Chapter 6's `Drop` and the crate's on mimalloc beside glibc: some steps'
+/// times, the layout, and the ratios between them, run by run.
+fn on_mimalloc() {
+    let [by_crate, as_found] = ON_MIMALLOC;
+    println!("ms a step, the median of the runs:");
+    step_table(
+        Watched::Ms,
+        &[WATCHED[1], as_found, WATCHED[0], by_crate],
+        two_figures,
+    );
+    let near = every_value(&ON_MIMALLOC, Watched::Near, percent);
+    println!("nodes within 1 KiB of the one the walk reached before,");
+    println!("on mimalloc, both ways, at every step of every run: {near}");
+    println!("Steps 2 to 100, run by run:");
+    let ratio = |slow: &str, fast: &str| {
+        let [slow, fast] =
+            [slow, fast].map(|name| each_step(name, Watched::Ms));
+        spread(divided(stretch(&slow, ALL), stretch(&fast, ALL)))
+    };
+    println!("  on mimalloc, chapter 6's Drop / the crate's:");
+    println!("    {}", ratio(as_found, by_crate));
+    println!("  by the crate's Drop, on mimalloc / on glibc:");
+    println!("    {}", ratio(by_crate, WATCHED[0]));
+}
+
+/// Steps 2 to 100: all but the first, whose memory is new to the process.
+const ALL: (usize, usize) = (2, 100);
+
+/// A share as a percentage, to two figures.
+fn percent(share: f64) -> String {
+    format!("{}%", two_figures(100.0 * share))
+}
+
+/// The median over the runs of `what` the rows `names` watched, at some
+/// steps, a line per row, each value as `cell` writes it.
+fn step_table(what: Watched, names: &[&str], cell: fn(f64) -> String) {
+    let shown = [1, 2, 4, 8, 16, 64, 100];
+    let head: String = shown.iter().map(|k| format!("{k:>6}")).collect();
+    println!("  {:<34}{head}", "step");
+    for name in names {
+        let medians = step_medians(name, what);
+        let cell = |k: &usize| format!("{:>6}", cell(medians[k - 1]));
+        let cells: String = shown.iter().map(cell).collect();
+        println!("  {name:<34}{cells}");
+    }
+}
+
+/// Each run's median over the steps `first` to `last`, of `steps`
+/// (`[step][run]`).
+fn stretch(steps: &[Vec<f64>], (first, last): (usize, usize)) -> Vec<f64> {
+    let of_run = |run: usize| {
+        median(steps[first - 1..last].iter().map(|s| s[run]).collect())
+    };
+    (0..steps[0].len()).map(of_run).collect()
+}
+
+/// `a` over `b`, run by run.
+fn divided(a: Vec<f64>, b: Vec<f64>) -> Vec<f64> {
+    run_by_run(&a, &b, |a, b| a / b)
 }
 
 /// `what` the rows `names` watched, at every step of every run, as `show`
