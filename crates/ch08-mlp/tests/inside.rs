@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ae2a70a248469e95
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0d83efc0045c85d1
 //! Snapshot tests: what chapter 8.1's programs print, and the DOT text of
 //! the two small networks' graphs.
 
@@ -20,6 +20,11 @@ fn initial_weights() {
 #[test]
 fn handles() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-handles")));
+}
+
+#[test]
+fn alike_starts() {
+    insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch08-zeros")));
 }
 
 #[test]

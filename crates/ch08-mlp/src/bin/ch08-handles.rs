@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2a1ce81d437faf5f
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9c83a51b3c9cadba
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -27,15 +27,4 @@ fn main() {
     println!("with that weight {step} larger: o = {:?}", nudged.data());
     let change = (nudged.data() - o.data()) / (predicted - o.data());
     println!("the change in o over the predicted change: {change:.4}");
-
-    for p in net.parameters() {
-        p.set_data(0.0);
-    }
-    // Before every backward pass, as training will.
-    net.zero_grad();
-    net.predict(&INPUT).backward();
-    println!(
-        "with every parameter 0: {} of {count} grads are not 0",
-        nonzero()
-    );
 }
