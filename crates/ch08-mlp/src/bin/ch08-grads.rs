@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16b2375b5efc8463
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9250824b864fce0e
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -94,9 +94,8 @@ fn main() {
             }
         }
     }
-    println!(
-        "at n = 4 and 64, of the layers' inputs, and of the grads at sums"
-    );
+    println!("rms by layer at n = 4 and 64: of the inputs, and of the grads");
+    println!("at the neurons' sums");
     for (n, draw, inputs, at_sums) in parts {
         println!("{n:>4}  inputs   {draw:<9}{inputs}");
         println!("{n:>4}  at sums  {draw:<9}{at_sums}");

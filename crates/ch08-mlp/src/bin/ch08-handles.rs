@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9c83a51b3c9cadba
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78353b1048125820
 //! Parameters are handles: changing one through `parameters()` changes the
 //! network, and `zero_grad` resets the grads the network's own values hold.
 
@@ -20,11 +20,12 @@ fn main() {
     let predicted = o.data() + step * w.grad();
     println!("so o + {step} × grad = {predicted:?}");
 
-    net.zero_grad();
-    println!("after net.zero_grad(): {} of {count} grads are not 0", nonzero());
     w.set_data(w.data() + step);
     let nudged = net.predict(&INPUT);
     println!("with that weight {step} larger: o = {:?}", nudged.data());
     let change = (nudged.data() - o.data()) / (predicted - o.data());
     println!("the change in o over the predicted change: {change:.4}");
+
+    net.zero_grad();
+    println!("after net.zero_grad(): {} of {count} grads are not 0", nonzero());
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 07044ac375007aa9
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 259b2f67d00a84f9
 //! Two starts that make a layer's neurons alike: every parameter 0.1, and
 //! every parameter 0.
 
@@ -19,6 +19,7 @@ fn started_at(c: f64) -> Mlp {
 fn main() {
     let net = started_at(0.1);
     println!("every parameter 0.1: the grads of layer 1's neurons");
+    println!("  {:>10}{:>10}{:>10}{:>10}", "w1", "w2", "w3", "bias");
     for neuron in net.layers()[0].neurons() {
         let grads: Vec<String> = neuron
             .parameters()
