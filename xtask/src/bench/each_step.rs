@@ -1,9 +1,9 @@
 //! The third table of `cargo xtask bench`: each of chapter 10's training steps watched
 //! alone, its graph freed in four ways on glibc's allocator and two on mimalloc (`ROWS`).
 //! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
-//! row and run, each time in a fresh process, the rows in turn, round after round. Written as `each-step.csv`: a line per row and step, with the median, fastest
-//! and slowest of the runs' times, and every run's time, share of near nodes and MiB in
-//! glibc's fastbins.
+//! row and run, each time in a fresh process, the rows in turn, round after round. Written
+//! as `each-step.csv`: a line per row and step, with the median, fastest and slowest of
+//! the runs' times, and every run's time, share of near nodes and MiB in glibc's fastbins.
 //!
 //! `ch11-each-step WAY` prints three lines, a number per step, each to three decimals,
 //! separated by spaces: the step's milliseconds, its share of near nodes, and the MiB in
@@ -172,10 +172,10 @@ fn table(rows: &[Vec<String>], steps: usize) -> String {
     text
 }
 
-/// verify's step: runs `ch11-each-step` and its twin on mimalloc for each way of freeing
-/// (dev build), reads what they print, and checks that the recorded `each-step.csv` has exactly the rows, each with
-/// every step the program watches, in order. Skipped until a chapter writes the program;
-/// required from then on.
+/// verify's step: runs `ch11-each-step` and its twin on mimalloc for each row on glibc's
+/// defaults (dev build), reads what they print, and checks that the recorded
+/// `each-step.csv` has exactly the rows, each with every step the program watches, in
+/// order. Skipped until a chapter writes the program; required from then on.
 pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     if !written(project, chapters, &CH11)? || !written(project, chapters, &ON_MIMALLOC)? {
         return Ok(());
