@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 27d0fd6c3e6398ca
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94e85cd8c9fe7714
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -421,19 +421,19 @@ impl Mutant {
         let value = match (self, op) {
             (Mutant::TanhWithoutSquare, &Op::Tanh(a)) => {
                 let t = v[a].data().tanh();
-                Value::custom("tanh", [&v[a]], t, move |_| [1.0 - t])
+                Value::custom(t, [&v[a]], "tanh", move |_| [1.0 - t])
             }
             (Mutant::ProductSharesSwapped, &Op::Mul(a, b)) => {
                 let data = v[a].data() * v[b].data();
-                Value::custom("*", [&v[a], &v[b]], data, |[x, y]| [x, y])
+                Value::custom(data, [&v[a], &v[b]], "*", |[x, y]| [x, y])
             }
             (Mutant::PowWithoutMinusOne, &Op::Pow(a, k)) => {
                 let data = v[a].data().powf(k);
-                Value::custom("pow", [&v[a]], data, move |[x]| [k * x.powf(k)])
+                Value::custom(data, [&v[a]], "pow", move |[x]| [k * x.powf(k)])
             }
             (Mutant::ReluAlwaysOne, &Op::Relu(a)) => {
                 let data = v[a].data().max(0.0);
-                Value::custom("relu", [&v[a]], data, |_| [1.0])
+                Value::custom(data, [&v[a]], "relu", |_| [1.0])
             }
             _ => return None,
         };

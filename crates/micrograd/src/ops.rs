@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: adfcbceb3c0231d9
+// Generated from chapters/06-more-ops.md, chapters/06-training-ops.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f6a5c01c222a812c
 //! The operations: `+ - * /` and unary `-` as operators, `pow`, `exp`,
 //! `ln`, `tanh` and `relu` as methods, `Sum`, and `Value::custom` for
 //! operations made outside the crate. Each builds one node with its step of
@@ -208,10 +208,12 @@ impl Value {
 }
 
 impl Value {
-    /// A new operation, made outside this crate: a node named `op`, whose
-    /// result `data` was computed from `operands`. Given the operands' data,
-    /// `slopes` returns ∂result/∂operand for each; `backward` multiplies
-    /// each by the node's grad and adds it to that operand's grad.
+    /// A new operation, made outside this crate: a node whose result `data`
+    /// was computed from `operands`, named `op`, in the order of micrograd's
+    /// `Value(data, _children, _op)`. Given the operands' data as they were
+    /// when the node was made, `slopes` returns ∂result/∂operand for each;
+    /// `backward` multiplies each by the node's grad and adds it to that
+    /// operand's grad.
     ///
     /// Every value the result depends on must be among `operands`: whatever
     /// else `slopes` uses, a captured number or `Value`, is a constant to the
@@ -223,7 +225,7 @@ impl Value {
     /// // r = √(a² + b²), whose slopes are a/r and b/r.
     /// fn hypot(a: &Value, b: &Value) -> Value {
     ///     let r = a.data().hypot(b.data());
-    ///     Value::custom("hypot", [a, b], r, move |[x, y]| [x / r, y / r])
+    ///     Value::custom(r, [a, b], "hypot", move |[x, y]| [x / r, y / r])
     /// }
     ///
     /// let (a, b) = (Value::new(3.0), Value::new(4.0));
@@ -233,14 +235,15 @@ impl Value {
     /// assert_eq!((a.grad(), b.grad()), (0.6, 0.8));
     /// ```
     pub fn custom<const N: usize>(
-        op: &'static str,
-        operands: [&Value; N],
         data: f64,
+        operands: [&Value; N],
+        op: &'static str,
         slopes: impl Fn([f64; N]) -> [f64; N] + 'static,
     ) -> Value {
+        // The numbers `data` was computed from, kept for `slopes`.
+        let xs = operands.map(Value::data);
         let children = operands.map(Value::clone);
         Value::from_op(data, children, op, move |out: &Node| {
-            let xs = std::array::from_fn(|i| out.children[i].data());
             for (x, slope) in out.children.iter().zip(slopes(xs)) {
                 x.add_grad(slope * out.grad.get());
             }

@@ -291,7 +291,7 @@ fn every_node_of_a_dropped_graph_is_freed() {
             let _alive = &counted;
             [1.0]
         };
-        y = (Value::custom("same", [&y], y.data(), same) * 0.5).relu() + 1.0;
+        y = (Value::custom(y.data(), [&y], "same", same) * 0.5).relu() + 1.0;
     }
     y.backward();
     assert_eq!(dropped.get(), 0);

@@ -1,4 +1,4 @@
-// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a2ac5626f6bd460e
+// Generated from chapters/07-cross-check.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d8863f1cf051ebf2
 //! The sigmoid added from outside each engine: with candle's `CustomOp1`, and
 //! with micrograd's `Value::custom` (chapter 6); their values and grads.
 
@@ -43,7 +43,7 @@ impl CustomOp1 for Sigmoid {
 /// The same operation, as chapter 6 made it.
 fn sigmoid(x: &Value) -> Value {
     let s = 1.0 / (1.0 + (-x.data()).exp());
-    Value::custom("sigmoid", [x], s, move |_| [s * (1.0 - s)])
+    Value::custom(s, [x], "sigmoid", move |_| [s * (1.0 - s)])
 }
 
 /// σ and σ′ at each point of `x`, from candle's `sigma`: the values, then
