@@ -316,3 +316,15 @@ fn a_graph_a_million_nodes_deep() {
     drop(y);
 }
 // ANCHOR_END: million
+
+/// `Value::custom` hands its slopes the operands' numbers from when the node
+/// was made, the ones its result came from, even after a `set_data`.
+#[test]
+fn custom_slopes_see_the_numbers_the_result_came_from() {
+    let a = Value::new(3.0);
+    let square =
+        Value::custom(a.data() * a.data(), [&a], "square", |[x]| [2.0 * x]);
+    a.set_data(5.0);
+    square.backward();
+    assert_eq!(a.grad(), 6.0, "the slope at a = 3, where the square was taken");
+}
