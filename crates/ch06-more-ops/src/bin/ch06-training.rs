@@ -1,4 +1,4 @@
-// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 87c3e2d310028278
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 51008f06882fdf35
 //! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
 //! grads `backward` finds, and the slopes measured by nudging each input.
 
@@ -32,5 +32,6 @@ fn main() {
     show("b.relu()", |_, b| b.relu());
     show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
     show("sigmoid(a)", |a, _| sigmoid(a));
+    show("sigmoid(a) * a", |a, _| sigmoid(a) * a);
     show("times_captured(a, b)", times_captured);
 }
