@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 19759ae0e14a2c44
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a469d499a27b838d
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
@@ -274,28 +274,31 @@ fn every_step() {
     let theirs = every_value(&others, Watched::Fastbins, mib);
     println!("  as chapter 6's Drop {ours}; each other way {theirs}");
 
-    let ms = WATCHED.map(|name| each_step(name, Watched::Ms));
-    let (theirs, ours) = (&ms[0], &ms[1]);
+    let [theirs, ours] =
+        [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     println!("As chapter 6's Drop, stretch by stretch: the share of near");
     println!("nodes, the ms a step, and that over the crate's, run by run:");
     for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
         let span = (first, last);
         let share = median(stretch(&near, span));
-        let ms = median(stretch(ours, span));
-        let ratios = divided(stretch(ours, span), stretch(theirs, span));
+        let ms = median(stretch(&ours, span));
+        let ratios = divided(stretch(&ours, span), stretch(&theirs, span));
         let steps = format!("steps {first} to {last}");
         let share = percent(share);
         let ms = format!("{} ms", two_figures(ms));
         println!("  {steps:<16}{share:>5}{ms:>8}   {}", spread(ratios));
     }
     println!("Each other way / the crate's Drop, steps 2 to 100, run by run:");
-    for (name, ms) in WATCHED.iter().zip(&ms).skip(2) {
-        let ratios = divided(stretch(ms, ALL), stretch(theirs, ALL));
-        println!("  {name}: {}", spread(ratios));
+    for name in &WATCHED[2..] {
+        println!("  {name}: {}", after_step_1(name, WATCHED[0]));
     }
-    // Whether the bench's run and this one share a machine; where not, the
-    // parts of each description that differ.
+    same_machine();
+}
+
+/// Whether the bench's run and this one share a machine; where not, the
+/// parts of each description that differ.
+fn same_machine() {
     let machine = [
         "processor",
         "cores",
@@ -343,19 +346,19 @@ fn on_mimalloc() {
     println!("nodes within 1 KiB of the one the walk reached before,");
     println!("on mimalloc, both ways, at every step of every run: {near}");
     println!("Steps 2 to 100, run by run:");
-    let ratio = |slow: &str, fast: &str| {
-        let [slow, fast] =
-            [slow, fast].map(|name| each_step(name, Watched::Ms));
-        spread(divided(stretch(&slow, ALL), stretch(&fast, ALL)))
-    };
     println!("  on mimalloc, chapter 6's Drop / the crate's:");
-    println!("    {}", ratio(as_found, by_crate));
+    println!("    {}", after_step_1(as_found, by_crate));
     println!("  by the crate's Drop, on mimalloc / on glibc:");
-    println!("    {}", ratio(by_crate, WATCHED[0]));
+    println!("    {}", after_step_1(by_crate, WATCHED[0]));
 }
 
-/// Steps 2 to 100: all but the first, whose memory is new to the process.
-const ALL: (usize, usize) = (2, 100);
+/// How many times as long the row `slow`'s steps take as `fast`'s, over
+/// steps 2 to 100 (all but the first, whose memory is new to the process):
+/// each run's median, run by run, and their spread.
+fn after_step_1(slow: &str, fast: &str) -> String {
+    let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
+    spread(divided(stretch(&slow, (2, 100)), stretch(&fast, (2, 100))))
+}
 
 /// A share as a percentage, to two figures.
 fn percent(share: f64) -> String {
