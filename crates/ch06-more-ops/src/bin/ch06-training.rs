@@ -1,4 +1,4 @@
-// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 51008f06882fdf35
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8b4531ab5d5ad07f
 //! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
 //! grads `backward` finds, and the slopes measured by nudging each input.
 
@@ -27,11 +27,11 @@ fn main() {
     show("(a − 1)² + (b + 1)²", |a, b| {
         [(a, 1.0), (b, -1.0)].into_iter().map(|(p, y)| (p - y).pow(2.0)).sum()
     });
-    show("(a + 1.0).tanh()", |a, _| (a + 1.0).tanh());
-    show("a.relu()", |a, _| a.relu());
-    show("b.relu()", |_, b| b.relu());
-    show("(a - 2.0).relu()", |a, _| (a - 2.0).relu());
+    show("tanh(a + 1)", |a, _| (a + 1.0).tanh());
+    show("relu(a)", |a, _| a.relu());
+    show("relu(b)", |_, b| b.relu());
+    show("relu(a − 2)", |a, _| (a - 2.0).relu());
     show("sigmoid(a)", |a, _| sigmoid(a));
-    show("sigmoid(a) * a", |a, _| sigmoid(a) * a);
+    show("sigmoid(a) · a", |a, _| sigmoid(a) * a);
     show("times_captured(a, b)", times_captured);
 }
