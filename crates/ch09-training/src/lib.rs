@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 21409a094cb3a410
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d309e97de513ed4
 //! Training the lecture's network on its four examples: the loss, gradient
 //! descent, and the training loop, with and without its classic bug.
 
@@ -56,28 +56,28 @@ pub fn train_forgetting_zero_grad(
     steps: usize,
     rate: f64,
 ) -> Vec<f64> {
-    (0..steps)
-        .map(|_| {
-            let loss = loss(&predictions(mlp));
-            loss.backward();
-            descend(mlp, rate);
-            loss.data()
-        })
-        .collect()
+    let mut losses = Vec::with_capacity(steps);
+    for _ in 0..steps {
+        let loss = loss(&predictions(mlp));
+        loss.backward();
+        descend(mlp, rate);
+        losses.push(loss.data());
+    }
+    losses
 }
 
 /// The training loop: `steps` steps of gradient descent at `rate`, each from
 /// grads set to 0. Returns the loss that each step started from.
 pub fn train(mlp: &Mlp, steps: usize, rate: f64) -> Vec<f64> {
-    (0..steps)
-        .map(|_| {
-            let loss = loss(&predictions(mlp));
-            // exercise: the grads from the last step must not pile up
-            mlp.zero_grad();
-            // end of exercise
-            loss.backward();
-            descend(mlp, rate);
-            loss.data()
-        })
-        .collect()
+    let mut losses = Vec::with_capacity(steps);
+    for _ in 0..steps {
+        let loss = loss(&predictions(mlp));
+        // exercise: the grads from the last step must not pile up
+        mlp.zero_grad();
+        // end of exercise
+        loss.backward();
+        descend(mlp, rate);
+        losses.push(loss.data());
+    }
+    losses
 }

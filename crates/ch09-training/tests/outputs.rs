@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7c3db1ef6697f182
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a2f679f9402a2d29
 //! Snapshot tests of what the chapter's programs print, and the facts that
 //! the chapter's story rests on.
 
@@ -114,4 +114,9 @@ fn the_learning_rates() {
     let [slow, ours, fast, huge] = [0.01, 0.05, 0.2, 1.0].map(last);
     assert!(huge > 7.9, "{huge}");
     assert!(fast < ours && ours < slow, "{fast} {ours} {slow}");
+    // The two small rates go downhill at every one of the 40 steps.
+    for rate in [0.01, 0.05] {
+        let losses = train(&network(), 40, rate);
+        assert!(losses.windows(2).all(|w| w[1] < w[0]), "rate {rate}");
+    }
 }

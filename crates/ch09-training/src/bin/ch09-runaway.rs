@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cda8a1eef3e8c60b
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 049ab2d6b3521541
 //! The loop without zero_grad, run on: how far each step moves the weights.
 
 use ch09_training::{
@@ -20,15 +20,15 @@ fn measure(
     step: impl Fn(&Mlp) -> f64,
 ) -> Vec<(f64, f64, f64)> {
     let data = || mlp.parameters().iter().map(|p| p.data()).collect();
-    (0..steps)
-        .map(|_| {
-            let before: Vec<f64> = data();
-            let loss = step(mlp);
-            let after: Vec<f64> = data();
-            let moved = before.iter().zip(&after).map(|(b, a)| a - b);
-            (loss, length(moved), length(after.into_iter()))
-        })
-        .collect()
+    let mut rows = Vec::with_capacity(steps);
+    for _ in 0..steps {
+        let before: Vec<f64> = data();
+        let loss = step(mlp);
+        let after: Vec<f64> = data();
+        let moved = before.iter().zip(&after).map(|(b, a)| a - b);
+        rows.push((loss, length(moved), length(after.into_iter())));
+    }
+    rows
 }
 
 fn main() {
@@ -52,13 +52,14 @@ fn main() {
     // The same run again, to see the four predictions around the first jump.
     let again = network();
     train_forgetting_zero_grad(&again, 23, RATE);
-    println!("predictions at the start of steps 24 to 26, targets {YS:?}:");
+    println!("predictions at the start of steps 24 to 26, targets {YS:?},");
+    println!("and the output tanh's slope 1 − y² on the first example:");
     for step in 24..=26 {
-        let ys: String = predictions(&again)
-            .iter()
-            .map(|y| format!("{:>11.6}", y.data()))
-            .collect();
-        println!("{step:>4}{ys}");
+        let ys = predictions(&again);
+        let row: String =
+            ys.iter().map(|y| format!("{:>11.6}", y.data())).collect();
+        let slope = 1.0 - ys[0].data().powi(2);
+        println!("{step:>4}{row}  {slope:>9.5}");
         train_forgetting_zero_grad(&again, 1, RATE);
     }
 
