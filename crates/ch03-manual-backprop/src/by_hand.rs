@@ -1,8 +1,8 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 01c35ac485b8269a
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a8f836b12e6caf8a
 //! Backpropagation worked out by hand: each
 //! function applies what we derived for one node.
 
-use crate::expressions::{LGraph, Neuron};
+use crate::expressions::LGraph;
 
 /// ∂L/∂L = 1: the output moves one for one with itself.
 pub fn start(graph: &LGraph) {
@@ -39,6 +39,8 @@ pub fn through_e(graph: &LGraph) {
 
 /// The four steps above, in order: from the output back to the inputs.
 pub const L_STEPS: [fn(&LGraph); 4] = [start, through_l, through_d, through_e];
+
+use crate::expressions::Neuron;
 
 /// Backpropagation through the neuron, from o back to its inputs and weights.
 pub fn neuron(neuron: &Neuron) {

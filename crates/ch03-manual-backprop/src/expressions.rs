@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c10f56b17e3ddaf9
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6c7d7fbec90baa80
 //! The expressions of this chapter, with a handle on every value in them.
 
 use crate::Value;
@@ -57,12 +57,12 @@ impl LGraph {
     }
 }
 
-/// Panics if the nudge names none of `values`: a misspelt name must not
-/// quietly measure a slope of 0.0.
+/// Panics unless the nudge names exactly one of `values`: a misspelt name
+/// must not quietly measure a slope of 0.0, nor a shared one nudge two values.
 fn check_nudge(nudge: Nudge, values: &[&Value]) {
     if let Some((name, _)) = nudge {
-        let found = values.iter().any(|v| v.label() == name);
-        assert!(found, "the nudge names {name:?}, which is no value's label");
+        let named = values.iter().filter(|v| v.label() == name).count();
+        assert_eq!(named, 1, "how many values the nudge {name:?} names");
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3317fd70fa55f2fa
+// Generated from chapters/03-manual-backprop.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9a7b49b4113bb184
 //! A `Value` with a gradient, filled in by hand:
 //! backpropagation before it is automatic.
 
@@ -144,6 +144,8 @@ impl viz::Expr for Value {
     }
 
     fn grad(&self) -> Option<f64> {
+        // `Value`'s own `grad`, named by its path; `self.grad()` would call it
+        // too, since a type's own methods come before its traits'.
         Some(Value::grad(self))
     }
 }
