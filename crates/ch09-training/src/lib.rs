@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d309e97de513ed4
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a3271cd545cca90
 //! Training the lecture's network on its four examples: the loss, gradient
 //! descent, and the training loop, with and without its classic bug.
 
@@ -59,9 +59,9 @@ pub fn train_forgetting_zero_grad(
     let mut losses = Vec::with_capacity(steps);
     for _ in 0..steps {
         let loss = loss(&predictions(mlp));
+        losses.push(loss.data());
         loss.backward();
         descend(mlp, rate);
-        losses.push(loss.data());
     }
     losses
 }
@@ -75,9 +75,9 @@ pub fn train(mlp: &Mlp, steps: usize, rate: f64) -> Vec<f64> {
         // exercise: the grads from the last step must not pile up
         mlp.zero_grad();
         // end of exercise
+        losses.push(loss.data());
         loss.backward();
         descend(mlp, rate);
-        losses.push(loss.data());
     }
     losses
 }

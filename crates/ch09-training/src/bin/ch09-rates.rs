@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 436545246eeeeec3
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 48c56fb3b51b87da
 //! The fixed loop at four learning rates, from the same starting weights.
 
 use ch09_training::{YS, network, predictions, train};
@@ -30,5 +30,11 @@ fn main() {
     for (i, target) in YS.iter().enumerate() {
         let ys = ypred.iter().map(|y| format!("{:.6}", y[i]));
         row(format!("{target:?}"), ys.collect());
+    }
+    // Rate 1.0 again, run on well past 40 steps.
+    let long = train(&network(), 400, 1.0);
+    println!("rate 1.0, run on to 400 steps");
+    for step in [40, 50, 51, 52, 53, 54, 400] {
+        println!("{step:>4}    {:?}", long[step - 1]);
     }
 }

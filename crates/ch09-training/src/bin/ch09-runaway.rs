@@ -1,4 +1,4 @@
-// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 049ab2d6b3521541
+// Generated from chapters/09-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0928975522eab49e
 //! The loop without zero_grad, run on: how far each step moves the weights.
 
 use ch09_training::{
@@ -7,8 +7,8 @@ use ch09_training::{
 use micrograd::nn::{Mlp, Module};
 
 /// The length of a list of numbers seen as a vector: √(Σ x²).
-fn length(xs: impl Iterator<Item = f64>) -> f64 {
-    xs.map(|x| x * x).sum::<f64>().sqrt()
+fn length(xs: impl IntoIterator<Item = f64>) -> f64 {
+    xs.into_iter().map(|x| x * x).sum::<f64>().sqrt()
 }
 
 /// Takes `steps` steps, one at a time, with `step`, which returns the loss it
@@ -26,22 +26,21 @@ fn measure(
         let loss = step(mlp);
         let after: Vec<f64> = data();
         let moved = before.iter().zip(&after).map(|(b, a)| a - b);
-        rows.push((loss, length(moved), length(after.into_iter())));
+        rows.push((loss, length(moved), length(after)));
     }
     rows
 }
 
 fn main() {
     let mlp = network();
-    // One step at a time: the grads that were not zeroed stay in the weights.
-    let buggy = |mlp: &Mlp| train_forgetting_zero_grad(mlp, 1, RATE)[0];
     println!("without zero_grad, rate {RATE:?}");
     println!(
         "step  loss                    step length          weights' size"
     );
-    for (step, (loss, moved, size)) in
-        measure(&mlp, 40, buggy).iter().enumerate()
-    {
+    // One step at a time: the grads that were not zeroed stay in the weights.
+    let runaway =
+        measure(&mlp, 40, |mlp| train_forgetting_zero_grad(mlp, 1, RATE)[0]);
+    for (step, (loss, moved, size)) in runaway.iter().enumerate() {
         println!("{:>4}  {loss:<22?}  {moved:<20?} {size:?}", step + 1);
     }
     println!("after 40 steps:");
