@@ -1,11 +1,11 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a4da49659cbba212
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 719f5350b6a89a85
 //! What chapter 6's programs share: the check by nudging, and the expressions
 //! they build, a small one with plain numbers and the neuron of chapter 3 with
 //! tanh as one operation or taken apart.
 
 use micrograd::Value;
 
-/// The inputs every check uses.
+/// The first input every check uses.
 pub const A: f64 = 2.0;
 /// The second input.
 pub const B: f64 = -3.0;

@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c2822354cd056041
+// Generated from chapters/06-more-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 061b60aaa52fed4a
 //! The neuron with tanh as one operation, and
 //! with tanh taken apart: the same grads?
 
@@ -27,8 +27,11 @@ fn main() {
     // e²ⁿ is more than the largest f64 once 2n > ln(f64::MAX).
     println!();
     println!("e²ⁿ overflows above n = {:?}", f64::MAX.ln() / 2.0);
-    let n = Value::new(400.0);
-    let (one_op, apart) = (n.tanh(), tanh_taken_apart(&n));
-    println!("at n = {:?}: one op {:?}", n.data(), one_op.data());
-    println!("at n = {:?}: taken apart {:?}", n.data(), apart.data());
+    // And near 0, e²ⁿ − 1 subtracts two nearly equal numbers.
+    for n in [400.0, 1e-10] {
+        let n = Value::new(n);
+        let (one_op, apart) = (n.tanh(), tanh_taken_apart(&n));
+        println!("at n = {:?}: one op {:?}", n.data(), one_op.data());
+        println!("at n = {:?}: taken apart {:?}", n.data(), apart.data());
+    }
 }
