@@ -1,4 +1,4 @@
-// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 78a74f2007f968a3
+// Generated from chapters/12-tape.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1db84e0853859316
 //! A tape: the nodes of a graph in one vector, in the order they were made,
 //! each naming its operands by index. Backpropagation is one sweep from the
 //! end of the vector to its start. A faster engine than [`Value`], with
@@ -95,6 +95,7 @@ impl Tape {
     }
 
     fn push(&mut self, data: f64, op: Op) -> Var {
+        // `to_u32`, at the end of the module, panics where `as u32` would wrap.
         let index = to_u32(self.nodes.len());
         self.nodes.push(Node { data, grad: 0.0, op });
         Var(index)
@@ -245,6 +246,7 @@ impl Tape {
                 Op::Exp(a) => self.add_grad(a, data * grad),
                 Op::Tanh(a) => self.add_grad(a, (1.0 - data * data) * grad),
                 Op::Relu(a) => {
+                    // As `Value::relu`: a NaN input gives a NaN slope.
                     let v = self.data(a);
                     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
                     self.add_grad(a, slope * grad);
