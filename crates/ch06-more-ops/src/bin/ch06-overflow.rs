@@ -1,4 +1,4 @@
-// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab859e77473ddcfd
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 97230c44d508ee68
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -20,7 +20,8 @@ struct Looped {
 
 impl Drop for Looped {
     fn drop(&mut self) {
-        // Takes the children, leaving an empty `Vec` in their place.
+        // Takes the children, leaving an empty `Vec` in their place: a type
+        // with a `Drop` of its own cannot have a field moved out (E0509).
         let mut handles = std::mem::take(&mut self.children);
         while let Some(handle) = handles.pop() {
             // Ours was the last handle: take the node's children, and let the
