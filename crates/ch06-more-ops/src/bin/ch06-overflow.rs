@@ -1,4 +1,4 @@
-// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 97230c44d508ee68
+// Generated from chapters/06-reuse.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eedca2c965b77b6c
 //! Drops a chain a million nodes deep, with the compiler's drop and with a
 //! loop of our own, each in a child process, and says how each one ended.
 
@@ -20,13 +20,15 @@ struct Looped {
 
 impl Drop for Looped {
     fn drop(&mut self) {
-        // Takes the children, leaving an empty `Vec` in their place: a type
-        // with a `Drop` of its own cannot have a field moved out (E0509).
+        // Takes the children, leaving an empty `Vec` in their place: `self`
+        // is only borrowed, so they cannot be moved out (E0507).
         let mut handles = std::mem::take(&mut self.children);
         while let Some(handle) = handles.pop() {
             // Ours was the last handle: take the node's children, and let the
             // node, childless, go at the end of this iteration.
             if let Some(mut node) = Rc::into_inner(handle) {
+                // `append`, not a move: `Looped` has a `Drop`, so its fields
+                // cannot be moved out of it (E0509).
                 handles.append(&mut node.children);
             }
         }
