@@ -1,4 +1,4 @@
-// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9250824b864fce0e
+// Generated from chapters/08-network.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94b456163c768c1d
 //! The grads of tanh networks three hidden layers deep, with the lecture's
 //! draw and with LeCun's: their size at each layer's weights.
 
@@ -71,7 +71,8 @@ fn main() {
                     seen.push((inputs, outputs.clone()));
                     inputs = outputs;
                 }
-                inputs[0].backward();
+                let o = &inputs[0];
+                o.backward();
                 for (l, (layer, (ins, outs))) in
                     net.layers().iter().zip(&seen).enumerate()
                 {
