@@ -1,4 +1,4 @@
-// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8b4531ab5d5ad07f
+// Generated from chapters/06-training-ops.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cb51629f1eda7f3d
 //! Sums, relu and an operation made outside the crate, at a = 2, b = −3: the
 //! grads `backward` finds, and the slopes measured by nudging each input.
 
@@ -21,7 +21,7 @@ fn times_captured(a: &Value, b: &Value) -> Value {
 fn main() {
     println!("a = {A:?}, b = {B:?}");
     show("[a, b, a] summed", |a, b| [a, b, a].into_iter().sum());
-    show("nothing summed", |_, _| Vec::<Value>::new().into_iter().sum());
+    show("nothing summed", |_, _| std::iter::empty::<Value>().sum());
     // The lecture's loss: the squared errors of two predictions, a and b,
     // against their targets, 1 and −1.
     show("(a − 1)² + (b + 1)²", |a, b| {
