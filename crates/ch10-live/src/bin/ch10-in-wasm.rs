@@ -1,4 +1,4 @@
-// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5d1158ab54aa53e6
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 53836046173f53b7
 //! Runs the module the page loads in wasmi, beside the same functions
 //! compiled for this machine, and compares what they compute, bit for bit.
 
@@ -25,7 +25,7 @@ fn main() -> ch10_live::module::Result<()> {
         all_same &= same;
         if step < 5 || step == 99 {
             let losses = format!("native {native:?}, wasm {in_wasm:?}");
-            println!("step {step}: {losses}, the original's? {same}");
+            println!("step {step}: {losses}, original? {same}");
         }
     }
     println!("all {} steps the same in the three: {all_same}", python.len());
