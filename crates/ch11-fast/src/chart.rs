@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d71366659e771787
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b21cb720f5eb20c2
 //! The bar charts of chapters 11 and 12: a bar per engine or phase, with
 //! the range of the runs, over a linear or logarithmic axis with ticks.
 
@@ -28,7 +28,13 @@ fn tick_label(tick: f64, log: bool) -> String {
 }
 
 /// One bar: its name, its value, its label, and the range of the runs.
-pub type Bar = (String, f64, String, Option<(f64, f64)>);
+pub struct Bar {
+    pub name: String,
+    pub value: f64,
+    pub label: String,
+    /// The fastest run's value and the slowest's, if there were runs.
+    pub range: Option<(f64, f64)>,
+}
 
 /// A bar chart, a bar per row with its `label` at the end and a line across
 /// it from the fastest run to the slowest, over an axis with ticks:
@@ -44,12 +50,14 @@ pub fn bars(
     notes: &[String],
 ) -> String {
     // Room on the left for the longest name, at about 7.5 px a character.
-    let longest = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let longest =
+        rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
     let left = (20.0 + 7.5 * longest as f64).max(250.0);
     let (width, right, top, step) = (left + 500.0, 160.0, 50.0, 30.0);
     let bottom = top + step * rows.len() as f64;
     let height = bottom + 62.0 + 18.0 * notes.len() as f64;
-    let ends = |r: &Bar| r.3.map_or([r.1, r.1], |(low, high)| [low, high]);
+    let ends =
+        |r: &Bar| r.range.map_or([r.value, r.value], |(low, high)| [low, high]);
     let all = rows.iter().flat_map(ends);
     let largest = all.clone().fold(f64::NEG_INFINITY, f64::max);
     let smallest = all.fold(f64::INFINITY, f64::min);
@@ -125,7 +133,7 @@ pub fn bars(
         )
         .unwrap();
     }
-    for (i, (name, value, label, range)) in rows.iter().enumerate() {
+    for (i, Bar { name, value, label, range }) in rows.iter().enumerate() {
         let y = top + step * i as f64;
         let length = (x(*value) - left).max(2.0);
         let end =

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bd8042f59f44533a
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9518fdbbed661199
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -67,12 +67,6 @@ pub fn each_step(name: &str, what: Watched) -> Vec<Vec<f64>> {
         .collect();
     assert!(!steps.is_empty(), "each-step.csv has no rows `{name}`");
     steps
-}
-
-/// The median of `xs`; of an even number, the later of the middle two.
-pub fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
 }
 
 /// Each step's median over the runs of `what` the row `name` watched.
@@ -206,17 +200,28 @@ pub fn phase_runs(name: &str) -> Vec<f64> {
     row[2].split(' ').map(|ms| ms.parse().expect("a number")).collect()
 }
 
+/// The value a share `q` of the way along `sorted` (0 the least, 1 the
+/// most), between the two values it falls between: at 0.5, the median, the
+/// mean of the middle two of an even number.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    assert!(!sorted.is_empty(), "a quantile of no values");
+    let h = q * (sorted.len() - 1) as f64;
+    let (below, above) = (h.floor() as usize, h.ceil() as usize);
+    sorted[below] + (h - h.floor()) * (sorted[above] - sorted[below])
+}
+
+/// The median of `xs`.
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    quantile(&xs, 0.5)
+}
+
 /// The median of `xs` and their middle half (from the 25th percentile to
 /// the 75th), as `median (low to high)`, to two figures.
 pub fn spread(mut xs: Vec<f64>) -> String {
     xs.sort_by(f64::total_cmp);
-    // The quantile at `q`, between the two values it falls between.
-    let at = |q: f64| {
-        let h = q * (xs.len() - 1) as f64;
-        let (below, above) = (h.floor() as usize, h.ceil() as usize);
-        xs[below] + (h - h.floor()) * (xs[above] - xs[below])
-    };
-    let [low, median, high] = [0.25, 0.5, 0.75].map(|q| two_figures(at(q)));
+    let [low, median, high] =
+        [0.25, 0.5, 0.75].map(|q| two_figures(quantile(&xs, q)));
     format!("{median} ({low} to {high})")
 }
 
@@ -227,6 +232,8 @@ pub fn spread(mut xs: Vec<f64>) -> String {
 /// every run of the other.
 pub fn ratio(slow: Timing, fast: Timing) -> String {
     let ratios: Vec<f64> = if slow.in_rounds && fast.in_rounds {
+        let rounds = slow.runs.len();
+        assert_eq!(rounds, fast.runs.len(), "a run in each round for each");
         slow.runs.iter().zip(&fast.runs).map(|(s, f)| s / f).collect()
     } else {
         let each = |&s: &f64| fast.runs.iter().map(move |f| s / f);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b357665093ba59fa
+// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d9bbf37123fae83c
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
@@ -33,10 +33,11 @@ fn main() {
         .map(|row| {
             let ms = number(&row[1]);
             let range = Some((number(&row[2]), number(&row[3])));
-            (row[0].clone(), ms, format!("{} ms", two_figures(ms)), range)
+            let label = format!("{} ms", two_figures(ms));
+            Bar { name: row[0].clone(), value: ms, label, range }
         })
         .collect();
-    let off = |i: usize| shown[i].0.ends_with("(fastbins off)");
+    let off = |i: usize| shown[i].name.ends_with("(fastbins off)");
     let title = "One step on the heap, glibc's fastbins on and off";
     let axis = "ms per step, median of the runs (bars: fastest to slowest run)";
     write("11-heap.svg", bars(title, axis, &shown, false, &off, &[]));
@@ -51,16 +52,19 @@ fn main() {
             let runs: Vec<f64> = row[2].split(' ').map(number).collect();
             let fastest = runs.iter().copied().fold(f64::INFINITY, f64::min);
             let slowest = runs.iter().copied().fold(0.0, f64::max);
-            (row[0].clone(), time, ms(time), Some((fastest, slowest)))
+            let range = Some((fastest, slowest));
+            Bar { name: row[0].clone(), value: time, label: ms(time), range }
         })
         .collect();
-    let sum: f64 = shown.iter().map(|row| row.1).sum();
+    let sum: f64 = shown.iter().map(|row| row.value).sum();
     let totals = shown.len();
-    shown.push(("the phases' sum".into(), sum, ms(sum), None));
+    let name = "the phases' sum".into();
+    shown.push(Bar { name, value: sum, label: ms(sum), range: None });
     if let Some(value) = bench.iter().find(|row| row[0] == "Value") {
         let step = number(&value[1]);
         let range = Some((number(&value[2]), number(&value[3])));
-        shown.push(("the Value engine's step".into(), step, ms(step), range));
+        let name = "the Value engine's step".into();
+        shown.push(Bar { name, value: step, label: ms(step), range });
     }
     let title = "Where one step of Value (chapter 6's walk) goes";
     let axis = "ms, median";

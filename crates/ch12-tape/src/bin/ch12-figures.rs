@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc2ddbda73aeb08e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63833b7fb3b1387e
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
@@ -38,7 +38,7 @@ fn main() {
                     )
                 }
             };
-            (row[0].clone(), ms, label, range)
+            Bar { name: row[0].clone(), value: ms, label, range }
         })
         .collect();
     let title =
