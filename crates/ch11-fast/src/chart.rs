@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b21cb720f5eb20c2
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b21cb720f5eb20c2
 //! The bar charts of chapters 11 and 12: a bar per engine or phase, with
 //! the range of the runs, over a linear or logarithmic axis with ticks.
 

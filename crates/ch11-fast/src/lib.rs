@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8bf1a6f4e0ce2506
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 671325b283b22bd0
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -107,7 +107,9 @@ impl Engine for ValueEngine {
                 // Chapter 6's backward, spelled out.
                 total.set_grad(1.0);
                 let order = total.topo_hashed();
-                self.nodes = order.len();
+                if self.nodes == 0 {
+                    self.nodes = order.len();
+                }
                 for value in order.iter().rev() {
                     value.backward_step();
                 }

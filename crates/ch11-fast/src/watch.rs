@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d21a3c64adc5a93
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0cc8c47367b4b178
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -6,9 +6,12 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ch10_moons::{learning_rate, loss, network_with, original};
+use ch10_moons::{Sample, learning_rate, loss, network_with, original};
 use micrograd::Value;
 use micrograd::nn::Module;
+
+/// The demo's points: all of chapter 10's.
+pub const POINTS: usize = 100;
 
 /// How each step's graph is freed.
 #[derive(Clone, Copy)]
@@ -46,19 +49,24 @@ pub struct Watched {
     pub fastbins: f64,
 }
 
-/// Trains chapter 10's 100 steps, freeing each step's graph by `freeing`;
-/// what each step showed.
-pub fn watch(freeing: Freeing) -> Vec<Watched> {
+/// Trains chapter 10's 100 steps on its first `points` points (taken round
+/// again past 100), freeing each step's graph by `freeing`; what each step
+/// showed.
+pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
     let original = original::load();
-    let (points, parameters) = (&original.points, &original.parameters);
+    let points: Vec<Sample> =
+        original.points.iter().cycle().take(points).copied().collect();
     // Room made up front: the watching must not allocate between steps, or
     // it would change the layout it watches, as a block of 64 KiB does.
-    let mut addresses: Vec<usize> = Vec::with_capacity(70_000);
+    // (A step's graph has 647 nodes a point, and 1,118 more.)
+    let mut addresses: Vec<usize> =
+        Vec::with_capacity(700 * points.len() + 2_000);
     let mut watched = Vec::with_capacity(ch10_moons::STEPS);
-    let model = network_with(parameters);
+    let model = network_with(&original.parameters);
     for k in 0..ch10_moons::STEPS {
         let clock = Instant::now();
-        let (total, _) = Value::with_operands_in_a_vec(|| loss(&model, points));
+        let (total, _) =
+            Value::with_operands_in_a_vec(|| loss(&model, &points));
         model.zero_grad();
         total.set_grad(1.0);
         let order = total.topo_hashed();

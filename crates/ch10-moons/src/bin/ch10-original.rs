@@ -1,4 +1,4 @@
-// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ca3a3cd9b8f129f
+// Generated from chapters/10-moons.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 241e3dc15d14567c
 //! micrograd's demo with the original's data and starting weights.
 
 use ch10_moons::{
@@ -27,7 +27,8 @@ fn main() {
         let same = steps[k].loss == printed;
         println!("the notebook printed {printed:?} at step {k}: same? {same}");
     }
-    // … then how many steps equal each original's, and how far apart, in ulps
+    // … then how many steps equal each original's, and how far apart, in
+    // ulps (the f64s between two numbers; the next section defines them)
     let equal =
         |run: &[Step]| steps.iter().zip(run).filter(|(a, b)| a == b).count();
     let ordered = equal(&original.steps);

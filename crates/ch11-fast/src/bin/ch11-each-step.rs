@@ -1,9 +1,9 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1ab15c3629ca6bb1
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b44ec7c7b92668b5
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints three lines, a number per step: its ms, its share of
 //! nodes near the one before, and the MiB in glibc's fastbins after it.
 
-use ch11_fast::watch::{Freeing, Watched, watch};
+use ch11_fast::watch::{Freeing, POINTS, Watched, watch};
 
 /// Public: `ch11-each-step-mimalloc` runs it too.
 pub fn main() {
@@ -12,7 +12,7 @@ pub fn main() {
         eprintln!("usage: ch11-each-step crate|chapter-6|chapter-6-then-64k");
         std::process::exit(2);
     };
-    let steps = watch(freeing);
+    let steps = watch(freeing, POINTS);
     let line = |of: fn(&Watched) -> f64| {
         let numbers: Vec<String> =
             steps.iter().map(|step| format!("{:.3}", of(step))).collect();

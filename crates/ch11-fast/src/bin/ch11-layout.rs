@@ -1,10 +1,10 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1a5344cc1a2dc13b
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6d235e3bdb2514e
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
 use std::process::Command;
 
-use ch11_fast::watch::{Freeing, watch};
+use ch11_fast::watch::{Freeing, POINTS, watch};
 
 /// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off.
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
@@ -17,57 +17,74 @@ const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 const MEASURED: [usize; 6] = [1, 2, 3, 4, 8, 16];
 
 /// One line of the tables: the rows it belongs to, the way its graphs are
-/// freed, its name, and glibc's settings, where they are changed.
+/// freed, its name, glibc's settings, where they are changed, and the
+/// points of each step.
 struct Run {
     rows: &'static str,
     way: &'static str,
     name: &'static str,
     tunables: Option<&'static str>,
+    points: usize,
 }
 
-/// Every line, in the order printed: `chapter-6`'s rows, then `crate`'s.
-const RUNS: [Run; 5] = [
-    Run {
-        rows: "chapter-6",
-        way: "chapter-6",
-        name: "as chapter 6's Drop",
-        tunables: None,
-    },
-    Run {
-        rows: "chapter-6",
-        way: "chapter-6-then-64k",
-        name: "as chapter 6's Drop, then 64 KiB",
-        tunables: None,
-    },
-    Run {
-        rows: "chapter-6",
-        way: "chapter-6",
-        name: "as chapter 6's Drop, fastbins off",
-        tunables: Some(FASTBINS_OFF),
-    },
-    Run {
-        rows: "crate",
-        way: "crate",
-        name: "by the crate's Drop",
-        tunables: None,
-    },
-    Run {
-        rows: "crate",
-        way: "crate",
-        name: "by the crate's Drop, threshold fixed",
-        tunables: Some(THRESHOLD_FIXED),
-    },
+impl Run {
+    /// A line of the demo's 100 points.
+    const fn demo(
+        rows: &'static str,
+        way: &'static str,
+        name: &'static str,
+        tunables: Option<&'static str>,
+    ) -> Run {
+        Run { rows, way, name, tunables, points: POINTS }
+    }
+
+    /// A line of `sizes`: `points` points, freed the `way` named.
+    const fn size(way: &'static str, name: &'static str, points: usize) -> Run {
+        Run { rows: "sizes", way, name, tunables: None, points }
+    }
+}
+
+/// Every line, in the order printed: `chapter-6`'s rows, `crate`'s, then
+/// `sizes`'s.
+const RUNS: [Run; 10] = [
+    Run::demo("chapter-6", "chapter-6", "as chapter 6's Drop", None),
+    Run::demo(
+        "chapter-6",
+        "chapter-6-then-64k",
+        "as chapter 6's Drop, then 64 KiB",
+        None,
+    ),
+    Run::demo(
+        "chapter-6",
+        "chapter-6",
+        "as chapter 6's Drop, fastbins off",
+        Some(FASTBINS_OFF),
+    ),
+    Run::demo("crate", "crate", "by the crate's Drop", None),
+    Run::demo(
+        "crate",
+        "crate",
+        "by the crate's Drop, threshold fixed",
+        Some(THRESHOLD_FIXED),
+    ),
+    Run::size("chapter-6", "as chapter 6's Drop, 5 points", 5),
+    Run::size("crate", "by the crate's Drop, 5 points", 5),
+    Run::size("crate", "by the crate's Drop, 25 points", 25),
+    Run::size("crate", "by the crate's Drop, 50 points", 50),
+    Run::size("crate", "by the crate's Drop, 200 points", 200),
 ];
 
-/// `ch11-layout [chapter-6 | crate]`: those rows, or all of them.
+/// `ch11-layout [chapter-6 | crate | sizes]`: those rows, or all of them.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [measuring, way] if measuring == "measure" => measure(way),
+        [measuring, way, points] if measuring == "measure" => {
+            measure(way, points.parse().expect("a count of points"));
+        }
         [rows] => each_in_its_own_process(Some(rows)),
         [] => each_in_its_own_process(None),
         _ => {
-            eprintln!("usage: ch11-layout [chapter-6 | crate]");
+            eprintln!("usage: ch11-layout [chapter-6 | crate | sizes]");
             std::process::exit(2);
         }
     }
@@ -81,14 +98,15 @@ fn each_in_its_own_process(rows: Option<&str>) {
         RUNS.iter().filter(|run| rows.is_none_or(|r| r == run.rows)).collect();
     if runs.is_empty() {
         let rows = rows.unwrap_or_default();
-        eprintln!("no rows are called {rows:?}: try chapter-6 or crate");
+        eprintln!("no rows are called {rows:?}: try chapter-6, crate, sizes");
         std::process::exit(2);
     }
     let me = std::env::current_exe().expect("the program knows its path");
     let mut tables = [String::new(), String::new()];
-    for &Run { way, name, tunables, .. } in runs {
+    for &Run { way, name, tunables, points, .. } in runs {
         let mut child = Command::new(&me);
-        child.args(["measure", way]).env_remove("GLIBC_TUNABLES");
+        let points = points.to_string();
+        child.args(["measure", way, &points]).env_remove("GLIBC_TUNABLES");
         if let Some(tunables) = tunables {
             child.env("GLIBC_TUNABLES", tunables);
         }
@@ -109,12 +127,12 @@ fn each_in_its_own_process(rows: Option<&str>) {
     print!("{head}\n{}", tables[1]);
 }
 
-/// Trains chapter 10's 100 steps, freeing each step's graph in the `way`
-/// named, and prints where the nodes of the `MEASURED` steps lie, and what
-/// the fastbins hold after them.
-fn measure(way: &str) {
+/// Trains chapter 10's 100 steps on `points` points, freeing each step's
+/// graph in the `way` named, and prints where the nodes of the `MEASURED`
+/// steps lie, and what the fastbins hold after them.
+fn measure(way: &str, points: usize) {
     let freeing = Freeing::named(way).expect("a way of freeing");
-    let steps = watch(freeing);
+    let steps = watch(freeing, points);
     let measured = MEASURED.map(|k| steps[k - 1]);
     // To the nearest 5%: the addresses change from run to run, the gaps
     // between them little.

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-checks.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 24e3e2cdd35405e8
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 24e3e2cdd35405e8
 //! Prints what this chapter says of chapter 12's recorded run, a part at a
 //! time: the phases' shares, and the ratios between engines, with their
 //! spread.
