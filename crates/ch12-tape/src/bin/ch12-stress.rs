@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c7d8f72ed242756a
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 41a2785840fbc599
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -39,10 +39,13 @@ fn every_engine() {
         let (checked, mismatches) = stress(11, 10_000, &[engine]);
         let count = checked.len();
         let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
+        let largest =
+            checked.iter().map(|s| s.claimed.abs()).fold(0.0, f64::max);
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<16}{count} grads, {not_zero} not 0, {wrong} mismatches"
+            "  {name:<16}{count} grads, {not_zero} not 0, largest {largest:.1}, \
+             {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
@@ -76,10 +79,11 @@ fn equal_bits() {
         let made = value_grads_as_made(&graph);
         for i in 0..graph.inputs.len() {
             inputs += 1;
-            // The last two engines are the tapes.
-            let tapes = &grads[4..];
             let same = |g: &Vec<f64>| g[i].to_bits() == made[i].to_bits();
-            as_made += usize::from(tapes.iter().all(same));
+            let named = engines().into_iter().zip(&grads);
+            let mut tapes =
+                named.filter(|((name, _), _)| name.ends_with("tape"));
+            as_made += usize::from(tapes.all(|(_, g)| same(g)));
             let bits = grads[0][i].to_bits();
             let unlike: Vec<&str> = engines()
                 .iter()
