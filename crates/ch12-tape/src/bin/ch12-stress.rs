@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 41a2785840fbc599
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25c6792467bcf043
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -44,8 +44,8 @@ fn every_engine() {
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<16}{count} grads, {not_zero} not 0, largest {largest:.1}, \
-             {wrong} mismatches"
+            "  {name:<16}{count} grads, {not_zero} not 0, \
+             largest {largest:.1}, {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
