@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9518fdbbed661199
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83dccdbfc900e50c
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -101,6 +101,9 @@ pub fn rows(text: &str) -> Vec<Vec<String>> {
 }
 
 /// A number to two significant figures, as the figures label ratios.
+/// (`log10` and `powi` come from the platform, but a power of ten is exact
+/// in `f64`, so only a number within a last bit of a rounding boundary
+/// could be rounded differently elsewhere.)
 pub fn two_figures(x: f64) -> String {
     if x == 0.0 {
         return "0".into();
@@ -205,6 +208,7 @@ pub fn phase_runs(name: &str) -> Vec<f64> {
 /// mean of the middle two of an even number.
 pub fn quantile(sorted: &[f64], q: f64) -> f64 {
     assert!(!sorted.is_empty(), "a quantile of no values");
+    debug_assert!(sorted.is_sorted_by(|a, b| a <= b), "sorted values");
     let h = q * (sorted.len() - 1) as f64;
     let (below, above) = (h.floor() as usize, h.ceil() as usize);
     sorted[below] + (h - h.floor()) * (sorted[above] - sorted[below])

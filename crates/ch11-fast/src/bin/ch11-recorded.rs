@@ -1,7 +1,7 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 24e3e2cdd35405e8
-//! Prints what this chapter says of chapter 12's recorded run, a part at a
-//! time: the phases' shares, and the ratios between engines, with their
-//! spread.
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3a213686e902a917
+//! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
+//! a time: from chapter 12's, the phases' shares and the ratios between
+//! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, WALK, WATCHED,

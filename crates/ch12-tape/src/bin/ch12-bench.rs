@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c7959a765a62fb7a
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cf5901c1e9596025
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -31,9 +31,13 @@ fn count(bytes: isize) {
 // allocates, so the allocator is not entered again from inside itself.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size() as isize);
         // SAFETY: the caller keeps `alloc`'s contract; we pass it on.
-        unsafe { System.alloc(layout) }
+        let ptr = unsafe { System.alloc(layout) };
+        // Only what was handed out counts: a null pointer is a failure.
+        if !ptr.is_null() {
+            count(layout.size() as isize);
+        }
+        ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -48,15 +52,22 @@ unsafe impl GlobalAlloc for Counting {
         old: Layout,
         size: usize,
     ) -> *mut u8 {
-        count(size as isize - old.size() as isize);
         // SAFETY: as above, for `realloc`.
-        unsafe { System.realloc(ptr, old, size) }
+        let new = unsafe { System.realloc(ptr, old, size) };
+        // On failure the old block stays as it was.
+        if !new.is_null() {
+            count(size as isize - old.size() as isize);
+        }
+        new
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size() as isize);
         // SAFETY: as above, for `alloc_zeroed`.
-        unsafe { System.alloc_zeroed(layout) }
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            count(layout.size() as isize);
+        }
+        ptr
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25c6792467bcf043
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8c9b57dc19e206f0
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use ch12_tape::stress::{
-    Grads, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
+    Grads, Graph, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
     value_grads_as_made,
 };
 
@@ -15,10 +15,10 @@ fn main() {
     let questions: [(&str, fn()); 6] = [
         ("engines", every_engine),
         ("kinds", every_kind),
-        ("bits", equal_bits),
-        ("6706", graph_6706),
         ("sharp", sharp),
         ("mutants", broken_rules),
+        ("bits", equal_bits),
+        ("6706", graph_6706),
     ];
     let asked = std::env::args().nth(1);
     if let Some(name) = &asked {
@@ -69,80 +69,6 @@ fn every_kind() {
     }
 }
 
-fn equal_bits() {
-    println!("Inputs whose grad is 0 in some engines, not in others:");
-    let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
-    // For each set of engines: how often they alone differ from Value.
-    let mut unlike_value = BTreeMap::<Vec<&str>, usize>::new();
-    for (index, graph) in graphs(11).take(10_000).enumerate() {
-        let grads = engines().map(|(_, grads)| grads(&graph));
-        let made = value_grads_as_made(&graph);
-        for i in 0..graph.inputs.len() {
-            inputs += 1;
-            let same = |g: &Vec<f64>| g[i].to_bits() == made[i].to_bits();
-            let named = engines().into_iter().zip(&grads);
-            let mut tapes =
-                named.filter(|((name, _), _)| name.ends_with("tape"));
-            as_made += usize::from(tapes.all(|(_, g)| same(g)));
-            let bits = grads[0][i].to_bits();
-            let unlike: Vec<&str> = engines()
-                .iter()
-                .zip(&grads)
-                .filter(|(_, g)| g[i].to_bits() != bits)
-                .map(|((name, _), _)| *name)
-                .collect();
-            if unlike.is_empty() {
-                same_bits += 1;
-            } else {
-                *unlike_value.entry(unlike).or_default() += 1;
-            }
-            let zeros = grads.iter().filter(|g| g[i] == 0.0).count();
-            if zeros == 0 || zeros == grads.len() {
-                continue;
-            }
-            found += 1;
-            println!("  graph {index}, input v{i} = {}:", graph.inputs[i]);
-            let first = graph.inputs.len();
-            for (k, op) in graph.ops.iter().enumerate() {
-                println!("    v{} = {op:?}", first + k);
-            }
-            for ((name, _), grads) in engines().iter().zip(&grads) {
-                println!("    {name:<16}grad {:e}", grads[i]);
-            }
-        }
-    }
-    if found == 0 {
-        println!("  none");
-    }
-    println!(
-        "grads equal to the bit in all six engines: {same_bits} of {inputs}"
-    );
-    for (unlike, count) in unlike_value {
-        println!("  {count} with bits unlike Value's in {}", unlike.join(", "));
-    }
-    println!("Value, its rules run in a tape's order:");
-    println!("  both tapes' bits in {as_made} of {inputs}");
-}
-
-fn graph_6706() {
-    // Per unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0
-    // from the power. Its inverse from glibc's `pow` (the exponent hidden
-    // from the compiler, so that the call stays), or by division.
-    let graph = graphs(11).nth(6706).expect("10,000 graphs");
-    let x = graph.inputs[0];
-    let from_power = -x.powf(black_box(-2.0)) * x;
-    println!("Graph 6706, v0's grad in each engine:");
-    for (name, grads) in engines() {
-        println!("  {name:<16}{:e}", grads(&graph)[0]);
-    }
-    println!("and v0's two shares per unit of v1's grad:");
-    let by_pow = x.powf(black_box(-1.0));
-    for (how, inverse) in [("pow", by_pow), ("1/v0", 1.0 / x)] {
-        let sum = inverse + from_power;
-        println!("  v0^-1 by {how:<5}{inverse:?} + {from_power:?} = {sum:e}");
-    }
-}
-
 fn sharp() {
     let off: Grads =
         |g| tape_grads(g, false).iter().map(|d| d * 1.0001).collect();
@@ -175,5 +101,89 @@ fn broken_rules() {
         println!(
             "  {name:<25}{wrong} mismatches in {graphs} graphs, first {first}"
         );
+    }
+}
+
+fn equal_bits() {
+    println!("Inputs whose grad is 0 in some engines, not in others:");
+    let names = engines().map(|(name, _)| name);
+    let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
+    // For each set of engines: how often they alone differ from Value.
+    let mut unlike_value = BTreeMap::<Vec<&str>, usize>::new();
+    for (index, graph) in graphs(11).take(10_000).enumerate() {
+        let grads = engines().map(|(_, grads)| grads(&graph));
+        let made = value_grads_as_made(&graph);
+        for i in 0..graph.inputs.len() {
+            inputs += 1;
+            let named = || names.iter().zip(&grads);
+            let mut tapes = named().filter(|(name, _)| name.ends_with("tape"));
+            as_made += usize::from(
+                tapes.all(|(_, g)| g[i].to_bits() == made[i].to_bits()),
+            );
+            let bits = grads[0][i].to_bits();
+            let unlike: Vec<&str> = named()
+                .filter(|(_, g)| g[i].to_bits() != bits)
+                .map(|(name, _)| *name)
+                .collect();
+            if unlike.is_empty() {
+                same_bits += 1;
+            } else {
+                *unlike_value.entry(unlike).or_default() += 1;
+            }
+            let zeros = grads.iter().filter(|g| g[i] == 0.0).count();
+            if zeros != 0 && zeros != grads.len() {
+                found += 1;
+                print_zero_or_not(index, &graph, i, &names, &grads);
+            }
+        }
+    }
+    if found == 0 {
+        println!("  none");
+    }
+    println!(
+        "grads equal to the bit in all six engines: {same_bits} of {inputs}"
+    );
+    for (unlike, count) in unlike_value {
+        println!("  {count} with bits unlike Value's in {}", unlike.join(", "));
+    }
+    println!("Value, its rules run in a tape's order:");
+    println!("  both tapes' bits in {as_made} of {inputs}");
+}
+
+/// Prints graph `index` and each engine's grad of its input `i`, which is 0
+/// in some engines and not in others.
+fn print_zero_or_not(
+    index: usize,
+    graph: &Graph,
+    i: usize,
+    names: &[&str],
+    grads: &[Vec<f64>],
+) {
+    println!("  graph {index}, input v{i} = {}:", graph.inputs[i]);
+    let first = graph.inputs.len();
+    for (k, op) in graph.ops.iter().enumerate() {
+        println!("    v{} = {op:?}", first + k);
+    }
+    for (name, grads) in names.iter().zip(grads) {
+        println!("    {name:<16}grad {:e}", grads[i]);
+    }
+}
+
+fn graph_6706() {
+    // Per unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0
+    // from the power. Its inverse from glibc's `pow` (the exponent hidden
+    // from the compiler, so that the call stays), or by division.
+    let graph = graphs(11).nth(6706).expect("10,000 graphs");
+    let x = graph.inputs[0];
+    let from_power = -x.powf(black_box(-2.0)) * x;
+    println!("Graph 6706, v0's grad in each engine:");
+    for (name, grads) in engines() {
+        println!("  {name:<16}{:e}", grads(&graph)[0]);
+    }
+    println!("and v0's two shares per unit of v1's grad:");
+    let by_pow = x.powf(black_box(-1.0));
+    for (how, inverse) in [("pow", by_pow), ("1/v0", 1.0 / x)] {
+        let sum = inverse + from_power;
+        println!("  v0^-1 by {how:<5}{inverse:?} + {from_power:?} = {sum:e}");
     }
 }
