@@ -1,10 +1,11 @@
-// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9bedd67b2262953d
+// Generated from chapters/10-live.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c91f459133e161c4
 //! Tests: the module the page loads trains as chapter 10 does, and the
 //! grid's scores are the network's.
 
 use std::process::Command;
 
 use ch10_live::module::{PATH, Wasm};
+use micrograd::nn::Mlp;
 
 #[test]
 fn in_wasm() {
@@ -46,9 +47,19 @@ fn a_panic_traps_and_leaves_the_state_borrowed() {
 fn score_is_predict_without_the_graph() {
     let original = ch10_moons::original::load();
     let model = ch10_moons::network_with(&original.parameters);
+    let same_bits = |model: &Mlp, x: [f64; 2]| {
+        let predicted = model.predict(&x).data();
+        let scored = ch10_live::score(model, x);
+        assert_eq!(scored.to_bits(), predicted.to_bits(), "at {x:?}");
+    };
     for sample in &original.points {
-        let predicted = model.predict(&sample.x).data();
-        let scored = ch10_live::score(&model, sample.x);
-        assert_eq!(scored.to_bits(), predicted.to_bits());
+        same_bits(&model, sample.x);
+    }
+    // Trained, and across the part of the plane the page draws.
+    ch10_moons::train(&model, &original.points);
+    for i in 0..=16 {
+        for j in 0..=10 {
+            same_bits(&model, [-1.5 + 0.25 * i as f64, -1.0 + 0.25 * j as f64]);
+        }
     }
 }
