@@ -1,8 +1,11 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 83dccdbfc900e50c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b83178260b5c7881
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
 //! each training step, `data/each-step.csv`.
+
+use std::ops::Index;
+use std::rc::Rc;
 
 /// Each engine's step: name, median ms, fastest and slowest run's ms, ...
 pub const BENCH: &str = include_str!("../../ch12-tape/data/bench.csv");
@@ -22,8 +25,9 @@ pub fn environment(what: &str) -> String {
 /// The value an environment.csv's `text` gives for `what`.
 pub fn value_of(text: &str, what: &str) -> String {
     let rows = rows(text);
-    let row = rows.iter().find(|row| row[0] == what);
-    row.unwrap_or_else(|| panic!("environment.csv has no `{what}`"))[1].clone()
+    let row = rows.iter().find(|row| row["what"] == what);
+    let row = row.unwrap_or_else(|| panic!("environment.csv has no `{what}`"));
+    row["value"].clone()
 }
 
 /// Each of chapter 10's training steps timed alone by `ch11-each-step`:
@@ -33,13 +37,24 @@ pub const EACH_STEP: &str = include_str!("../data/each-step.csv");
 /// How each-step.csv was made, and on what machine.
 pub const EACH_STEP_ENVIRONMENT: &str = include_str!("../data/environment.csv");
 
-/// What each-step.csv's columns from the sixth on hold, each run's: the
-/// step's ms, its share of near nodes, the MiB in the fastbins after it.
+/// What each-step.csv's last three columns hold, each run's: the step's
+/// ms, its share of near nodes, the MiB in the fastbins after it.
 #[derive(Clone, Copy)]
 pub enum Watched {
-    Ms = 5,
-    Near = 6,
-    Fastbins = 7,
+    Ms,
+    Near,
+    Fastbins,
+}
+
+impl Watched {
+    /// The name of each-step.csv's column that holds it.
+    pub fn column(self) -> &'static str {
+        match self {
+            Watched::Ms => "ms_by_run",
+            Watched::Near => "near_by_run",
+            Watched::Fastbins => "fastbins_mib_by_run",
+        }
+    }
 }
 
 /// The rows of each-step.csv: the ways each step's graph was freed on
@@ -62,8 +77,8 @@ pub fn each_step(name: &str, what: Watched) -> Vec<Vec<f64>> {
     let number = |text: &str| text.parse::<f64>().expect("a number");
     let steps: Vec<Vec<f64>> = rows(EACH_STEP)
         .iter()
-        .filter(|row| row[0] == name)
-        .map(|row| row[what as usize].split(' ').map(number).collect())
+        .filter(|row| row["engine"] == name)
+        .map(|row| row[what.column()].split(' ').map(number).collect())
         .collect();
     assert!(!steps.is_empty(), "each-step.csv has no rows `{name}`");
     steps
@@ -74,9 +89,26 @@ pub fn step_medians(name: &str, what: Watched) -> Vec<f64> {
     each_step(name, what).into_iter().map(median).collect()
 }
 
-/// A CSV file's rows, without the header line. A field may be in quotes, as
+/// One row of a CSV file, its fields found by their columns' names:
+/// `row["engine"]`.
+pub struct Row {
+    header: Rc<[String]>,
+    fields: Vec<String>,
+}
+
+impl Index<&str> for Row {
+    type Output = String;
+
+    fn index(&self, column: &str) -> &String {
+        let at = self.header.iter().position(|name| name == column);
+        let at = at.unwrap_or_else(|| panic!("no column `{column}`"));
+        &self.fields[at]
+    }
+}
+
+/// A CSV file's rows, below its header line. A field may be in quotes, as
 /// a name with a comma in it is.
-pub fn rows(text: &str) -> Vec<Vec<String>> {
+pub fn rows(text: &str) -> Vec<Row> {
     let fields = |mut rest: &str| {
         let mut fields = vec![];
         loop {
@@ -97,7 +129,10 @@ pub fn rows(text: &str) -> Vec<Vec<String>> {
             }
         }
     };
-    text.lines().skip(1).map(fields).collect()
+    let mut lines = text.lines();
+    let header: Rc<[String]> = fields(lines.next().expect("a header")).into();
+    let row = |line| Row { header: header.clone(), fields: fields(line) };
+    lines.map(row).collect()
 }
 
 /// A number to two significant figures, as the figures label ratios.
@@ -134,11 +169,9 @@ pub fn two_figures(x: f64) -> String {
 
 /// The rows of `phases` that are Value's step's phases, freed by the
 /// crate's `Drop`: not the walks beside them, nor chapter 11.1's phases.
-pub fn step_phases(
-    phases: &[Vec<String>],
-) -> impl Iterator<Item = &Vec<String>> {
-    let ours = |row: &&Vec<String>| {
-        !row[0].starts_with(WALK) && !row[0].starts_with(AS_FOUND)
+pub fn step_phases(phases: &[Row]) -> impl Iterator<Item = &Row> {
+    let ours = |row: &&Row| {
+        !row["phase"].starts_with(WALK) && !row["phase"].starts_with(AS_FOUND)
     };
     phases.iter().filter(ours)
 }
@@ -173,10 +206,12 @@ pub fn timing(name: &str) -> Timing {
     let number =
         |text: &str| text.parse::<f64>().expect("a number in bench.csv");
     let rows = rows(BENCH);
-    let row = rows.iter().find(|row| row[0] == name);
+    let row = rows.iter().find(|row| row["engine"] == name);
     let row = row.unwrap_or_else(|| panic!("bench.csv has no row `{name}`"));
-    let [median, fastest, slowest] = [1, 2, 3].map(|i| number(&row[i]));
-    let runs = row.get(9).expect("bench.csv has each run's time");
+    let [median, fastest, slowest] =
+        ["ms_per_step", "ms_fastest", "ms_slowest"]
+            .map(|column| number(&row[column]));
+    let runs = &row["ms_by_run"];
     Timing {
         median,
         fastest,
@@ -198,9 +233,10 @@ impl Timing {
 /// Each run's ms of the phase or walk `name` in phases.csv, in order.
 pub fn phase_runs(name: &str) -> Vec<f64> {
     let rows = rows(PHASES);
-    let row = rows.iter().find(|row| row[0] == name);
+    let row = rows.iter().find(|row| row["phase"] == name);
     let row = row.unwrap_or_else(|| panic!("phases.csv has no row `{name}`"));
-    row[2].split(' ').map(|ms| ms.parse().expect("a number")).collect()
+    let runs = row["ms_by_run"].split(' ');
+    runs.map(|ms| ms.parse().expect("a number")).collect()
 }
 
 /// The value a share `q` of the way along `sorted` (0 the least, 1 the

@@ -1,11 +1,11 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d9bbf37123fae83c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ca273ce361dc5ae
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, ON_MIMALLOC, PHASES, WATCHED, Watched, rows, step_medians,
+    BENCH, ON_MIMALLOC, PHASES, Row, WATCHED, Watched, rows, step_medians,
     step_phases, two_figures,
 };
 use viz::plot::Plot;
@@ -20,10 +20,10 @@ fn main() {
 
     // The heap engines' steps, with the fastbins on and off.
     let bench = rows(BENCH);
-    let heap: Vec<&Vec<String>> = bench
+    let heap: Vec<&Row> = bench
         .iter()
         .filter(|row| {
-            let name = row[0].trim_end_matches(" (fastbins off)");
+            let name = row["engine"].trim_end_matches(" (fastbins off)");
             name == "Value with chapter 6's Drop" || name == "Value"
         })
         .collect();
@@ -31,10 +31,11 @@ fn main() {
     let shown: Vec<Bar> = heap
         .iter()
         .map(|row| {
-            let ms = number(&row[1]);
-            let range = Some((number(&row[2]), number(&row[3])));
+            let ms = number(&row["ms_per_step"]);
+            let range =
+                Some((number(&row["ms_fastest"]), number(&row["ms_slowest"])));
             let label = format!("{} ms", two_figures(ms));
-            Bar { name: row[0].clone(), value: ms, label, range }
+            Bar { name: row["engine"].clone(), value: ms, label, range }
         })
         .collect();
     let off = |i: usize| shown[i].name.ends_with("(fastbins off)");
@@ -48,21 +49,24 @@ fn main() {
     let phases = rows(PHASES);
     let mut shown: Vec<Bar> = step_phases(&phases)
         .map(|row| {
-            let time = number(&row[1]);
-            let runs: Vec<f64> = row[2].split(' ').map(number).collect();
+            let time = number(&row["ms_per_step"]);
+            let runs: Vec<f64> =
+                row["ms_by_run"].split(' ').map(number).collect();
             let fastest = runs.iter().copied().fold(f64::INFINITY, f64::min);
             let slowest = runs.iter().copied().fold(0.0, f64::max);
             let range = Some((fastest, slowest));
-            Bar { name: row[0].clone(), value: time, label: ms(time), range }
+            let name = row["phase"].clone();
+            Bar { name, value: time, label: ms(time), range }
         })
         .collect();
     let sum: f64 = shown.iter().map(|row| row.value).sum();
     let totals = shown.len();
     let name = "the phases' sum".into();
     shown.push(Bar { name, value: sum, label: ms(sum), range: None });
-    if let Some(value) = bench.iter().find(|row| row[0] == "Value") {
-        let step = number(&value[1]);
-        let range = Some((number(&value[2]), number(&value[3])));
+    if let Some(value) = bench.iter().find(|row| row["engine"] == "Value") {
+        let step = number(&value["ms_per_step"]);
+        let range =
+            Some((number(&value["ms_fastest"]), number(&value["ms_slowest"])));
         let name = "the Value engine's step".into();
         shown.push(Bar { name, value: step, label: ms(step), range });
     }

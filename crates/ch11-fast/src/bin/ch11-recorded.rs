@@ -1,11 +1,11 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3a213686e902a917
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1fa58e383fd7cf61
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, WALK, WATCHED,
-    Watched, each_step, environment, median, phase_runs, ratio, rows,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, Row, WALK,
+    WATCHED, Watched, each_step, environment, median, phase_runs, ratio, rows,
     run_by_run, spread, step_medians, step_phases, timing, two_figures,
     value_of,
 };
@@ -66,14 +66,16 @@ fn steps(only: &[&str]) {
     );
     println!("steps each (fastest run to slowest), and the nodes of its graph");
     let shown = |name: &str| only.is_empty() || only.contains(&name);
-    let on = |row: &&Vec<String>| !row[0].ends_with(')') && shown(&row[0]);
+    let on =
+        |row: &&Row| !row["engine"].ends_with(')') && shown(&row["engine"]);
     for row in rows(BENCH).iter().filter(on) {
-        let step = timing(&row[0]);
+        let step = timing(&row["engine"]);
         let [median, fastest, slowest] =
             [step.median, step.fastest, step.slowest].map(two_figures);
         let ms = format!("{median:>6} ({fastest} to {slowest})");
-        let nodes = if row[6] == "0" { "none" } else { &row[6] };
-        println!("  {:<28}{ms:<24}{nodes:>6}", row[0]);
+        let nodes = row["nodes_per_step"].as_str();
+        let nodes = if nodes == "0" { "none" } else { nodes };
+        println!("  {:<28}{ms:<24}{nodes:>6}", row["engine"]);
     }
 }
 
@@ -86,8 +88,8 @@ fn machine() {
 }
 
 /// A phase's median time, in ms.
-fn ms(row: &[String]) -> f64 {
-    row[1].parse().expect("a number in phases.csv")
+fn ms(row: &Row) -> f64 {
+    row["ms_per_step"].parse().expect("a number in phases.csv")
 }
 
 /// Prints how many times as long `slow`'s step takes as `fast`'s.
@@ -110,7 +112,8 @@ const AS_BUILT: &str = "Value with chapter 6's Drop";
 /// whole step with glibc's fastbins on against off.
 fn built() {
     let phases = rows(PHASES);
-    let as_built = phases.iter().filter(|row| row[0].starts_with(AS_FOUND));
+    let as_built =
+        phases.iter().filter(|row| row["phase"].starts_with(AS_FOUND));
     print_phases(AS_BUILT, as_built.collect());
     println!("Its whole step, fastbins on / off,\n{RATIOS}:");
     println!("  {}", ratio(timing(AS_BUILT), timing(&off(AS_BUILT))));
@@ -125,17 +128,18 @@ fn phases() {
 /// The phases of `engine`'s step, largest first, each with its share and
 /// its time per node (per parameter, for `update`); then their sum, run by
 /// run, over the whole step.
-fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
+fn print_phases(engine: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of {engine}, largest first (medians):");
     let bench = rows(BENCH);
-    let row = bench.iter().find(|row| row[0] == engine).expect("its row");
-    let nodes: f64 = row[6].parse().expect("its node count");
+    let row = bench.iter().find(|row| row["engine"] == engine);
+    let row = row.expect("its row");
+    let nodes: f64 = row["nodes_per_step"].parse().expect("its node count");
     // The parameters of chapter 10's network, which `update` nudges.
     let parameters = ch10_moons::original::load().parameters.len() as f64;
     for row in &step {
-        let name = row[0].trim_start_matches(AS_FOUND);
+        let name = row["phase"].trim_start_matches(AS_FOUND);
         let share = two_figures(100.0 * ms(row) / sum);
         // `update` touches the parameters alone, not the graph's nodes.
         let (count, what) = match name {
@@ -147,7 +151,7 @@ fn print_phases(engine: &str, mut step: Vec<&Vec<String>>) {
     }
     // Round by round: the phases' sum against the whole step.
     let runs: Vec<Vec<f64>> =
-        step.iter().map(|row| phase_runs(&row[0])).collect();
+        step.iter().map(|row| phase_runs(&row["phase"])).collect();
     let whole = timing(engine).runs;
     let of_whole = (0..whole.len())
         .map(|r| runs.iter().map(|phase| phase[r]).sum::<f64>() / whole[r])
@@ -172,16 +176,16 @@ fn walk() {
 fn walks() {
     let phases = rows(PHASES);
     println!("Walks of one step's graph, each on a graph just built (ms):");
-    let walks: Vec<&Vec<String>> =
-        phases.iter().filter(|row| row[0].starts_with(WALK)).collect();
+    let walks: Vec<&Row> =
+        phases.iter().filter(|row| row["phase"].starts_with(WALK)).collect();
     for row in &walks {
-        let name = &row[0][WALK.len()..];
-        println!("  {name:<40}{}", spread(phase_runs(&row[0])));
+        let name = &row["phase"][WALK.len()..];
+        println!("  {name:<40}{}", spread(phase_runs(&row["phase"])));
     }
     let walk = |start: &str| {
-        let row =
-            walks.iter().find(|row| row[0][WALK.len()..].starts_with(start));
-        phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))[0])
+        let walk = |row: &&&Row| row["phase"][WALK.len()..].starts_with(start);
+        let row = walks.iter().find(walk);
+        phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))["phase"])
     };
     println!("Each change against the walk before it, run by run:");
     let changes = [
@@ -218,7 +222,7 @@ fn heap() {
     println!("Each phase, chapter 6's Drop / the crate's, fastbins on:");
     let phases = rows(PHASES);
     for row in step_phases(&phases) {
-        let name = &row[0];
+        let name = &row["phase"];
         let (before, after) =
             (phase_runs(&format!("{AS_FOUND}{name}")), phase_runs(name));
         let ratios = run_by_run(&before, &after, |b, a| b / a);

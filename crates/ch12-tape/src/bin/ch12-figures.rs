@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63833b7fb3b1387e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54eb92782d8593b3
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
@@ -18,17 +18,18 @@ fn main() {
     let bench = rows(include_str!("../../data/bench.csv"));
     let base = bench
         .iter()
-        .find(|row| row[0] == "Python micrograd, gc tuned")
+        .find(|row| row["engine"] == "Python micrograd, gc tuned")
         .unwrap_or(&bench[0]);
-    let base_ms = number(&base[1]);
+    let base_ms = number(&base["ms_per_step"]);
     let engines: Vec<Bar> = bench
         .iter()
         // Chapter 11's experiment with chapter 6's `Drop` is in its figure.
-        .filter(|row| !row[0].starts_with("Value with chapter 6's Drop"))
+        .filter(|row| !row["engine"].starts_with("Value with chapter 6's Drop"))
         .map(|row| {
-            let ms = number(&row[1]);
-            let range = Some((number(&row[2]), number(&row[3])));
-            let label = match row[5].as_str() {
+            let ms = number(&row["ms_per_step"]);
+            let range =
+                Some((number(&row["ms_fastest"]), number(&row["ms_slowest"])));
+            let label = match row["bytes_per_node"].as_str() {
                 "" => format!("{}×", two_figures(base_ms / ms)),
                 bytes => {
                     let bytes = two_figures(number(bytes));
@@ -38,16 +39,18 @@ fn main() {
                     )
                 }
             };
-            Bar { name: row[0].clone(), value: ms, label, range }
+            Bar { name: row["engine"].clone(), value: ms, label, range }
         })
         .collect();
-    let title =
-        format!("One training step; at each bar, times as fast as {}", base[0]);
+    let title = format!(
+        "One training step; at each bar, times as fast as {}",
+        base["engine"]
+    );
     let axis = "ms per step, median (logarithmic scale)";
     let environment = rows(include_str!("../../data/environment.csv"));
     let notes: Vec<String> = environment
         .iter()
-        .map(|row| format!("{}: {}", row[0], row[1]))
+        .map(|row| format!("{}: {}", row["what"], row["value"]))
         .collect();
     write(
         "12-bench.svg",

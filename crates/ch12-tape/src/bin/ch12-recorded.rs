@@ -1,9 +1,9 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d16ad166ddd422e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9c544c4756d5a2fa
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
 
-use ch11_fast::recorded::{BENCH, ratio, rows, timing, two_figures};
+use ch11_fast::recorded::{BENCH, Row, ratio, rows, timing, two_figures};
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -12,35 +12,35 @@ fn main() {
         _ => {}
     }
     let rows = rows(BENCH);
-    let median = |row: &Vec<String>| {
-        row[1].parse::<f64>().expect("a number in bench.csv")
+    let median = |row: &Row| {
+        row["ms_per_step"].parse::<f64>().expect("a number in bench.csv")
     };
     // The book's engines, as programs run: not Python, not fastbins off.
-    let rust = |row: &&Vec<String>| {
-        !row[0].starts_with("Python") && !row[0].ends_with("(fastbins off)")
+    let rust = |row: &&Row| {
+        let name = &row["engine"];
+        !name.starts_with("Python") && !name.ends_with("(fastbins off)")
     };
-    let mut slowest_first: Vec<&Vec<String>> =
-        rows.iter().filter(rust).collect();
+    let mut slowest_first: Vec<&Row> = rows.iter().filter(rust).collect();
     slowest_first.sort_by(|a, b| median(b).total_cmp(&median(a)));
     let widest = slowest_first
         .windows(2)
         .max_by(|a, b| {
-            let gap = |pair: &[&Vec<String>]| median(pair[0]) / median(pair[1]);
+            let gap = |pair: &[&Row]| median(pair[0]) / median(pair[1]);
             gap(a).total_cmp(&gap(b))
         })
         .expect("at least two engines");
-    let (slow, fast) = (&widest[0][0], &widest[1][0]);
+    let (slow, fast) = (&widest[0]["engine"], &widest[1]["engine"]);
     println!("The widest gap between neighbouring Rust engines:");
     println!("  {slow} / {fast}");
     println!("  {}", ratio(timing(slow), timing(fast)));
 
-    // An engine's number in column `i` of bench.csv: 1 its median ms,
-    // 5 its bytes per node, 6 its nodes.
-    let cell = |name: &str, i: usize| {
-        let row = rows.iter().find(|row| row[0] == name).expect("a row");
-        row[i].parse::<f64>().expect("a number in bench.csv")
+    // An engine's number in the `column` of bench.csv.
+    let cell = |name: &str, column: &str| {
+        let row = rows.iter().find(|row| row["engine"] == name);
+        let row = row.expect("a row");
+        row[column].parse::<f64>().expect("a number in bench.csv")
     };
-    let nodes = |name: &str| cell(name, 6);
+    let nodes = |name: &str| cell(name, "nodes_per_step");
     let fewer = two_figures(nodes("tape") / nodes("fused tape"));
     println!(
         "The fused tape: {fewer} times fewer nodes than the tape; its step"
@@ -58,18 +58,20 @@ fn main() {
         // From the step's time over chapter 10's graph (the hand-written
         // step builds none), not the file's ns column, which keeps one
         // decimal: too few for the hand-written step's.
-        let ns = cell(name, 1) * 1e6 / nodes("Value");
+        let ns = cell(name, "ms_per_step") * 1e6 / nodes("Value");
         format!("{name} {} ns", two_figures(ns))
     };
     let engines = ["Value", "tape", "hand-written"].map(per_node);
     println!("Per node of chapter 10's graph: {}", engines.join(", "));
-    let bytes = |name: &str| format!("{name} {}", two_figures(cell(name, 5)));
+    let bytes = |name: &str| {
+        format!("{name} {}", two_figures(cell(name, "bytes_per_node")))
+    };
     let engines = ["Value", "lean node", "tape", "fused tape"].map(bytes);
     println!("Bytes a step holds at its peak, per node of chapter 10's graph:");
     println!("  {}", engines.join(", "));
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
-    if rows.iter().any(|row| row[0] == python.0) {
+    if rows.iter().any(|row| row["engine"] == python.0) {
         let tuned = timing(python.1).median;
         let times = |name: &str| {
             format!("{name} {}", two_figures(tuned / timing(name).median))

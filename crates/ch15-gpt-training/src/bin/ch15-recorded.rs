@@ -1,4 +1,4 @@
-// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 19b3729900cb27da
+// Generated from chapters/15-gpt-training.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c8a94e48d816b3c2
 //! Prints the recorded GPT benchmark: each engine's training step, as a
 //! ratio to plain Python's with its spread, and the whole run on the tape.
 
@@ -10,14 +10,17 @@ const ENVIRONMENT: &str = include_str!("../../data/environment.csv");
 fn main() {
     let bench = rows(BENCH);
     let row = |measure: &str, engine: &str| {
-        let found = bench.iter().find(|r| r[0] == measure && r[1] == engine);
+        let found = bench
+            .iter()
+            .find(|r| r["measure"] == measure && r["engine"] == engine);
         found.unwrap_or_else(|| panic!("no row `{measure},{engine}`"))
     };
     let number = |text: &str| text.parse::<f64>().expect("a number");
     let timing = |measure: &str, engine: &str| {
         let row = row(measure, engine);
-        let (median, fastest) = (number(&row[3]), number(&row[4]));
-        Timing::of_three(median, fastest, number(&row[5]))
+        let [median, fastest, slowest] =
+            ["median", "fastest", "slowest"].map(|column| number(&row[column]));
+        Timing::of_three(median, fastest, slowest)
     };
     let spread = |t: Timing| {
         let [a, b, c] = [t.median, t.fastest, t.slowest].map(two_figures);
@@ -33,27 +36,29 @@ fn main() {
         let step = timing("step", engine);
         println!("  {engine:<6} {}", ratio(python.clone(), step));
     }
-    let steps = &row("training", "tape")[2];
+    let steps = &row("training", "tape")["steps"];
     let whole = spread(timing("training", "tape"));
     println!("the whole run, {steps} steps on the tape, in s: {whole}");
-    let nodes = |engine: &str| number(&row("step", engine)[7]).round();
+    let nodes =
+        |engine: &str| number(&row("step", engine)["nodes_per_step"]).round();
     let (python, value, tape) =
         (nodes("Python"), nodes("Value"), nodes("tape"));
     println!(
         "nodes per step: Python's graph {python}, Value's {value}, the tape {tape}"
     );
-    let same = |column: usize| {
+    let same = |column: &str| {
         row("step", "Python")[column] == row("step", "Value")[column]
     };
     println!(
         "Python's first and last losses have Value's bits: {} and {}",
-        same(8),
-        same(9)
+        same("first_loss"),
+        same("last_loss")
     );
     for row in rows(ENVIRONMENT) {
         let wanted = ["processor", "cores", "Rust", "Python"];
-        if wanted.contains(&row[0].as_str()) || row[0].starts_with("load") {
-            println!("{}: {}", row[0], row[1]);
+        let what = row["what"].as_str();
+        if wanted.contains(&what) || what.starts_with("load") {
+            println!("{what}: {}", row["value"]);
         }
     }
 }
