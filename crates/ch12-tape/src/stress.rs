@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 94e85cd8c9fe7714
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9b3949623410def0
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -452,7 +452,8 @@ pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
         let before: Vec<f64> = children.iter().map(Value::grad).collect();
         value.backward_step();
         for (i, (child, old)) in children.iter().zip(before).enumerate() {
-            // Once per operand: a·a names one operand twice.
+            // Once per operand: a·a names one operand twice. (`Expr::id` is
+            // a node's address.)
             let id = viz::Expr::id(child);
             if children[..i].iter().all(|c| viz::Expr::id(c) != id) {
                 child.set_grad(child.grad() - old);
