@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b83178260b5c7881
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: abbf4f52701ec510
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -136,9 +136,9 @@ pub fn rows(text: &str) -> Vec<Row> {
 }
 
 /// A number to two significant figures, as the figures label ratios.
-/// (`log10` and `powi` come from the platform, but a power of ten is exact
-/// in `f64`, so only a number within a last bit of a rounding boundary
-/// could be rounded differently elsewhere.)
+/// (`log10` and `powi` come from the platform, and a negative power of ten
+/// such as 0.01 is not exact in `f64`; only a number within a last bit of a
+/// rounding boundary could be rounded differently elsewhere.)
 pub fn two_figures(x: f64) -> String {
     if x == 0.0 {
         return "0".into();
