@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6a404b738e285a48
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50728390059c43a8
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -162,16 +162,19 @@ impl Value {
             let grad = node.grad.get();
             match &node.op {
                 Op::Input => {}
+                // d(a + b)/da = d(a + b)/db = 1
                 Op::Add(a, b) => {
                     a.add_grad(grad);
                     b.add_grad(grad);
                 }
+                // d(a·b)/da = b, d(a·b)/db = a
                 Op::Mul(a, b) => {
                     a.add_grad(b.data() * grad);
                     b.add_grad(a.data() * grad);
                 }
+                // d(aᵏ)/da = k·aᵏ⁻¹, and 0 for k = 0, as chapter 6's pow has
+                // it, not 0 · ∞
                 Op::Pow(a, k) => {
-                    // 0 for k = 0, as chapter 6's pow has it, not 0 · ∞.
                     let slope = if *k == 0.0 {
                         0.0
                     } else {
@@ -179,11 +182,14 @@ impl Value {
                     };
                     a.add_grad(slope * grad);
                 }
+                // d(eᵃ)/da = eᵃ, the node's own value
                 Op::Exp(a) => a.add_grad(node.data.get() * grad),
+                // d(tanh a)/da = 1 − t², t the node's value
                 Op::Tanh(a) => {
                     let t = node.data.get();
                     a.add_grad((1.0 - t * t) * grad);
                 }
+                // relu's slope: 1 where a > 0, else 0
                 Op::Relu(a) => {
                     let v = a.data();
                     // NaN passes through, as in chapter 6's relu.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 671325b283b22bd0
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f313ea8d1a42d43b
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -114,6 +114,7 @@ impl Engine for ValueEngine {
                     value.backward_step();
                 }
             }
+            // … and the arm `Walk::Cheaper`, chapter 11.1's walk (hidden)
             Walk::Cheaper => {
                 // Chapter 11.1's walk, in the crate's `backward`.
                 total.backward();

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0cc8c47367b4b178
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84dc506c74cd67f2
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -74,7 +74,7 @@ pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
 
         // Not timed: where the nodes lie, in the walk's order.
         addresses.extend(order.iter().map(viz::Expr::id));
-        let near = near(&mut addresses);
+        let share = near(&mut addresses);
 
         let clock = Instant::now();
         for value in order.iter().rev() {
@@ -93,7 +93,7 @@ pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
             }
         }
         let ms = (walked + clock.elapsed()).as_secs_f64() * 1e3;
-        watched.push(Watched { ms, near, fastbins: in_fastbins() });
+        watched.push(Watched { ms, near: share, fastbins: in_fastbins() });
     }
     watched
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a01f55c0489c1561
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3478c02e8a4e32b1
 //! Where a node keeps its operands' handles.
 
 use std::sync::atomic::AtomicUsize;
@@ -42,6 +42,7 @@ impl std::ops::Deref for Operands {
     }
 }
 
+// ANCHOR: move_into
 impl Operands {
     /// Moves the handles onto `handles`, leaving none: for `Drop`.
     pub(crate) fn move_into(&mut self, handles: &mut Vec<Value>) {
@@ -60,6 +61,7 @@ impl Operands {
         }
     }
 }
+// ANCHOR_END: move_into
 
 impl Default for Operands {
     /// An input's: none. An empty `Vec` allocates nothing.
