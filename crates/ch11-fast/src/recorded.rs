@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: abbf4f52701ec510
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b82377e2e8d7f6df
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -184,6 +184,7 @@ pub const AS_FOUND: &str = "chapter 6's Drop: ";
 
 /// `f` of two runs' lists, run by run, in order: their ratios, say.
 pub fn run_by_run(a: &[f64], b: &[f64], f: fn(f64, f64) -> f64) -> Vec<f64> {
+    assert_eq!(a.len(), b.len(), "a run of each in every round");
     a.iter().zip(b).map(|(a, b)| f(*a, *b)).collect()
 }
 
