@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b82377e2e8d7f6df
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7c9deb642e29885e
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -143,6 +143,9 @@ pub fn two_figures(x: f64) -> String {
     if x == 0.0 {
         return "0".into();
     }
+    if x < 0.0 {
+        return format!("-{}", two_figures(-x));
+    }
     // Rounded to two figures first, so that 9.96 becomes 10, not 10.0.
     let unit = 10f64.powi(x.abs().log10().floor() as i32 - 1);
     let x = (x / unit).round() * unit;
@@ -181,6 +184,22 @@ pub const WALK: &str = "walk: ";
 
 /// The prefix of the rows of the phases with chapter 6's `Drop`.
 pub const AS_FOUND: &str = "chapter 6's Drop: ";
+
+/// How chapter 11 names the bench's two engines that differ only in their
+/// `Drop` (and so the same with the fastbins off); any other, as it is.
+pub fn chapter_11_name(engine: &str) -> String {
+    const OFF: &str = " (fastbins off)";
+    let (base, off) = match engine.strip_suffix(OFF) {
+        Some(base) => (base, OFF),
+        None => (engine, ""),
+    };
+    let name = match base {
+        "Value" => "chapter 6's engine, new Drop",
+        "Value with chapter 6's Drop" => "chapter 6's engine, old Drop",
+        other => other,
+    };
+    format!("{name}{off}")
+}
 
 /// `f` of two runs' lists, run by run, in order: their ratios, say.
 pub fn run_by_run(a: &[f64], b: &[f64], f: fn(f64, f64) -> f64) -> Vec<f64> {

@@ -1,12 +1,12 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6ca273ce361dc5ae
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f658c640427a664
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, ON_MIMALLOC, PHASES, Row, WATCHED, Watched, rows, step_medians,
-    step_phases, two_figures,
+    BENCH, ON_MIMALLOC, PHASES, Row, WATCHED, Watched, chapter_11_name, rows,
+    step_medians, step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -35,11 +35,14 @@ fn main() {
             let range =
                 Some((number(&row["ms_fastest"]), number(&row["ms_slowest"])));
             let label = format!("{} ms", two_figures(ms));
-            Bar { name: row["engine"].clone(), value: ms, label, range }
+            // The title names the engine; each bar, its `Drop`.
+            let name = chapter_11_name(&row["engine"]);
+            let name = name.replace("chapter 6's engine, ", "");
+            Bar { name, value: ms, label, range }
         })
         .collect();
     let off = |i: usize| shown[i].name.ends_with("(fastbins off)");
-    let title = "One step on the heap, glibc's fastbins on and off";
+    let title = "One step of chapter 6's engine, glibc's fastbins on and off";
     let axis = "ms per step, median of the runs (bars: fastest to slowest run)";
     write("11-heap.svg", bars(title, axis, &shown, false, &off, &[]));
 
@@ -67,10 +70,10 @@ fn main() {
         let step = number(&value["ms_per_step"]);
         let range =
             Some((number(&value["ms_fastest"]), number(&value["ms_slowest"])));
-        let name = "the Value engine's step".into();
+        let name = "the whole step".into();
         shown.push(Bar { name, value: step, label: ms(step), range });
     }
-    let title = "Where one step of Value (chapter 6's walk) goes";
+    let title = "Where one step of chapter 6's engine, new Drop, goes";
     let axis = "ms, median";
     let grey = |i: usize| i >= totals;
     write("11-phases.svg", bars(title, axis, &shown, false, &grey, &[]));

@@ -1,23 +1,23 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1fa58e383fd7cf61
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b43f24cf34b4c215
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, Row, WALK,
-    WATCHED, Watched, each_step, environment, median, phase_runs, ratio, rows,
-    run_by_run, spread, step_medians, step_phases, timing, two_figures,
-    value_of,
+    WATCHED, Watched, chapter_11_name, each_step, environment, median,
+    phase_runs, ratio, rows, run_by_run, spread, step_medians, step_phases,
+    timing, two_figures, value_of,
 };
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("opening") => {
-            steps(&OPENING);
+            steps(&OPENING, chapter_11_name);
             machine();
         }
-        Some("steps") => steps(&[]),
-        Some("on-the-heap") => steps(&ON_THE_HEAP),
+        Some("steps") => steps(&[], str::to_string),
+        Some("on-the-heap") => steps(&ON_THE_HEAP, str::to_string),
         Some("built") => built(),
         Some("phases") => phases(),
         Some("walk") => walk(),
@@ -57,8 +57,9 @@ const OPENING: [&str; 5] = [
 
 /// The step of each engine named in `only` (of every engine, if it is
 /// empty) as programs run (fastbins on), in the bench's order, with the
-/// nodes of its graph as the bench counted them in that engine.
-fn steps(only: &[&str]) {
+/// nodes of its graph as the bench counted them in that engine; each
+/// engine called as `named` names it.
+fn steps(only: &[&str], named: fn(&str) -> String) {
     let [runs, steps] =
         ["fresh processes per engine", "timed steps in each"].map(environment);
     println!(
@@ -75,7 +76,7 @@ fn steps(only: &[&str]) {
         let ms = format!("{median:>6} ({fastest} to {slowest})");
         let nodes = row["nodes_per_step"].as_str();
         let nodes = if nodes == "0" { "none" } else { nodes };
-        println!("  {:<28}{ms:<24}{nodes:>6}", row["engine"]);
+        println!("  {:<28}{ms:<24}{nodes:>6}", named(&row["engine"]));
     }
 }
 
@@ -131,7 +132,8 @@ fn phases() {
 fn print_phases(engine: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of {engine}, largest first (medians):");
+    let name = chapter_11_name(engine);
+    println!("The phases of a step of {name}, largest first (medians):");
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
     let row = row.expect("its row");
@@ -229,7 +231,7 @@ fn heap() {
         println!("  {name}: {}", spread(ratios));
     }
     println!("The crate's, fastbins on / off:");
-    line("Value", "Value", &off("Value"));
+    line(&chapter_11_name("Value"), "Value", &off("Value"));
 }
 
 /// The chapter's result, Value against the crate as it now is; the lean
