@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50728390059c43a8
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5ae66cc87426697a
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -154,7 +154,8 @@ impl Value {
 }
 
 impl Value {
-    /// Backpropagation, in the order of micrograd's.
+    /// Backpropagation, children in operand order, as in chapter 10's
+    /// original with that order.
     pub fn backward(&self) {
         self.0.grad.set(1.0);
         for value in self.order().iter().rev() {
