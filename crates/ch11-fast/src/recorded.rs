@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7c9deb642e29885e
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6addd4d60bf919b7
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -185,12 +185,15 @@ pub const WALK: &str = "walk: ";
 /// The prefix of the rows of the phases with chapter 6's `Drop`.
 pub const AS_FOUND: &str = "chapter 6's Drop: ";
 
+/// What the bench appends to an engine's name for its runs with glibc's
+/// fastbins off.
+pub const OFF_SUFFIX: &str = " (fastbins off)";
+
 /// How chapter 11 names the bench's two engines that differ only in their
 /// `Drop` (and so the same with the fastbins off); any other, as it is.
 pub fn chapter_11_name(engine: &str) -> String {
-    const OFF: &str = " (fastbins off)";
-    let (base, off) = match engine.strip_suffix(OFF) {
-        Some(base) => (base, OFF),
+    let (base, off) = match engine.strip_suffix(OFF_SUFFIX) {
+        Some(base) => (base, OFF_SUFFIX),
         None => (engine, ""),
     };
     let name = match base {

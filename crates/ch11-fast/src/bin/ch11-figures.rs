@@ -1,12 +1,12 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f658c640427a664
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b7528d3b563fd85
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, ON_MIMALLOC, PHASES, Row, WATCHED, Watched, chapter_11_name, rows,
-    step_medians, step_phases, two_figures,
+    BENCH, OFF_SUFFIX, ON_MIMALLOC, PHASES, Row, WATCHED, Watched,
+    chapter_11_name, rows, step_medians, step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -23,7 +23,7 @@ fn main() {
     let heap: Vec<&Row> = bench
         .iter()
         .filter(|row| {
-            let name = row["engine"].trim_end_matches(" (fastbins off)");
+            let name = row["engine"].trim_end_matches(OFF_SUFFIX);
             name == "Value with chapter 6's Drop" || name == "Value"
         })
         .collect();
@@ -41,7 +41,7 @@ fn main() {
             Bar { name, value: ms, label, range }
         })
         .collect();
-    let off = |i: usize| shown[i].name.ends_with("(fastbins off)");
+    let off = |i: usize| shown[i].name.ends_with(OFF_SUFFIX);
     let title = "One step of chapter 6's engine, glibc's fastbins on and off";
     let axis = "ms per step, median of the runs (bars: fastest to slowest run)";
     write("11-heap.svg", bars(title, axis, &shown, false, &off, &[]));

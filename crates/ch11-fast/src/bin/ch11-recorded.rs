@@ -1,13 +1,13 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b43f24cf34b4c215
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a79e5eef90fb0674
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ON_MIMALLOC, PHASES, Row, WALK,
-    WATCHED, Watched, chapter_11_name, each_step, environment, median,
-    phase_runs, ratio, rows, run_by_run, spread, step_medians, step_phases,
-    timing, two_figures, value_of,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, OFF_SUFFIX, ON_MIMALLOC, PHASES,
+    Row, WALK, WATCHED, Watched, chapter_11_name, each_step, environment,
+    median, phase_runs, ratio, rows, run_by_run, spread, step_medians,
+    step_phases, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -67,8 +67,9 @@ fn steps(only: &[&str], named: fn(&str) -> String) {
     );
     println!("steps each (fastest run to slowest), and the nodes of its graph");
     let shown = |name: &str| only.is_empty() || only.contains(&name);
-    let on =
-        |row: &&Row| !row["engine"].ends_with(')') && shown(&row["engine"]);
+    let on = |row: &&Row| {
+        !row["engine"].ends_with(OFF_SUFFIX) && shown(&row["engine"])
+    };
     for row in rows(BENCH).iter().filter(on) {
         let step = timing(&row["engine"]);
         let [median, fastest, slowest] =
@@ -100,7 +101,7 @@ fn line(what: &str, slow: &str, fast: &str) {
 
 /// The name of an engine's row with the fastbins off.
 fn off(engine: &str) -> String {
-    format!("{engine} (fastbins off)")
+    format!("{engine}{OFF_SUFFIX}")
 }
 
 /// What a printed ratio is.
@@ -185,8 +186,8 @@ fn walks() {
         println!("  {name:<40}{}", spread(phase_runs(&row["phase"])));
     }
     let walk = |start: &str| {
-        let walk = |row: &&&Row| row["phase"][WALK.len()..].starts_with(start);
-        let row = walks.iter().find(walk);
+        let walk = |row: &&Row| row["phase"][WALK.len()..].starts_with(start);
+        let row = walks.iter().copied().find(walk);
         phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))["phase"])
     };
     println!("Each change against the walk before it, run by run:");

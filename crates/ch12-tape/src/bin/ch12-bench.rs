@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cf5901c1e9596025
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dbcbf1d2460238e3
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
+use ch11_fast::recorded::OFF_SUFFIX;
 use ch11_fast::{median, phases, time_steps, walks};
 use ch12_tape::{benched, chains};
 use micrograd::Value;
@@ -89,7 +90,7 @@ const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 fn label(name: &str) -> String {
     match std::env::var("GLIBC_TUNABLES") {
         Ok(tunables) if tunables == FASTBINS_OFF => {
-            format!("{name} (fastbins off)")
+            format!("{name}{OFF_SUFFIX}")
         }
         _ => name.to_string(),
     }

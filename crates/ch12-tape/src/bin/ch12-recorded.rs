@@ -1,9 +1,11 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9c544c4756d5a2fa
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 410fcbf475c32564
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
 
-use ch11_fast::recorded::{BENCH, Row, ratio, rows, timing, two_figures};
+use ch11_fast::recorded::{
+    BENCH, OFF_SUFFIX, Row, ratio, rows, timing, two_figures,
+};
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -18,7 +20,7 @@ fn main() {
     // The book's engines, as programs run: not Python, not fastbins off.
     let rust = |row: &&Row| {
         let name = &row["engine"];
-        !name.starts_with("Python") && !name.ends_with("(fastbins off)")
+        !name.starts_with("Python") && !name.ends_with(OFF_SUFFIX)
     };
     let mut slowest_first: Vec<&Row> = rows.iter().filter(rust).collect();
     slowest_first.sort_by(|a, b| median(b).total_cmp(&median(a)));
