@@ -564,7 +564,7 @@ fn table(rows: &[Row], records: &Records) -> String {
     }
     let phases: Vec<(String, String)> =
         records.phases.iter().map(|p| (p.name.clone(), p.ms.clone())).collect();
-    text.push_str(&format!("one Value step by phase, ms: {}\n", listed(&phases)));
+    text.push_str(&format!("the phases of a step and the walks, ms: {}\n", listed(&phases)));
     text
 }
 
@@ -630,7 +630,7 @@ Value                        12.345    12.000-13.000    187.6       104.0       
 hand-written                  0.050      0.049-0.052      0.8           -                       5400.0x
 
 a 1,000,000-deep chain built, backpropagated and dropped, ms: Value 250.000
-one Value step by phase, ms: forward 4.000
+the phases of a step and the walks, ms: forward 4.000
 ";
         assert_eq!(table, expected);
         let without = super::table(&records::rows(&[], &records), &records);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b21cb720f5eb20c2
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 348b2468077cf941
 //! The bar charts of chapters 11 and 12: a bar per engine or phase, with
 //! the range of the runs, over a linear or logarithmic axis with ticks.
 
@@ -53,7 +53,7 @@ pub fn bars(
     let longest =
         rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
     let left = (20.0 + 7.5 * longest as f64).max(250.0);
-    let (width, right, top, step) = (left + 500.0, 160.0, 50.0, 30.0);
+    let (width, right, top, step) = (left + 470.0, 130.0, 50.0, 30.0);
     let bottom = top + step * rows.len() as f64;
     let height = bottom + 62.0 + 18.0 * notes.len() as f64;
     let ends =

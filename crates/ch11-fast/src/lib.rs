@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f313ea8d1a42d43b
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 257dd348b4c78343
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -8,7 +8,7 @@ pub mod phases;
 pub mod recorded;
 pub mod watch;
 
-pub use phases::phases;
+pub use phases::{crate_phases, phases};
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -233,8 +233,8 @@ pub fn walks(build: impl Fn() -> Value) -> Vec<(&'static str, Duration)> {
         })
         .1
     });
+    let marks = on_fresh(&|total| timed(|| total.order()).1);
     let marks_and_clones = on_fresh(&|total| timed(|| total.topo()).1);
-    let backward = on_fresh(&|total| timed(|| total.backward()).1);
     vec![
         ("walk: set + clones (chapter 6's)", set_and_clones),
         ("walk: backward steps over its order", steps),
@@ -242,8 +242,8 @@ pub fn walks(build: impl Fn() -> Value) -> Vec<(&'static str, Duration)> {
         ("walk: set + borrows", set),
         ("walk: sized set + borrows", sized),
         ("walk: sized cheap set + borrows", cheap),
+        ("walk: marks + borrows (order)", marks),
         ("walk: marks + clones (topo)", marks_and_clones),
-        ("walk: marks + borrows + steps (backward)", backward),
     ]
 }
 
@@ -273,9 +273,12 @@ pub type Engines = Vec<(&'static str, Box<dyn Engine>)>;
 /// `parameters`.
 pub fn engines(parameters: &[f64]) -> Engines {
     vec![
-        ("Value", Box::new(ValueEngine::new(parameters, Walk::Hashed))),
         (
-            "Value with chapter 6's Drop",
+            "chapter 6's engine with new Drop",
+            Box::new(ValueEngine::new(parameters, Walk::Hashed)),
+        ),
+        (
+            "chapter 6's engine with old Drop",
             Box::new(ValueEngine::freeing_as_found(parameters)),
         ),
         ("cheaper walk", Box::new(ValueEngine::new(parameters, Walk::Cheaper))),
@@ -293,8 +296,10 @@ pub type Chain = fn(usize) -> f64;
 /// it a million deep, to show that nothing recurses once per level.
 pub fn chains() -> Vec<(&'static str, Chain)> {
     vec![
-        ("Value", |depth| value_chain(depth, Walk::Hashed, drop, true)),
-        ("Value with chapter 6's Drop", |depth| {
+        ("chapter 6's engine with new Drop", |depth| {
+            value_chain(depth, Walk::Hashed, drop, true)
+        }),
+        ("chapter 6's engine with old Drop", |depth| {
             value_chain(depth, Walk::Hashed, Value::free_as_found, true)
         }),
         ("cheaper walk", |depth| value_chain(depth, Walk::Cheaper, drop, true)),

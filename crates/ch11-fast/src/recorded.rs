@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6addd4d60bf919b7
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8fdc51851eadfe81
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -170,11 +170,12 @@ pub fn two_figures(x: f64) -> String {
     grouped
 }
 
-/// The rows of `phases` that are Value's step's phases, freed by the
-/// crate's `Drop`: not the walks beside them, nor chapter 11.1's phases.
+/// The rows of `phases` that are the phases of chapter 6's engine with
+/// the new `Drop`: not those with the old, nor the crate's, nor the walks.
 pub fn step_phases(phases: &[Row]) -> impl Iterator<Item = &Row> {
     let ours = |row: &&Row| {
-        !row["phase"].starts_with(WALK) && !row["phase"].starts_with(AS_FOUND)
+        let others = [WALK, AS_FOUND, INLINE];
+        !others.iter().any(|prefix| row["phase"].starts_with(prefix))
     };
     phases.iter().filter(ours)
 }
@@ -183,26 +184,22 @@ pub fn step_phases(phases: &[Row]) -> impl Iterator<Item = &Row> {
 pub const WALK: &str = "walk: ";
 
 /// The prefix of the rows of the phases with chapter 6's `Drop`.
-pub const AS_FOUND: &str = "chapter 6's Drop: ";
+pub const AS_FOUND: &str = "old Drop: ";
+
+/// The prefix of the rows of the phases of the crate as it now is, its
+/// operands inline (chapter 11.1).
+pub const INLINE: &str = "operands inline: ";
+
+/// Chapter 6's engine with the crate's `Drop`, chapter 11's, as the bench
+/// names it.
+pub const NEW_DROP: &str = "chapter 6's engine with new Drop";
+
+/// Chapter 6's engine as it was built, with its own `Drop`.
+pub const OLD_DROP: &str = "chapter 6's engine with old Drop";
 
 /// What the bench appends to an engine's name for its runs with glibc's
 /// fastbins off.
 pub const OFF_SUFFIX: &str = " (fastbins off)";
-
-/// How chapter 11 names the bench's two engines that differ only in their
-/// `Drop` (and so the same with the fastbins off); any other, as it is.
-pub fn chapter_11_name(engine: &str) -> String {
-    let (base, off) = match engine.strip_suffix(OFF_SUFFIX) {
-        Some(base) => (base, OFF_SUFFIX),
-        None => (engine, ""),
-    };
-    let name = match base {
-        "Value" => "chapter 6's engine, new Drop",
-        "Value with chapter 6's Drop" => "chapter 6's engine, old Drop",
-        other => other,
-    };
-    format!("{name}{off}")
-}
 
 /// `f` of two runs' lists, run by run, in order: their ratios, say.
 pub fn run_by_run(a: &[f64], b: &[f64], f: fn(f64, f64) -> f64) -> Vec<f64> {

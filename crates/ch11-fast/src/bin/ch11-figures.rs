@@ -1,12 +1,12 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b7528d3b563fd85
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ebfd541eb086c36
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, OFF_SUFFIX, ON_MIMALLOC, PHASES, Row, WATCHED, Watched,
-    chapter_11_name, rows, step_medians, step_phases, two_figures,
+    BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, Row, WATCHED,
+    Watched, rows, step_medians, step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -24,7 +24,7 @@ fn main() {
         .iter()
         .filter(|row| {
             let name = row["engine"].trim_end_matches(OFF_SUFFIX);
-            name == "Value with chapter 6's Drop" || name == "Value"
+            name == OLD_DROP || name == NEW_DROP
         })
         .collect();
     // bench.csv lists each engine's row with the fastbins off after it.
@@ -36,8 +36,7 @@ fn main() {
                 Some((number(&row["ms_fastest"]), number(&row["ms_slowest"])));
             let label = format!("{} ms", two_figures(ms));
             // The title names the engine; each bar, its `Drop`.
-            let name = chapter_11_name(&row["engine"]);
-            let name = name.replace("chapter 6's engine, ", "");
+            let name = row["engine"].replace("chapter 6's engine with ", "");
             Bar { name, value: ms, label, range }
         })
         .collect();
@@ -66,14 +65,14 @@ fn main() {
     let totals = shown.len();
     let name = "the phases' sum".into();
     shown.push(Bar { name, value: sum, label: ms(sum), range: None });
-    if let Some(value) = bench.iter().find(|row| row["engine"] == "Value") {
+    if let Some(value) = bench.iter().find(|row| row["engine"] == NEW_DROP) {
         let step = number(&value["ms_per_step"]);
         let range =
             Some((number(&value["ms_fastest"]), number(&value["ms_slowest"])));
         let name = "the whole step".into();
         shown.push(Bar { name, value: step, label: ms(step), range });
     }
-    let title = "Where one step of chapter 6's engine, new Drop, goes";
+    let title = "Where one step of chapter 6's engine with new Drop goes";
     let axis = "ms, median";
     let grey = |i: usize| i >= totals;
     write("11-phases.svg", bars(title, axis, &shown, false, &grey, &[]));

@@ -1,25 +1,26 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a79e5eef90fb0674
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c4ead5a86adb2854
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, OFF_SUFFIX, ON_MIMALLOC, PHASES,
-    Row, WALK, WATCHED, Watched, chapter_11_name, each_step, environment,
-    median, phase_runs, ratio, rows, run_by_run, spread, step_medians,
-    step_phases, timing, two_figures, value_of,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
+    OLD_DROP, ON_MIMALLOC, PHASES, Row, WALK, WATCHED, Watched, each_step,
+    environment, median, phase_runs, ratio, rows, run_by_run, spread,
+    step_medians, step_phases, timing, two_figures, value_of,
 };
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("opening") => {
-            steps(&OPENING, chapter_11_name);
+            steps(&OPENING);
             machine();
         }
-        Some("steps") => steps(&[], str::to_string),
-        Some("on-the-heap") => steps(&ON_THE_HEAP, str::to_string),
+        Some("steps") => steps(&[]),
+        Some("on-the-heap") => steps(&ON_THE_HEAP),
         Some("built") => built(),
         Some("phases") => phases(),
+        Some("crate-phases") => crate_phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
         Some("walks") => walks(),
@@ -28,7 +29,7 @@ fn main() {
         Some("mimalloc") => on_mimalloc(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             walk|walks|heap|lean|each-step|mimalloc"
+             crate-phases|walk|walks|heap|lean|each-step|mimalloc"
         ),
     }
 }
@@ -38,8 +39,8 @@ fn main() {
 const ON_THE_HEAP: [&str; 8] = [
     "Python micrograd",
     "Python micrograd, gc tuned",
-    "Value",
-    "Value with chapter 6's Drop",
+    NEW_DROP,
+    OLD_DROP,
     "cheaper walk",
     "operands inline",
     "flat forward",
@@ -50,16 +51,15 @@ const ON_THE_HEAP: [&str; 8] = [
 const OPENING: [&str; 5] = [
     "Python micrograd",
     "Python micrograd, gc tuned",
-    "Value with chapter 6's Drop",
-    "Value",
+    OLD_DROP,
+    NEW_DROP,
     "hand-written",
 ];
 
 /// The step of each engine named in `only` (of every engine, if it is
 /// empty) as programs run (fastbins on), in the bench's order, with the
-/// nodes of its graph as the bench counted them in that engine; each
-/// engine called as `named` names it.
-fn steps(only: &[&str], named: fn(&str) -> String) {
+/// nodes of its graph as the bench counted them in that engine.
+fn steps(only: &[&str]) {
     let [runs, steps] =
         ["fresh processes per engine", "timed steps in each"].map(environment);
     println!(
@@ -77,7 +77,7 @@ fn steps(only: &[&str], named: fn(&str) -> String) {
         let ms = format!("{median:>6} ({fastest} to {slowest})");
         let nodes = row["nodes_per_step"].as_str();
         let nodes = if nodes == "0" { "none" } else { nodes };
-        println!("  {:<28}{ms:<24}{nodes:>6}", named(&row["engine"]));
+        println!("  {:<34}{ms:<24}{nodes:>6}", row["engine"]);
     }
 }
 
@@ -107,34 +107,53 @@ fn off(engine: &str) -> String {
 /// What a printed ratio is.
 const RATIOS: &str = "the median of the rounds' ratios and their middle half";
 
-/// The engine as chapter 6 built it.
-const AS_BUILT: &str = "Value with chapter 6's Drop";
-
 /// The phases of the engine as chapter 6 built it, largest first; then its
 /// whole step with glibc's fastbins on against off.
 fn built() {
     let phases = rows(PHASES);
     let as_built =
         phases.iter().filter(|row| row["phase"].starts_with(AS_FOUND));
-    print_phases(AS_BUILT, as_built.collect());
+    print_phases(OLD_DROP, AS_FOUND, as_built.collect());
     println!("Its whole step, fastbins on / off,\n{RATIOS}:");
-    println!("  {}", ratio(timing(AS_BUILT), timing(&off(AS_BUILT))));
+    println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
 }
 
-/// The phases of Value's step, with the crate's `Drop`, largest first.
+/// The phases of the step with the crate's `Drop`, largest first.
 fn phases() {
     let phases = rows(PHASES);
-    print_phases("Value", step_phases(&phases).collect());
+    print_phases(NEW_DROP, "", step_phases(&phases).collect());
 }
 
-/// The phases of `engine`'s step, largest first, each with its share and
-/// its time per node (per parameter, for `update`); then their sum, run by
-/// run, over the whole step.
-fn print_phases(engine: &str, mut step: Vec<&Row>) {
+/// The phases of the crate's step (chapter 11.1), largest first; then
+/// each against the same phase with the new `Drop`, run by run.
+fn crate_phases() {
+    let phases = rows(PHASES);
+    let inline = |row: &&Row| row["phase"].starts_with(INLINE);
+    let ours: Vec<&Row> = phases.iter().filter(inline).collect();
+    print_phases("operands inline", INLINE, ours.clone());
+    println!("Each phase, chapter 6's engine with new Drop / the crate's,");
+    println!("run by run:");
+    // Both programs' phases are recorded in the order they run.
+    for (before, after) in step_phases(&phases).zip(ours) {
+        let (old, new) =
+            (&before["phase"], after["phase"].trim_start_matches(INLINE));
+        // Only the walk's name differs: `topo` against `order`.
+        let name =
+            if old == new { new.to_string() } else { format!("{old} / {new}") };
+        let (before, after) =
+            (phase_runs(&before["phase"]), phase_runs(&after["phase"]));
+        let ratios = run_by_run(&before, &after, |b, a| b / a);
+        println!("  {name}: {}", spread(ratios));
+    }
+}
+
+/// The phases of `engine`'s step, their names after `prefix`, largest
+/// first, each with its share and its time per node (per parameter, for
+/// `update`); then their sum, run by run, over the whole step.
+fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    let name = chapter_11_name(engine);
-    println!("The phases of a step of {name}, largest first (medians):");
+    println!("The phases of a step of {engine},\nlargest first (medians):");
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
     let row = row.expect("its row");
@@ -142,7 +161,7 @@ fn print_phases(engine: &str, mut step: Vec<&Row>) {
     // The parameters of chapter 10's network, which `update` nudges.
     let parameters = ch10_moons::original::load().parameters.len() as f64;
     for row in &step {
-        let name = row["phase"].trim_start_matches(AS_FOUND);
+        let name = row["phase"].trim_start_matches(prefix);
         let share = two_figures(100.0 * ms(row) / sum);
         // `update` touches the parameters alone, not the graph's nodes.
         let (count, what) = match name {
@@ -167,9 +186,10 @@ fn print_phases(engine: &str, mut step: Vec<&Row>) {
 /// the allocator and held fixed.
 fn walk() {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
-    line("Value / cheaper walk", "Value", "cheaper walk");
-    line("the same, fastbins off", &off("Value"), &off("cheaper walk"));
-    let (before, after) = (timing("Value").runs, timing("cheaper walk").runs);
+    let what = format!("{NEW_DROP} / cheaper walk");
+    line(&what, NEW_DROP, "cheaper walk");
+    line("the same, fastbins off", &off(NEW_DROP), &off("cheaper walk"));
+    let (before, after) = (timing(NEW_DROP).runs, timing("cheaper walk").runs);
     let saved = run_by_run(&before, &after, |b, a| b - a);
     println!("What it saves of the step, run by run, ms: {}", spread(saved));
 }
@@ -200,29 +220,23 @@ fn walks() {
         let ratios = run_by_run(&walk(after), &walk(before), |a, b| a / b);
         println!("  {change}: {} of the time", spread(ratios));
     }
-    let cheaper = run_by_run(
-        &walk("marks + borrows"),
-        &walk("backward steps"),
-        |a, b| a - b,
-    );
+    let cheaper = walk("marks + borrows");
     let saved = run_by_run(&walk("set + clones ("), &cheaper, |a, b| a - b);
-    println!("The cheaper walk inside backward, its steps taken out, ms:");
-    println!("  {}", spread(cheaper));
     println!("Saved against chapter 6's walk, ms: {}", spread(saved.clone()));
     // The step's `free` phase also drops chapter 6's clones.
     let and_clones = run_by_run(&saved, &walk("dropping"), |a, b| a + b);
     println!("The same with its clones' dropping, ms: {}", spread(and_clones));
 }
 
-/// The crate's `Value` with chapter 6's `Drop` against the crate's, with
-/// the fastbins on and off, and phase by phase; then the crate's with the
-/// fastbins on against off (chapter 6's is `built`'s last line).
+/// Chapter 6's engine with its old `Drop` against the new, with the
+/// fastbins on and off, and phase by phase; then the new with the fastbins
+/// on against off (the old is `built`'s last line).
 fn heap() {
-    let old = AS_BUILT;
+    let (old, new) = (OLD_DROP, NEW_DROP);
     println!("How many times as long a whole step takes,\n{RATIOS}:");
-    line("chapter 6's Drop / the crate's, fastbins on", old, "Value");
-    line("the same, fastbins off", &off(old), &off("Value"));
-    println!("Each phase, chapter 6's Drop / the crate's, fastbins on:");
+    line("old Drop / new Drop, fastbins on", old, new);
+    line("the same, fastbins off", &off(old), &off(new));
+    println!("Each phase, old Drop / new Drop, fastbins on:");
     let phases = rows(PHASES);
     for row in step_phases(&phases) {
         let name = &row["phase"];
@@ -231,18 +245,18 @@ fn heap() {
         let ratios = run_by_run(&before, &after, |b, a| b / a);
         println!("  {name}: {}", spread(ratios));
     }
-    println!("The crate's, fastbins on / off:");
-    line(&chapter_11_name("Value"), "Value", &off("Value"));
+    println!("The new Drop, fastbins on / off:");
+    line(new, new, &off(new));
 }
 
-/// The chapter's result, Value against the crate as it now is; the lean
-/// engine against the cheaper walk, and the gain taken apart: the operands
-/// inline, then the flat forward pass, then the rest of the node; and what
-/// the rest costs the crate.
+/// The chapter's result, chapter 6's engine (new `Drop`) against the
+/// crate as it now is; the lean engine against the cheaper walk, and the
+/// gain taken apart: the operands inline, then the flat forward pass, then
+/// the rest of the node; and what the rest costs the crate.
 fn lean() {
     let (inline, flat) = ("operands inline", "flat forward");
     let pairs = [
-        ("Value", inline),
+        (NEW_DROP, inline),
         ("cheaper walk", "lean node"),
         ("cheaper walk", inline),
         (inline, flat),

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dbcbf1d2460238e3
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 04440abf50fcdaa5
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
-use ch11_fast::recorded::OFF_SUFFIX;
-use ch11_fast::{median, phases, time_steps, walks};
+use ch11_fast::recorded::{AS_FOUND, INLINE, OFF_SUFFIX};
+use ch11_fast::{crate_phases, median, phases, time_steps, walks};
 use ch12_tape::{benched, chains};
 use micrograd::Value;
 
@@ -102,9 +102,10 @@ enum Part {
     All,
     Engine(usize),
     Chain(usize),
-    /// Chapter 11's phases, the graph freed as the crate's `Drop` frees
-    /// it, or (`true`) as chapter 6's did.
-    Phases(bool),
+    /// The phases of a step: 0, chapter 11's, the graph freed by the
+    /// crate's `Drop`; 1, the same freed as chapter 6's `Drop` did; 2,
+    /// chapter 11.1's, of the crate as it now is.
+    Phases(usize),
     Walks,
 }
 
@@ -156,7 +157,7 @@ fn main() {
             ("--runs", Some(n)) if n > 0 => runs = n,
             ("--engine", Some(i)) => part = Part::Engine(i),
             ("--chain", Some(i)) => part = Part::Chain(i),
-            ("--phases", Some(i)) => part = Part::Phases(i == 1),
+            ("--phases", Some(i)) if i < 3 => part = Part::Phases(i),
             ("--walks", _) => part = Part::Walks,
             _ => usage(),
         }
@@ -180,10 +181,10 @@ fn main() {
                     }
                 }
             }
-            for (part, i) in [("--phases", 0), ("--phases", 1), ("--walks", 0)]
-            {
-                parts.push((vec![part.into(), i.to_string()], false));
+            for i in 0..3 {
+                parts.push((vec!["--phases".into(), i.to_string()], false));
             }
+            parts.push((vec!["--walks".into(), "0".into()], false));
             // Every part `runs` times, round after round, so that a burst of
             // load on the machine falls on all of them alike.
             let mut records: Vec<Vec<String>> = vec![];
@@ -224,17 +225,25 @@ fn main() {
             assert_eq!(grad, 1e6, "{name}: the chain's grad");
             println!("chain,{name},{ms:.3}");
         }
-        Part::Phases(as_found) => {
+        Part::Phases(which) => {
             let model = network_with(start);
-            let (free, prefix): (fn(Value), _) = match as_found {
-                false => (drop, ""),
-                true => (Value::free_as_found, "chapter 6's Drop: "),
+            let (free, prefix): (fn(Value), _) = match which {
+                1 => (Value::free_as_found, AS_FOUND),
+                2 => (drop, INLINE),
+                _ => (drop, ""),
             };
             let rounds = (0..steps + 2)
                 .map(|k| {
-                    // Chapter 6's node, as chapter 11 times its phases.
-                    let step = || phases(&model, data, learning_rate(k), free);
-                    Value::with_operands_in_a_vec(step).to_vec()
+                    let rate = learning_rate(k);
+                    // The crate's node, or chapter 6's, as chapter 11
+                    // times its phases.
+                    let step = match which {
+                        2 => crate_phases(&model, data, rate),
+                        _ => Value::with_operands_in_a_vec(|| {
+                            phases(&model, data, rate, free)
+                        }),
+                    };
+                    step.to_vec()
                 })
                 .collect();
             print_phases(prefix, rounds);

@@ -1,9 +1,9 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 54eb92782d8593b3
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3903b2889bb89815
 //! Draws this chapter's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
 use ch11_fast::chart::{Bar, bars};
-use ch11_fast::recorded::{rows, two_figures};
+use ch11_fast::recorded::{OFF_SUFFIX, OLD_DROP, rows, two_figures};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
@@ -23,8 +23,12 @@ fn main() {
     let base_ms = number(&base["ms_per_step"]);
     let engines: Vec<Bar> = bench
         .iter()
-        // Chapter 11's experiment with chapter 6's `Drop` is in its figure.
-        .filter(|row| !row["engine"].starts_with("Value with chapter 6's Drop"))
+        // Chapter 11's experiments, chapter 6's `Drop` and the fastbins
+        // off, are in its figure and its tables.
+        .filter(|row| {
+            let name = &row["engine"];
+            !name.starts_with(OLD_DROP) && !name.ends_with(OFF_SUFFIX)
+        })
         .map(|row| {
             let ms = number(&row["ms_per_step"]);
             let range =
@@ -33,10 +37,7 @@ fn main() {
                 "" => format!("{}×", two_figures(base_ms / ms)),
                 bytes => {
                     let bytes = two_figures(number(bytes));
-                    format!(
-                        "{}×, {bytes} B/graph node",
-                        two_figures(base_ms / ms)
-                    )
+                    format!("{}×, {bytes} B/node", two_figures(base_ms / ms))
                 }
             };
             Bar { name: row["engine"].clone(), value: ms, label, range }

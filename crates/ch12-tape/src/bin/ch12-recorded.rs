@@ -1,10 +1,10 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 410fcbf475c32564
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15a224bec3d4b216
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
 
 use ch11_fast::recorded::{
-    BENCH, OFF_SUFFIX, Row, ratio, rows, timing, two_figures,
+    BENCH, NEW_DROP, OFF_SUFFIX, Row, ratio, rows, timing, two_figures,
 };
 
 fn main() {
@@ -48,40 +48,35 @@ fn main() {
         "The fused tape: {fewer} times fewer nodes than the tape; its step"
     );
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
-    println!("The tape against Value:");
-    println!("  {} times as fast", ratio(timing("Value"), timing("tape")));
+    println!("The tape against {NEW_DROP}:");
+    println!("  {} times as fast", ratio(timing(NEW_DROP), timing("tape")));
     let candle = ratio(timing("fused tape"), timing("candle tensors"));
     println!("candle's tensors against the fused tape:");
     println!("  {candle} times as fast");
     println!("The hand-written step against the fused tape:");
     let floor = ratio(timing("fused tape"), timing("hand-written"));
     println!("  {floor} times as fast");
-    let per_node = |name: &str| {
+    println!("Per node of chapter 10's graph, ns:");
+    for name in [NEW_DROP, "tape", "hand-written"] {
         // From the step's time over chapter 10's graph (the hand-written
         // step builds none), not the file's ns column, which keeps one
         // decimal: too few for the hand-written step's.
-        let ns = cell(name, "ms_per_step") * 1e6 / nodes("Value");
-        format!("{name} {} ns", two_figures(ns))
-    };
-    let engines = ["Value", "tape", "hand-written"].map(per_node);
-    println!("Per node of chapter 10's graph: {}", engines.join(", "));
-    let bytes = |name: &str| {
-        format!("{name} {}", two_figures(cell(name, "bytes_per_node")))
-    };
-    let engines = ["Value", "lean node", "tape", "fused tape"].map(bytes);
+        let ns = cell(name, "ms_per_step") * 1e6 / nodes(NEW_DROP);
+        println!("  {name:<34}{}", two_figures(ns));
+    }
     println!("Bytes a step holds at its peak, per node of chapter 10's graph:");
-    println!("  {}", engines.join(", "));
+    for name in [NEW_DROP, "lean node", "tape", "fused tape"] {
+        println!("  {name:<34}{}", two_figures(cell(name, "bytes_per_node")));
+    }
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
     if rows.iter().any(|row| row["engine"] == python.0) {
         let tuned = timing(python.1).median;
-        let times = |name: &str| {
-            format!("{name} {}", two_figures(tuned / timing(name).median))
-        };
-        let engines =
-            ["Value", "tape", "fused tape", "hand-written"].map(times);
         println!("Times as fast as the original, collector tuned (medians):");
-        println!("  {}", engines.join(", "));
+        for name in [NEW_DROP, "tape", "fused tape", "hand-written"] {
+            let times = two_figures(tuned / timing(name).median);
+            println!("  {name:<34}{times}");
+        }
         println!("Python micrograd, collector as it comes / tuned:");
         println!("  {}", ratio(timing(python.0), timing(python.1)));
     }
@@ -89,7 +84,7 @@ fn main() {
 
 /// The ratios chapter 12 shows: what, the slower engine, the faster one.
 const TAPE: [[&str; 3]; 3] = [
-    ["the tape against Value", "Value", "tape"],
+    ["the tape against chapter 6's engine", NEW_DROP, "tape"],
     ["the tape against the lean node", "lean node", "tape"],
     ["the fused tape against the tape", "tape", "fused tape"],
 ];
@@ -114,9 +109,8 @@ fn summary(title: &str, lines: &[[&str; 3]]) {
         lines.iter().flat_map(|[_, slow, fast]| [*slow, *fast]).collect();
     names.sort_by(|a, b| timing(b).median.total_cmp(&timing(a).median));
     names.dedup();
-    let ms =
-        |name: &&str| format!("{name} {} ms", two_figures(timing(name).median));
-    let medians: Vec<String> = names.iter().map(ms).collect();
-    println!("One step, the median run:");
-    println!("  {}", medians.join(", "));
+    println!("One step, the median run, ms:");
+    for name in names {
+        println!("  {name:<40}{}", two_figures(timing(name).median));
+    }
 }
