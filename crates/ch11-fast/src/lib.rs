@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 257dd348b4c78343
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7f00bbb1b8040c4
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -353,7 +353,8 @@ pub fn accuracy(data: &[Sample], scores: &[f64]) -> f64 {
 /// prints how many of its 100 steps equal the original's, bit for bit.
 pub fn compare(engines: fn(&[f64]) -> Engines) {
     let original = ch10_moons::original::load();
-    println!("{:<28}{:>12}  steps equal to the original's", "", "nodes a step");
+    let head = "steps equal to the original's";
+    println!("{:<34}{:>12}  {head}", "", "nodes a step");
     for (name, mut engine) in engines(&original.parameters) {
         let steps = train(engine.as_mut(), &original.points);
         let same = steps.iter().zip(&original.steps).filter(|(a, b)| {
@@ -361,6 +362,6 @@ pub fn compare(engines: fn(&[f64]) -> Engines) {
                 && a.accuracy.to_bits() == b.accuracy.to_bits()
         });
         let (count, of) = (same.count(), original.steps.len());
-        println!("{name:<28}{:>12}  {count} of {of}", engine.nodes());
+        println!("{name:<34}{:>12}  {count} of {of}", engine.nodes());
     }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1c1c8d7a2dd6eb75
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3edc563b44a12562
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -336,7 +336,7 @@ pub type Grads = fn(&Graph) -> Vec<f64>;
 /// these graphs do not use.)
 pub fn engines() -> [(&'static str, Grads); 6] {
     [
-        ("Value", |g| {
+        ("chapter 6's engine", |g| {
             Value::with_operands_in_a_vec(|| value_grads(g, Walk::Hashed, None))
         }),
         ("cheaper walk", |g| {
@@ -415,6 +415,10 @@ pub enum Mutant {
     PowWithoutMinusOne,
     /// relu's slope 1 everywhere, where it is 0 for x < 0.
     ReluAlwaysOne,
+    /// A sum that passes its grad to its first operand only.
+    AddFirstOnly,
+    /// eˣ's slope 1, the local derivative forgotten, where it is eˣ.
+    ExpSlopeOne,
 }
 
 impl Mutant {
@@ -436,6 +440,14 @@ impl Mutant {
             (Mutant::ReluAlwaysOne, &Op::Relu(a)) => {
                 let data = v[a].data().max(0.0);
                 Value::custom(data, [&v[a]], "relu", |_| [1.0])
+            }
+            (Mutant::AddFirstOnly, &Op::Add(a, b)) => {
+                let data = v[a].data() + v[b].data();
+                Value::custom(data, [&v[a], &v[b]], "+", |_| [1.0, 0.0])
+            }
+            (Mutant::ExpSlopeOne, &Op::Exp(a)) => {
+                let data = v[a].data().exp();
+                Value::custom(data, [&v[a]], "exp", |_| [1.0])
             }
             _ => return None,
         };
@@ -466,7 +478,7 @@ pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
 }
 
 /// Each mutant as an engine, with a name for the printout.
-pub fn mutants() -> [(&'static str, Grads); 5] {
+pub fn mutants() -> [(&'static str, Grads); 7] {
     fn with(graph: &Graph, mutant: Mutant) -> Vec<f64> {
         value_grads(graph, Walk::Cheaper, Some(mutant))
     }
@@ -475,6 +487,8 @@ pub fn mutants() -> [(&'static str, Grads); 5] {
         ("product's shares swapped", |g| with(g, Mutant::ProductSharesSwapped)),
         ("pow's slope k·x^k", |g| with(g, Mutant::PowWithoutMinusOne)),
         ("relu's slope always 1", |g| with(g, Mutant::ReluAlwaysOne)),
+        ("+ passing to one operand", |g| with(g, Mutant::AddFirstOnly)),
+        ("exp's slope 1", |g| with(g, Mutant::ExpSlopeOne)),
         ("shares that overwrite", overwriting_grads),
     ]
 }

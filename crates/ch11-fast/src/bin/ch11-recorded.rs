@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c4ead5a86adb2854
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25f31902eab3c267
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -180,6 +180,9 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
         .collect();
     println!("The phases' sum / the whole step, run by run:");
     println!("  {}", spread(of_whole));
+    // The same from the medians, which need not agree with the rounds.
+    let [sum, whole] = [sum, timing(engine).median].map(two_figures);
+    println!("The phases' medians summed, {sum} ms; the step's, {whole} ms");
 }
 
 /// What the cheaper walk saves in the whole step, with the layout left to

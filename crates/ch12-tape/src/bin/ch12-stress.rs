@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 65f03d1d48eec72b
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab8d79a89679ea06
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -44,7 +44,7 @@ fn every_engine() {
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<16}{count} grads, {not_zero} not 0, \
+            "  {name:<20}{count} grads, {not_zero} not 0, \
              largest {largest:.1}, {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
@@ -112,8 +112,8 @@ fn equal_bits() {
     println!("Inputs whose grad is 0 in some engines, not in others:");
     let names = engines().map(|(name, _)| name);
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
-    // For each set of engines: how often they alone differ from Value.
-    let mut unlike_value = BTreeMap::<Vec<&str>, usize>::new();
+    // For each set of engines: how often they alone differ from the first.
+    let mut unlike_first = BTreeMap::<Vec<&str>, usize>::new();
     for (index, graph) in graphs(11).take(10_000).enumerate() {
         let grads = engines().map(|(_, grads)| grads(&graph));
         let made = value_grads_as_made(&graph);
@@ -132,7 +132,7 @@ fn equal_bits() {
             if unlike.is_empty() {
                 same_bits += 1;
             } else {
-                *unlike_value.entry(unlike).or_default() += 1;
+                *unlike_first.entry(unlike).or_default() += 1;
             }
             let zeros = grads.iter().filter(|g| g[i] == 0.0).count();
             if zeros != 0 && zeros != grads.len() {
@@ -147,10 +147,11 @@ fn equal_bits() {
     println!(
         "grads equal to the bit in all six engines: {same_bits} of {inputs}"
     );
-    for (unlike, count) in unlike_value {
-        println!("  {count} with bits unlike Value's in {}", unlike.join(", "));
+    for (unlike, count) in unlike_first {
+        println!("  {count} with bits unlike {}'s in:", names[0]);
+        println!("    {}", unlike.join(", "));
     }
-    println!("Value, its rules run in a tape's order:");
+    println!("The crate's Value, its rules run in a tape's order:");
     println!("  both tapes' bits in {as_made} of {inputs}");
 }
 
@@ -169,7 +170,7 @@ fn print_zero_or_not(
         println!("    v{} = {op:?}", first + k);
     }
     for (name, grads) in names.iter().zip(grads) {
-        println!("    {name:<16}grad {:e}", grads[i]);
+        println!("    {name:<20}grad {:e}", grads[i]);
     }
 }
 
@@ -182,7 +183,7 @@ fn graph_6706() {
     let from_power = -x.powf(black_box(-2.0)) * x;
     println!("Graph 6706, v0's grad in each engine:");
     for (name, grads) in engines() {
-        println!("  {name:<16}{:e}", grads(&graph)[0]);
+        println!("  {name:<20}{:e}", grads(&graph)[0]);
     }
     println!("and v0's two shares per unit of v1's grad:");
     let by_pow = x.powf(black_box(-1.0));
