@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ab8d79a89679ea06
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9aa2a1382707269f
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -44,7 +44,7 @@ fn every_engine() {
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<20}{count} grads, {not_zero} not 0, \
+            "  {name:<20}{not_zero} grads not 0 of {count}, \
              largest {largest:.1}, {wrong} mismatches"
         );
         for m in mismatches.iter().take(10) {
