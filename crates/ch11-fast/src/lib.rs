@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f7f00bbb1b8040c4
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c96fd9deaaa5846d
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits.
 
@@ -82,7 +82,7 @@ pub struct ValueEngine {
     /// Whether the step's nodes keep their operands in a `Vec`, as chapter
     /// 6's did, or inline, as the crate's do since chapter 11.1.
     operands_in_a_vec: bool,
-    /// What frees the step's graph: `drop`, the crate's `Drop`, or
+    /// What frees the step's graph: `drop`, the new `Drop`, or
     /// chapter 6's way, `Value::free_as_found`.
     free: fn(Value),
     nodes: usize,
@@ -127,7 +127,7 @@ impl Engine for ValueEngine {
             p.set_data(p.data() - rate * p.grad());
         }
         let step = Step { loss: total.data(), accuracy };
-        // The crate's `Drop`, or chapter 6's way.
+        // The new `Drop`, or chapter 6's way.
         (self.free)(total);
         step
     }
@@ -138,7 +138,7 @@ impl Engine for ValueEngine {
 }
 
 impl ValueEngine {
-    /// Value, its graphs freed as chapter 6's `Drop` freed them.
+    /// Value, its graphs freed as the old `Drop` freed them.
     pub fn freeing_as_found(parameters: &[f64]) -> ValueEngine {
         let free = Value::free_as_found;
         ValueEngine { free, ..ValueEngine::new(parameters, Walk::Hashed) }

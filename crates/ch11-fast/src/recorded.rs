@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8fdc51851eadfe81
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ceb25b63050a98c9
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -59,17 +59,13 @@ impl Watched {
 
 /// The rows of each-step.csv: the ways each step's graph was freed on
 /// glibc's allocator.
-pub const WATCHED: [&str; 4] = [
-    "by the crate's Drop",
-    "as chapter 6's Drop",
-    "as chapter 6's Drop, then 64 KiB",
-    "as chapter 6's Drop, fastbins off",
-];
+pub const WATCHED: [&str; 4] =
+    ["new Drop", "old Drop", "old Drop, then 64 KiB", "old Drop, fastbins off"];
 
 /// The rows of each-step.csv watched on mimalloc, the same two ways as
 /// `WATCHED`'s first two.
 pub const ON_MIMALLOC: [&str; 2] =
-    ["by the crate's Drop, on mimalloc", "as chapter 6's Drop, on mimalloc"];
+    ["new Drop, on mimalloc", "old Drop, on mimalloc"];
 
 /// `what` each run of the row `name` in each-step.csv watched, step by
 /// step: `[step][run]`, the steps in order from the first.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84dc506c74cd67f2
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b781e731333af112
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -16,9 +16,9 @@ pub const POINTS: usize = 100;
 /// How each step's graph is freed.
 #[derive(Clone, Copy)]
 pub enum Freeing {
-    /// By the crate's `Drop`.
+    /// By the new `Drop`.
     Crate,
-    /// As chapter 6's `Drop` freed it: `Value::free_as_found`.
+    /// As the old `Drop` freed it: `Value::free_as_found`.
     AsFound,
     /// As chapter 6's, then one block of 64 KiB allocated and freed.
     AsFoundThenBlock,

@@ -38,12 +38,12 @@ const DEFAULTS: &str = "";
 
 /// The rows, in order: a name, the program, its argument, and glibc's settings.
 const ROWS: [(&str, Program, &str, &str); 6] = [
-    ("by the crate's Drop", CH11, "crate", DEFAULTS),
-    ("as chapter 6's Drop", CH11, "chapter-6", DEFAULTS),
-    ("as chapter 6's Drop, then 64 KiB", CH11, "chapter-6-then-64k", DEFAULTS),
-    ("as chapter 6's Drop, fastbins off", CH11, "chapter-6", FASTBINS_OFF),
-    ("by the crate's Drop, on mimalloc", ON_MIMALLOC, "crate", DEFAULTS),
-    ("as chapter 6's Drop, on mimalloc", ON_MIMALLOC, "chapter-6", DEFAULTS),
+    ("new Drop", CH11, "crate", DEFAULTS),
+    ("old Drop", CH11, "chapter-6", DEFAULTS),
+    ("old Drop, then 64 KiB", CH11, "chapter-6-then-64k", DEFAULTS),
+    ("old Drop, fastbins off", CH11, "chapter-6", FASTBINS_OFF),
+    ("new Drop, on mimalloc", ON_MIMALLOC, "crate", DEFAULTS),
+    ("old Drop, on mimalloc", ON_MIMALLOC, "chapter-6", DEFAULTS),
 ];
 
 /// The header of `each-step.csv`.
@@ -280,11 +280,11 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         assert_eq!(
             lines[1],
-            "by the crate's Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.000 0.000 0.000"
+            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.000 0.000 0.000"
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
-        assert!(lines[8].starts_with("\"as chapter 6's Drop, fastbins off\",2,"));
-        assert!(lines[12].starts_with("\"as chapter 6's Drop, on mimalloc\",2,"));
+        assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));
+        assert!(lines[12].starts_with("\"old Drop, on mimalloc\",2,"));
         assert!(check_csv("each-step.csv", &text, 2).is_empty());
     }
 
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(check_csv("f", &text, 3).len(), 1, "a step short");
         let dropped: String = text
             .lines()
-            .filter(|l| !l.starts_with("by the crate's Drop,2,"))
+            .filter(|l| !l.starts_with("new Drop,2,"))
             .map(|l| format!("{l}\n"))
             .collect();
         assert_eq!(check_csv("f", &dropped, 2).len(), 1, "a row missing");

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ebfd541eb086c36
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a33e06699305a4da
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
@@ -92,10 +92,10 @@ fn main() {
     let plot = Plot::new("Each training step, its graph freed four ways")
         .axes("step", "ms, the median of the runs")
         .y_range(0.0, top)
-        .curve("chapter 6's Drop", by_step(as_found))
-        .curve("the crate's Drop", by_step(by_crate))
-        .curve("chapter 6's Drop, then 64 KiB", by_step(then_block))
-        .dashed("chapter 6's Drop, fastbins off", by_step(fastbins_off));
+        .curve("old Drop", by_step(as_found))
+        .curve("new Drop", by_step(by_crate))
+        .curve("old Drop, then 64 KiB", by_step(then_block))
+        .dashed("old Drop, fastbins off", by_step(fastbins_off));
     write("11-each-step.svg", plot.to_svg().expect("the plot is drawn"));
     let against_layout = |name: &str| -> Vec<(f64, f64)> {
         let near = medians(name, Watched::Near);
@@ -111,7 +111,7 @@ fn main() {
             "ms, the median of the runs",
         )
         .y_range(0.0, top)
-        .points("chapter 6's Drop, steps 2 to 100", against_layout(as_found))
+        .points("old Drop, steps 2 to 100", against_layout(as_found))
         .points("the other three ways, steps 2 to 100", others);
     write("11-time-by-layout.svg", plot.to_svg().expect("the plot is drawn"));
 
@@ -120,9 +120,9 @@ fn main() {
     let plot = Plot::new("Each training step on two allocators")
         .axes("step", "ms, the median of the runs")
         .y_range(0.0, top)
-        .curve("chapter 6's Drop, on glibc", by_step(as_found))
-        .companion("chapter 6's Drop, on mimalloc", by_step(mimalloc_as_found))
-        .curve("the crate's Drop, on glibc", by_step(by_crate))
-        .companion("the crate's Drop, on mimalloc", by_step(mimalloc_crate));
+        .curve("old Drop, on glibc", by_step(as_found))
+        .companion("old Drop, on mimalloc", by_step(mimalloc_as_found))
+        .curve("new Drop, on glibc", by_step(by_crate))
+        .companion("new Drop, on mimalloc", by_step(mimalloc_crate));
     write("11-mimalloc.svg", plot.to_svg().expect("the plot is drawn"));
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6d235e3bdb2514e
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3113c43b17235402
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -47,31 +47,26 @@ impl Run {
 /// Every line, in the order printed: `chapter-6`'s rows, `crate`'s, then
 /// `sizes`'s.
 const RUNS: [Run; 10] = [
-    Run::demo("chapter-6", "chapter-6", "as chapter 6's Drop", None),
-    Run::demo(
-        "chapter-6",
-        "chapter-6-then-64k",
-        "as chapter 6's Drop, then 64 KiB",
-        None,
-    ),
+    Run::demo("chapter-6", "chapter-6", "old Drop", None),
+    Run::demo("chapter-6", "chapter-6-then-64k", "old Drop, then 64 KiB", None),
     Run::demo(
         "chapter-6",
         "chapter-6",
-        "as chapter 6's Drop, fastbins off",
+        "old Drop, fastbins off",
         Some(FASTBINS_OFF),
     ),
-    Run::demo("crate", "crate", "by the crate's Drop", None),
+    Run::demo("crate", "crate", "new Drop", None),
     Run::demo(
         "crate",
         "crate",
-        "by the crate's Drop, threshold fixed",
+        "new Drop, threshold fixed",
         Some(THRESHOLD_FIXED),
     ),
-    Run::size("chapter-6", "as chapter 6's Drop, 5 points", 5),
-    Run::size("crate", "by the crate's Drop, 5 points", 5),
-    Run::size("crate", "by the crate's Drop, 25 points", 25),
-    Run::size("crate", "by the crate's Drop, 50 points", 50),
-    Run::size("crate", "by the crate's Drop, 200 points", 200),
+    Run::size("chapter-6", "old Drop, 5 points", 5),
+    Run::size("crate", "new Drop, 5 points", 5),
+    Run::size("crate", "new Drop, 25 points", 25),
+    Run::size("crate", "new Drop, 50 points", 50),
+    Run::size("crate", "new Drop, 200 points", 200),
 ];
 
 /// `ch11-layout [chapter-6 | crate | sizes]`: those rows, or all of them.

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 25f31902eab3c267
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7e4b3013132b8ab3
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -294,12 +294,12 @@ fn every_step() {
     let mib = |mib: f64| format!("{mib:.1}");
     let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
     let theirs = every_value(&others, Watched::Fastbins, mib);
-    println!("  as chapter 6's Drop {ours}; each other way {theirs}");
+    println!("  old Drop {ours}; each other way {theirs}");
 
     let [theirs, ours] =
         [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
-    println!("As chapter 6's Drop, stretch by stretch: the share of near");
+    println!("Old Drop, stretch by stretch: the share of near");
     println!("nodes, the ms a step, and that over the crate's, run by run:");
     for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
         let span = (first, last);
@@ -311,7 +311,7 @@ fn every_step() {
         let ms = format!("{} ms", two_figures(ms));
         println!("  {steps:<16}{share:>5}{ms:>8}   {}", spread(ratios));
     }
-    println!("Each other way / the crate's Drop, steps 2 to 100, run by run:");
+    println!("Each other way / new Drop, steps 2 to 100, run by run:");
     for name in &WATCHED[2..] {
         println!("  {name}: {}", after_step_1(name, WATCHED[0]));
     }
@@ -368,9 +368,9 @@ fn on_mimalloc() {
     println!("nodes within 1 KiB of the one the walk reached before,");
     println!("on mimalloc, both ways, at every step of every run: {near}");
     println!("Steps 2 to 100, run by run:");
-    println!("  on mimalloc, chapter 6's Drop / the crate's:");
+    println!("  on mimalloc, old Drop / new Drop:");
     println!("    {}", after_step_1(as_found, by_crate));
-    println!("  by the crate's Drop, on mimalloc / on glibc:");
+    println!("  new Drop, on mimalloc / on glibc:");
     println!("    {}", after_step_1(by_crate, WATCHED[0]));
 }
 
