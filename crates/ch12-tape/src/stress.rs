@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3edc563b44a12562
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4bf15ff63f7b5905
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -415,7 +415,7 @@ pub enum Mutant {
     PowWithoutMinusOne,
     /// relu's slope 1 everywhere, where it is 0 for x < 0.
     ReluAlwaysOne,
-    /// A sum that passes its grad to its first operand only.
+    /// An addition that passes its grad to its first operand only.
     AddFirstOnly,
     /// eˣ's slope 1, the local derivative forgotten, where it is eˣ.
     ExpSlopeOne,
