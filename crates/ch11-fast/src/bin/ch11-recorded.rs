@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7e4b3013132b8ab3
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e11826709989289f
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -48,12 +48,13 @@ const ON_THE_HEAP: [&str; 8] = [
 ];
 
 /// The rows the chapter opens with.
-const OPENING: [&str; 5] = [
+const OPENING: [&str; 6] = [
     "Python micrograd",
     "Python micrograd, gc tuned",
     OLD_DROP,
     NEW_DROP,
     "hand-written",
+    "candle tensors",
 ];
 
 /// The step of each engine named in `only` (of every engine, if it is
@@ -65,7 +66,9 @@ fn steps(only: &[&str]) {
     println!(
         "One step of chapter 10's demo, ms: median of {runs} runs of {steps}"
     );
-    println!("steps each (fastest run to slowest), and the nodes of its graph");
+    println!(
+        "steps each (fastest run to slowest), and its nodes of one number"
+    );
     let shown = |name: &str| only.is_empty() || only.contains(&name);
     let on = |row: &&Row| {
         !row["engine"].ends_with(OFF_SUFFIX) && shown(&row["engine"])
