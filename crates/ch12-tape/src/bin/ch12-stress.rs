@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9aa2a1382707269f
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dba1b74644d5c83a
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -179,9 +179,17 @@ fn graph_6706() {
     // from the power. Its inverse from glibc's `pow` (the exponent hidden
     // from the compiler, so that the call stays), or by division.
     let graph = graphs(11).nth(6706).expect("10,000 graphs");
+    println!("Graph 6706:");
+    let first = graph.inputs.len();
+    for (i, input) in graph.inputs.iter().enumerate() {
+        println!("    v{i} = {input}");
+    }
+    for (k, op) in graph.ops.iter().enumerate() {
+        println!("    v{} = {op:?}", first + k);
+    }
     let x = graph.inputs[0];
     let from_power = -x.powf(black_box(-2.0)) * x;
-    println!("Graph 6706, v0's grad in each engine:");
+    println!("v0's grad in each engine:");
     for (name, grads) in engines() {
         println!("  {name:<20}{:e}", grads(&graph)[0]);
     }
