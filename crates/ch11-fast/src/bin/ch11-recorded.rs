@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e11826709989289f
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6efaa01029229317
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -303,7 +303,7 @@ fn every_step() {
         [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     println!("Old Drop, stretch by stretch: the share of near");
-    println!("nodes, the ms a step, and that over the crate's, run by run:");
+    println!("nodes, the ms a step, and that over the new Drop's, run by run:");
     for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
         let span = (first, last);
         let share = median(stretch(&near, span));

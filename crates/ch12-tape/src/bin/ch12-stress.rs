@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dba1b74644d5c83a
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b24737de777352f2
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -10,6 +10,7 @@ use ch12_tape::stress::{
     Grads, Graph, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
     value_grads_as_made,
 };
+use micrograd::check::{self, Slope};
 
 fn main() {
     let questions: [(&str, fn()); 6] = [
@@ -34,18 +35,22 @@ fn main() {
 }
 
 fn every_engine() {
-    println!("Each engine on the same 10,000 graphs:");
+    println!("Each engine on the same 10,000 graphs: its grads not 0, of all");
+    println!("it checked; the largest grad; the widest error, where the");
+    let tolerance = check::TOLERANCE;
+    println!("checker's tolerance is {tolerance:.0e}; and the mismatches:");
     for engine in engines() {
         let (checked, mismatches) = stress(11, 10_000, &[engine]);
         let count = checked.len();
         let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
         let largest =
             checked.iter().map(|s| s.claimed.abs()).fold(0.0, f64::max);
+        let widest = checked.iter().map(Slope::error).fold(0.0, f64::max);
         let wrong = mismatches.len();
         let name = engine.0;
         println!(
-            "  {name:<20}{not_zero} grads not 0 of {count}, \
-             largest {largest:.1}, {wrong} mismatches"
+            "  {name:<20}{not_zero} of {count}  {largest:.1}  {widest:.1e}  \
+             {wrong}"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
