@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6efaa01029229317
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72bd1a7177febcbb
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -66,9 +66,7 @@ fn steps(only: &[&str]) {
     println!(
         "One step of chapter 10's demo, ms: median of {runs} runs of {steps}"
     );
-    println!(
-        "steps each (fastest run to slowest), and its nodes of one number"
-    );
+    println!("steps each (fastest run to slowest), and its scalar nodes");
     let shown = |name: &str| only.is_empty() || only.contains(&name);
     let on = |row: &&Row| {
         !row["engine"].ends_with(OFF_SUFFIX) && shown(&row["engine"])
