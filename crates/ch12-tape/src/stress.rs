@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4bf15ff63f7b5905
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6933586a04e3d78b
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -419,6 +419,9 @@ pub enum Mutant {
     AddFirstOnly,
     /// eˣ's slope 1, the local derivative forgotten, where it is eˣ.
     ExpSlopeOne,
+    /// b + Σ wᵢxᵢ as one node, as the fused tape makes it, whose bias gets
+    /// no share, where it should get the whole grad.
+    DotBiasDropped,
 }
 
 impl Mutant {
@@ -449,10 +452,36 @@ impl Mutant {
                 let data = v[a].data().exp();
                 Value::custom(data, [&v[a]], "exp", |_| [1.0])
             }
+            (Mutant::DotBiasDropped, &Op::Dot(b, ref pairs)) => {
+                // `custom` takes an array: one arm for each number of pairs.
+                match *pairs.as_slice() {
+                    [(w, x)] => dot_without_bias([b, w, x], v),
+                    [(w, x), (u, y)] => dot_without_bias([b, w, x, u, y], v),
+                    [(w, x), (u, y), (t, z)] => {
+                        dot_without_bias([b, w, x, u, y, t, z], v)
+                    }
+                    _ => return None,
+                }
+            }
             _ => return None,
         };
         Some(value)
     }
+}
+
+/// b + w₀x₀ + w₁x₁ + … as one node, its operands `[b, w₀, x₀, w₁, x₁, …]`,
+/// with the bias's slope 0 where it is 1.
+fn dot_without_bias<const N: usize>(at: [usize; N], v: &[Value]) -> Value {
+    let products =
+        (1..N).step_by(2).map(|k| v[at[k]].data() * v[at[k + 1]].data());
+    let data = products.fold(v[at[0]].data(), |sum, product| sum + product);
+    Value::custom(data, at.map(|i| &v[i]), "dot", |xs| {
+        let mut slopes = [0.0; N];
+        for k in (1..N).step_by(2) {
+            (slopes[k], slopes[k + 1]) = (xs[k + 1], xs[k]);
+        }
+        slopes
+    })
 }
 
 /// Chapter 5's bug in every rule at once: each node's shares replace its
@@ -478,7 +507,7 @@ pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
 }
 
 /// Each mutant as an engine, with a name for the printout.
-pub fn mutants() -> [(&'static str, Grads); 7] {
+pub fn mutants() -> [(&'static str, Grads); 8] {
     fn with(graph: &Graph, mutant: Mutant) -> Vec<f64> {
         value_grads(graph, Walk::Cheaper, Some(mutant))
     }
@@ -489,6 +518,7 @@ pub fn mutants() -> [(&'static str, Grads); 7] {
         ("relu's slope always 1", |g| with(g, Mutant::ReluAlwaysOne)),
         ("+ passing to one operand", |g| with(g, Mutant::AddFirstOnly)),
         ("exp's slope 1", |g| with(g, Mutant::ExpSlopeOne)),
+        ("dot's bias left out", |g| with(g, Mutant::DotBiasDropped)),
         ("shares that overwrite", overwriting_grads),
     ]
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b24737de777352f2
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a3ee8bd2fbf467ad
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -54,6 +54,47 @@ fn every_engine() {
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
+        }
+    }
+    let unreached: usize = graphs(11)
+        .take(10_000)
+        .map(|graph| {
+            let inputs = &reached_from_output(&graph)[..graph.inputs.len()];
+            inputs.iter().filter(|&&reached| !reached).count()
+        })
+        .sum();
+    println!("Inputs the output does not reach, their grads 0: {unreached}");
+}
+
+/// Which of `graph`'s values the output reaches: a pass back from the last
+/// operation, marking the operands of each marked one.
+fn reached_from_output(graph: &Graph) -> Vec<bool> {
+    let first = graph.inputs.len();
+    let mut reached = vec![false; first + graph.ops.len()];
+    *reached.last_mut().expect("a graph has an output") = true;
+    for (k, op) in graph.ops.iter().enumerate().rev() {
+        if reached[first + k] {
+            for i in operands(op) {
+                reached[i] = true;
+            }
+        }
+    }
+    reached
+}
+
+/// The values `op` reads.
+fn operands(op: &Op) -> Vec<usize> {
+    match *op {
+        Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) | Op::Div(a, b) => {
+            vec![a, b]
+        }
+        Op::Neg(a) | Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a) => {
+            vec![a]
+        }
+        Op::Sum(ref terms) => terms.clone(),
+        Op::Dot(b, ref pairs) => {
+            let reads = pairs.iter().flat_map(|&(w, x)| [w, x]);
+            std::iter::once(b).chain(reads).collect()
         }
     }
 }
