@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72bd1a7177febcbb
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f43ca19ef587e35b
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -57,9 +57,10 @@ const OPENING: [&str; 6] = [
     "candle tensors",
 ];
 
-/// The step of each engine named in `only` (of every engine, if it is
-/// empty) as programs run (fastbins on), in the bench's order, with the
-/// nodes of its graph as the bench counted them in that engine.
+/// The step of each engine named in `only`, in that order (of every
+/// engine, in the bench's order, if it is empty) as programs run (fastbins
+/// on), with the nodes of its graph as the bench counted them in that
+/// engine.
 fn steps(only: &[&str]) {
     let [runs, steps] =
         ["fresh processes per engine", "timed steps in each"].map(environment);
@@ -67,11 +68,17 @@ fn steps(only: &[&str]) {
         "One step of chapter 10's demo, ms: median of {runs} runs of {steps}"
     );
     println!("steps each (fastest run to slowest), and its scalar nodes");
-    let shown = |name: &str| only.is_empty() || only.contains(&name);
-    let on = |row: &&Row| {
-        !row["engine"].ends_with(OFF_SUFFIX) && shown(&row["engine"])
+    let bench = rows(BENCH);
+    let on = |row: &&Row| !row["engine"].ends_with(OFF_SUFFIX);
+    let shown: Vec<&Row> = if only.is_empty() {
+        bench.iter().filter(on).collect()
+    } else {
+        let named = |name: &&str| {
+            bench.iter().filter(on).find(|r| r["engine"] == *name)
+        };
+        only.iter().map(|name| named(name).expect("a benched engine")).collect()
     };
-    for row in rows(BENCH).iter().filter(on) {
+    for row in shown {
         let step = timing(&row["engine"]);
         let [median, fastest, slowest] =
             [step.median, step.fastest, step.slowest].map(two_figures);
