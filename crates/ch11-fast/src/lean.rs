@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4f43cf44dfdbbf99
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6b39b5c473f5bd9
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -154,8 +154,8 @@ impl Value {
 }
 
 impl Value {
-    /// Backpropagation, children in operand order, as in chapter 10's
-    /// original with that order.
+    /// Backpropagation in the order the crate's `backward` takes, so that
+    /// every grad adds up its shares in the same order, to the same bits.
     pub fn backward(&self) {
         self.0.grad.set(1.0);
         for value in self.order().iter().rev() {

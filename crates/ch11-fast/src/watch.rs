@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b781e731333af112
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e669b4cca21bbadc
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -98,8 +98,8 @@ pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
     watched
 }
 
-/// The share of `addresses` within 1 KiB of the one before. Empties
-/// `addresses`, keeping its storage.
+/// The share of `addresses`, two or more, within 1 KiB of the one before.
+/// Empties `addresses`, keeping its storage.
 fn near(addresses: &mut Vec<usize>) -> f64 {
     let close = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
     let share = close.count() as f64 / (addresses.len() - 1) as f64;
@@ -110,8 +110,8 @@ fn near(addresses: &mut Vec<usize>) -> f64 {
 /// glibc's `struct mallinfo2`: what its allocator holds, each in bytes or
 /// chunks, in the order glibc declares them. Only `fsmblks` is read, but
 /// every field must be here for the layout to match.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[repr(C)]
-#[allow(dead_code)]
 struct MallInfo2 {
     arena: usize,
     ordblks: usize,

@@ -1,4 +1,4 @@
-// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3000200c45f79c7e
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 16c1bd0fd8311f51
 //! Chapter 10's step in a tensor library, candle: the points as one matrix,
 //! each layer one matrix product, the grads from candle's backward.
 
@@ -8,6 +8,9 @@ use ch10_moons::{ALPHA, Sample, Step};
 /// Chapter 10's network as weight matrices and bias rows, one pair a layer.
 pub struct Moons {
     layers: Vec<(Var, Var)>,
+    /// The tensors of a step's graph that its backward walks, counted at
+    /// the first step.
+    tensors: usize,
 }
 
 impl Moons {
@@ -27,7 +30,7 @@ impl Moons {
             let w = Var::from_vec(w, (nin, nout), &Device::Cpu)?;
             layers.push((w, Var::from_vec(b, (1, nout), &Device::Cpu)?));
         }
-        Ok(Moons { layers })
+        Ok(Moons { layers, tensors: 0 })
     }
 
     /// One step of chapter 10's training, with candle's errors passed on.
@@ -54,6 +57,10 @@ impl Moons {
             squares = (squares + w.sqr()?.sum_all()? + b.sqr()?.sum_all()?)?;
         }
         let total = (hinge + squares.affine(ALPHA, 0.0)?)?;
+        if self.tensors == 0 {
+            // Candle's own topological sort, the one `backward` walks.
+            self.tensors = total.sorted_nodes().len();
+        }
         let grads = total.backward()?;
         for (w, b) in &self.layers {
             for p in [w, b] {
@@ -63,6 +70,12 @@ impl Moons {
         }
         let accuracy = ch11_fast::accuracy(data, &scores.to_vec1::<f64>()?);
         Ok(Step { loss: total.to_scalar()?, accuracy })
+    }
+
+    /// The tensors of a step's graph that its backward walks; 0 before the
+    /// first step.
+    pub fn tensors(&self) -> usize {
+        self.tensors
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 50c39db50e2724c2
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2b5e7a075b68b121
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -53,8 +53,9 @@ fn every_engine_survives_a_million_deep_chain() {
 fn every_engine_agrees_with_central_differences() {
     let (checked, mismatches) = stress::stress(11, 10_000, &stress::engines());
     assert!(checked.len() > 100_000, "{} grads checked", checked.len());
-    // The message is formatted only on failure, when `mismatches[0]` exists.
-    assert!(mismatches.is_empty(), "{}", mismatches[0]);
+    if let Some(first) = mismatches.first() {
+        panic!("{} mismatches, the first: {first}", mismatches.len());
+    }
 }
 
 /// On the same graphs, the checker catches each broken rule at least once.

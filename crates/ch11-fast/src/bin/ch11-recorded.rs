@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f43ca19ef587e35b
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e32fdaeb29056046
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -133,26 +133,51 @@ fn phases() {
 }
 
 /// The phases of the crate's step (chapter 11.1), largest first; then
-/// each against the same phase with the new `Drop`, run by run.
+/// each against the same phase with the new `Drop`, run by run, each
+/// engine's phases scaled to its own whole step.
 fn crate_phases() {
     let phases = rows(PHASES);
     let inline = |row: &&Row| row["phase"].starts_with(INLINE);
     let ours: Vec<&Row> = phases.iter().filter(inline).collect();
     print_phases("operands inline", INLINE, ours.clone());
     println!("Each phase, chapter 6's engine with new Drop / the crate's,");
-    println!("run by run:");
-    // Both programs' phases are recorded in the order they run.
-    for (before, after) in step_phases(&phases).zip(ours) {
-        let (old, new) =
-            (&before["phase"], after["phase"].trim_start_matches(INLINE));
-        // Only the walk's name differs: `topo` against `order`.
+    let theirs: Vec<&Row> = step_phases(&phases).collect();
+    phase_ratios((NEW_DROP, &theirs), ("operands inline", &ours));
+}
+
+/// Prints each phase of the `slow` engine's step over the same phase of
+/// the `fast` one's, run by run, each engine given with its phases' rows in
+/// the order they run. Each engine's phases are first scaled to its own
+/// whole step, so that what timing in pieces adds to each drops out.
+fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
+    println!("each scaled to its engine's whole step, run by run:");
+    let before = in_whole_steps(slow.0, slow.1);
+    let after = in_whole_steps(fast.0, fast.1);
+    for (k, rows) in slow.1.iter().zip(fast.1).enumerate() {
+        let [old, new] = [rows.0, rows.1].map(|row| {
+            let name = row["phase"].trim_start_matches(AS_FOUND);
+            name.trim_start_matches(INLINE)
+        });
+        // Only the walk's name may differ: `topo` against `order`.
         let name =
             if old == new { new.to_string() } else { format!("{old} / {new}") };
-        let (before, after) =
-            (phase_runs(&before["phase"]), phase_runs(&after["phase"]));
-        let ratios = run_by_run(&before, &after, |b, a| b / a);
+        let ratios = run_by_run(&before[k], &after[k], |b, a| b / a);
         println!("  {name}: {}", spread(ratios));
     }
+}
+
+/// Each of `engine`'s phases, run by run, as its share of that run's
+/// phases times the whole step timed in the same round: in ms of the
+/// whole step.
+fn in_whole_steps(engine: &str, phases: &[&Row]) -> Vec<Vec<f64>> {
+    let runs: Vec<Vec<f64>> =
+        phases.iter().map(|row| phase_runs(&row["phase"])).collect();
+    let whole = timing(engine).runs;
+    let sum = |r: usize| runs.iter().map(|phase| phase[r]).sum::<f64>();
+    let scaled = |phase: &Vec<f64>| {
+        (0..whole.len()).map(|r| phase[r] / sum(r) * whole[r]).collect()
+    };
+    runs.iter().map(scaled).collect()
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
@@ -247,15 +272,12 @@ fn heap() {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("old Drop / new Drop, fastbins on", old, new);
     line("the same, fastbins off", &off(old), &off(new));
-    println!("Each phase, old Drop / new Drop, fastbins on:");
+    println!("Each phase, old Drop / new Drop, fastbins on,");
     let phases = rows(PHASES);
-    for row in step_phases(&phases) {
-        let name = &row["phase"];
-        let (before, after) =
-            (phase_runs(&format!("{AS_FOUND}{name}")), phase_runs(name));
-        let ratios = run_by_run(&before, &after, |b, a| b / a);
-        println!("  {name}: {}", spread(ratios));
-    }
+    let as_built = |row: &&Row| row["phase"].starts_with(AS_FOUND);
+    let before: Vec<&Row> = phases.iter().filter(as_built).collect();
+    let after: Vec<&Row> = step_phases(&phases).collect();
+    phase_ratios((old, &before), (new, &after));
     println!("The new Drop, fastbins on / off:");
     line(new, new, &off(new));
 }

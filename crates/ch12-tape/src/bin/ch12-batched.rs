@@ -1,4 +1,4 @@
-// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 368086f084166192
+// Generated from chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3db294d841cb8511
 //! Trains chapter 10's demo with candle's tensors, and compares each step
 //! with the original's.
 
@@ -26,5 +26,6 @@ fn main() -> candle_core::Result<()> {
     }
     println!("  the largest relative difference of a loss: {farthest:.1e}");
     println!("  accuracies equal: {accuracies}");
+    println!("  tensors a step's backward walks: {}", moons.tensors());
     Ok(())
 }
