@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e32fdaeb29056046
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4bcb74aba1072b05
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -153,8 +153,8 @@ fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
     println!("each scaled to its engine's whole step, run by run:");
     let before = in_whole_steps(slow.0, slow.1);
     let after = in_whole_steps(fast.0, fast.1);
-    for (k, rows) in slow.1.iter().zip(fast.1).enumerate() {
-        let [old, new] = [rows.0, rows.1].map(|row| {
+    for (k, pair) in slow.1.iter().zip(fast.1).enumerate() {
+        let [old, new] = [pair.0, pair.1].map(|row| {
             let name = row["phase"].trim_start_matches(AS_FOUND);
             name.trim_start_matches(INLINE)
         });
@@ -170,14 +170,21 @@ fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
 /// phases times the whole step timed in the same round: in ms of the
 /// whole step.
 fn in_whole_steps(engine: &str, phases: &[&Row]) -> Vec<Vec<f64>> {
-    let runs: Vec<Vec<f64>> =
-        phases.iter().map(|row| phase_runs(&row["phase"])).collect();
+    let (runs, sums) = runs_and_sums(phases);
     let whole = timing(engine).runs;
-    let sum = |r: usize| runs.iter().map(|phase| phase[r]).sum::<f64>();
     let scaled = |phase: &Vec<f64>| {
-        (0..whole.len()).map(|r| phase[r] / sum(r) * whole[r]).collect()
+        (0..whole.len()).map(|r| phase[r] / sums[r] * whole[r]).collect()
     };
     runs.iter().map(scaled).collect()
+}
+
+/// Each phase's runs, in ms, and each run's sum of the phases.
+fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
+    let runs: Vec<Vec<f64>> =
+        phases.iter().map(|row| phase_runs(&row["phase"])).collect();
+    let rounds = runs.first().map_or(0, Vec::len);
+    let sums = (0..rounds).map(|r| runs.iter().map(|p| p[r]).sum()).collect();
+    (runs, sums)
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
@@ -205,12 +212,9 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
         println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
     // Round by round: the phases' sum against the whole step.
-    let runs: Vec<Vec<f64>> =
-        step.iter().map(|row| phase_runs(&row["phase"])).collect();
+    let (_, sums) = runs_and_sums(&step);
     let whole = timing(engine).runs;
-    let of_whole = (0..whole.len())
-        .map(|r| runs.iter().map(|phase| phase[r]).sum::<f64>() / whole[r])
-        .collect();
+    let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
     println!("The phases' sum / the whole step, run by run:");
     println!("  {}", spread(of_whole));
     // The same from the medians, which need not agree with the rounds.
