@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d1d88d459ee89c9
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 85cdc3f12973bebd
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -166,8 +166,8 @@ pub fn walk_borrowing(
                 }
             }
             None => {
-                stack.pop();
-                order.push(node);
+                let (done, _) = stack.pop().expect("the loop saw a frame");
+                order.push(done);
             }
         }
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 424fbebbf0a21c35
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 80e7aa491a52062f
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -41,20 +41,20 @@ impl Op {
     pub const KINDS: [&'static str; 11] =
         ["+", "−", "×", "÷", "neg", "pow", "exp", "tanh", "relu", "sum", "dot"];
 
-    /// This operation's kind, one of `KINDS`.
-    pub fn kind(&self) -> &'static str {
+    /// This operation's place in `KINDS`.
+    pub fn index(&self) -> usize {
         match self {
-            Op::Add(..) => "+",
-            Op::Sub(..) => "−",
-            Op::Mul(..) => "×",
-            Op::Div(..) => "÷",
-            Op::Neg(..) => "neg",
-            Op::Pow(..) => "pow",
-            Op::Exp(..) => "exp",
-            Op::Tanh(..) => "tanh",
-            Op::Relu(..) => "relu",
-            Op::Sum(..) => "sum",
-            Op::Dot(..) => "dot",
+            Op::Add(..) => 0,
+            Op::Sub(..) => 1,
+            Op::Mul(..) => 2,
+            Op::Div(..) => 3,
+            Op::Neg(..) => 4,
+            Op::Pow(..) => 5,
+            Op::Exp(..) => 6,
+            Op::Tanh(..) => 7,
+            Op::Relu(..) => 8,
+            Op::Sum(..) => 9,
+            Op::Dot(..) => 10,
         }
     }
 }
@@ -400,10 +400,30 @@ impl std::fmt::Display for Mismatch {
     }
 }
 
+/// The seed of the graphs this chapter checks, and how many it checks.
+pub const SEED: u64 = 11;
+pub const GRAPHS: usize = 10_000;
+
 /// The random graphs that `seed` gives, one after another.
 pub fn graphs(seed: u64) -> impl Iterator<Item = Graph> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     std::iter::repeat_with(move || Graph::random(&mut rng))
+}
+
+/// The steepest slope of any of `graph`'s values to any of its inputs: a
+/// backward pass from each value in turn, every grad zeroed before it.
+pub fn steepest_slope(graph: &Graph) -> f64 {
+    let v = values(graph);
+    let inputs = &v[..graph.inputs.len()];
+    let mut steepest: f64 = 0.0;
+    for value in &v[inputs.len()..] {
+        v.iter().for_each(Value::zero_grad);
+        value.backward();
+        for input in inputs {
+            steepest = steepest.max(input.grad().abs());
+        }
+    }
+    steepest
 }
 
 /// A backward rule broken on purpose, in one kind of operation.

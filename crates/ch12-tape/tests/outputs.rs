@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2b5e7a075b68b121
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4029d0a5af3a6985
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -51,7 +51,9 @@ fn every_engine_survives_a_million_deep_chain() {
 /// checker.
 #[test]
 fn every_engine_agrees_with_central_differences() {
-    let (checked, mismatches) = stress::stress(11, 10_000, &stress::engines());
+    let engines = stress::engines();
+    let (checked, mismatches) =
+        stress::stress(stress::SEED, stress::GRAPHS, &engines);
     assert!(checked.len() > 100_000, "{} grads checked", checked.len());
     if let Some(first) = mismatches.first() {
         panic!("{} mismatches, the first: {first}", mismatches.len());
@@ -62,7 +64,8 @@ fn every_engine_agrees_with_central_differences() {
 #[test]
 fn every_mutant_is_caught() {
     for (name, grads) in stress::mutants() {
-        let (_, mismatches) = stress::stress(11, 10_000, &[(name, grads)]);
+        let (seed, count) = (stress::SEED, stress::GRAPHS);
+        let (_, mismatches) = stress::stress(seed, count, &[(name, grads)]);
         assert!(!mismatches.is_empty(), "{name} was not caught");
     }
 }

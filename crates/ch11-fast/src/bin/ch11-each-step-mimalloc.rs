@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c6bfedde1570d611
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c6bfedde1570d611
 //! `ch11-each-step` with mimalloc as the allocator: the same program,
 //! compiled a second time, since a binary has one global allocator.
 

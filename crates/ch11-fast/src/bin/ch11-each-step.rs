@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b44ec7c7b92668b5
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b44ec7c7b92668b5
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints three lines, a number per step: its ms, its share of
 //! nodes near the one before, and the MiB in glibc's fastbins after it.

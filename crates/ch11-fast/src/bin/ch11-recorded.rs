@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4bcb74aba1072b05
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 35390f4f6e6ebf83
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -273,6 +273,14 @@ fn walks() {
 /// on against off (the old is `built`'s last line).
 fn heap() {
     let (old, new) = (OLD_DROP, NEW_DROP);
+    println!("A whole step, the median run, ms:");
+    println!("  {:<10}{:>12}{:>5}", "", "fastbins on", "off");
+    for (name, engine) in [("old Drop", old), ("new Drop", new)] {
+        let ms = |engine: &str| two_figures(timing(engine).median);
+        let [on, fastbins_off] =
+            [engine.to_string(), off(engine)].map(|e| ms(&e));
+        println!("  {name:<10}{on:>12}{fastbins_off:>5}");
+    }
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("old Drop / new Drop, fastbins on", old, new);
     line("the same, fastbins off", &off(old), &off(new));

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a3ee8bd2fbf467ad
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 756c5e65a49c8ca6
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use ch12_tape::stress::{
-    Grads, Graph, Op, engines, graphs, mutants, op_grads, stress, tape_grads,
-    value_grads_as_made,
+    GRAPHS, Grads, Graph, Op, SEED, engines, graphs, mutants, op_grads,
+    steepest_slope, stress, tape_grads, value_grads_as_made,
 };
 use micrograd::check::{self, Slope};
 
@@ -40,7 +40,7 @@ fn every_engine() {
     let tolerance = check::TOLERANCE;
     println!("checker's tolerance is {tolerance:.0e}; and the mismatches:");
     for engine in engines() {
-        let (checked, mismatches) = stress(11, 10_000, &[engine]);
+        let (checked, mismatches) = stress(SEED, GRAPHS, &[engine]);
         let count = checked.len();
         let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
         let largest =
@@ -56,14 +56,17 @@ fn every_engine() {
             println!("{m}");
         }
     }
-    let unreached: usize = graphs(11)
-        .take(10_000)
+    let unreached: usize = graphs(SEED)
+        .take(GRAPHS)
         .map(|graph| {
             let inputs = &reached_from_output(&graph)[..graph.inputs.len()];
             inputs.iter().filter(|&&reached| !reached).count()
         })
         .sum();
     println!("Inputs the output does not reach, their grads 0: {unreached}");
+    let steepest = graphs(SEED).take(GRAPHS).map(|g| steepest_slope(&g));
+    let steepest = steepest.fold(0.0, f64::max);
+    println!("The steepest slope of any value to any input: {steepest:.0}");
 }
 
 /// Which of `graph`'s values the output reaches: a pass back from the last
@@ -101,16 +104,15 @@ fn operands(op: &Op) -> Vec<usize> {
 
 fn every_kind() {
     println!("Each kind of operation: how often, and with a grad not 0:");
-    let mut kinds = Op::KINDS.map(|kind| (kind, 0, 0));
-    for graph in graphs(11).take(10_000) {
+    let mut counts = [(0, 0); Op::KINDS.len()];
+    for graph in graphs(SEED).take(GRAPHS) {
         for (op, grad) in graph.ops.iter().zip(op_grads(&graph)) {
-            let kind = kinds.iter_mut().find(|k| k.0 == op.kind());
-            let (_, times, not_zero) = kind.expect("one of the kinds");
+            let (times, not_zero) = &mut counts[op.index()];
             *times += 1;
             *not_zero += usize::from(grad != 0.0);
         }
     }
-    for (kind, times, not_zero) in kinds {
+    for (kind, (times, not_zero)) in Op::KINDS.iter().zip(counts) {
         println!("  {kind:<5}{times:>5} times, {not_zero:>5} not 0");
     }
 }
@@ -118,7 +120,7 @@ fn every_kind() {
 fn sharp() {
     let off: Grads =
         |g| tape_grads(g, false).iter().map(|d| d * 1.0001).collect();
-    let (checked, mismatches) = stress(11, 10_000, &[("tape, off", off)]);
+    let (checked, mismatches) = stress(SEED, GRAPHS, &[("tape, off", off)]);
     let (count, caught) = (checked.len(), mismatches.len());
     println!(
         "every tape grad times 1.0001: {count} checked, {caught} mismatches"
@@ -138,9 +140,11 @@ fn sharp() {
 fn broken_rules() {
     println!("Rules broken on purpose, in operands inline:");
     for mutant in mutants() {
-        let (_, mismatches) = stress(11, 10_000, &[mutant]);
+        let (_, mismatches) = stress(SEED, GRAPHS, &[mutant]);
         let mut caught: Vec<usize> =
             mismatches.iter().map(|m| m.graph).collect();
+        // `stress` goes graph by graph, so one graph's mismatches are
+        // neighbours, and `dedup` leaves each graph once.
         caught.dedup();
         let (name, wrong) = (mutant.0, mismatches.len());
         let Some(first) = caught.first() else {
@@ -160,7 +164,7 @@ fn equal_bits() {
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
     // For each set of engines: how often they alone differ from the first.
     let mut unlike_first = BTreeMap::<Vec<&str>, usize>::new();
-    for (index, graph) in graphs(11).take(10_000).enumerate() {
+    for (index, graph) in graphs(SEED).take(GRAPHS).enumerate() {
         let grads = engines().map(|(_, grads)| grads(&graph));
         let made = value_grads_as_made(&graph);
         for i in 0..graph.inputs.len() {
@@ -224,7 +228,7 @@ fn graph_6706() {
     // Per unit of v1's grad, v0 gets v0⁻¹ from the product and −v0⁻² · v0
     // from the power. Its inverse from glibc's `pow` (the exponent hidden
     // from the compiler, so that the call stays), or by division.
-    let graph = graphs(11).nth(6706).expect("10,000 graphs");
+    let graph = graphs(SEED).nth(6706).expect("graphs never run out");
     println!("Graph 6706:");
     let first = graph.inputs.len();
     for (i, input) in graph.inputs.iter().enumerate() {
