@@ -1,10 +1,11 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 85cdc3f12973bebd
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dcf7a8ee8ff8d7fe
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
 
 pub mod chart;
 pub mod lean;
+pub mod listed;
 pub mod phases;
 pub mod recorded;
 pub mod watch;

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ceb25b63050a98c9
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34174a8ab4edec95
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -37,12 +37,14 @@ pub const EACH_STEP: &str = include_str!("../data/each-step.csv");
 /// How each-step.csv was made, and on what machine.
 pub const EACH_STEP_ENVIRONMENT: &str = include_str!("../data/environment.csv");
 
-/// What each-step.csv's last three columns hold, each run's: the step's
-/// ms, its share of near nodes, the MiB in the fastbins after it.
+/// What each-step.csv's last four columns hold, each run's: the step's
+/// ms, its share of near nodes, their median gap in KiB, the MiB in the
+/// fastbins after it.
 #[derive(Clone, Copy)]
 pub enum Watched {
     Ms,
     Near,
+    Gap,
     Fastbins,
 }
 
@@ -52,6 +54,7 @@ impl Watched {
         match self {
             Watched::Ms => "ms_by_run",
             Watched::Near => "near_by_run",
+            Watched::Gap => "gap_kib_by_run",
             Watched::Fastbins => "fastbins_mib_by_run",
         }
     }
@@ -61,6 +64,10 @@ impl Watched {
 /// glibc's allocator.
 pub const WATCHED: [&str; 4] =
     ["new Drop", "old Drop", "old Drop, then 64 KiB", "old Drop, fastbins off"];
+
+/// The old `Drop` watched again without asking glibc about its fastbins,
+/// which walks them, the chunks the next step reuses.
+pub const UNASKED: &str = "old Drop, fastbins unasked";
 
 /// The rows of each-step.csv watched on mimalloc, the same two ways as
 /// `WATCHED`'s first two.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e669b4cca21bbadc
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ef770f581ea3b6dd
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -45,14 +45,23 @@ pub struct Watched {
     /// The share of the graph's nodes within 1 KiB of the node the walk
     /// reached before.
     pub near: f64,
-    /// The MiB of freed chunks in glibc's fastbins once the graph is freed.
+    /// The median distance, in KiB, from a node to the one the walk reached
+    /// before: it goes on growing where `near` can fall no further.
+    pub gap: f64,
+    /// The MiB of freed chunks in glibc's fastbins once the graph is freed;
+    /// NaN if not asked.
     pub fastbins: f64,
 }
 
 /// Trains chapter 10's 100 steps on its first `points` points (taken round
 /// again past 100), freeing each step's graph by `freeing`; what each step
-/// showed.
-pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
+/// showed. Asks glibc what its fastbins hold after each step only if
+/// `ask_fastbins`: asking walks them, which may warm the caches.
+pub fn watch(
+    freeing: Freeing,
+    points: usize,
+    ask_fastbins: bool,
+) -> Vec<Watched> {
     let original = original::load();
     let points: Vec<Sample> =
         original.points.iter().cycle().take(points).copied().collect();
@@ -74,7 +83,7 @@ pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
 
         // Not timed: where the nodes lie, in the walk's order.
         addresses.extend(order.iter().map(viz::Expr::id));
-        let share = near(&mut addresses);
+        let (near, gap) = nearness(&mut addresses);
 
         let clock = Instant::now();
         for value in order.iter().rev() {
@@ -93,18 +102,29 @@ pub fn watch(freeing: Freeing, points: usize) -> Vec<Watched> {
             }
         }
         let ms = (walked + clock.elapsed()).as_secs_f64() * 1e3;
-        watched.push(Watched { ms, near: share, fastbins: in_fastbins() });
+        let fastbins = if ask_fastbins { in_fastbins() } else { f64::NAN };
+        watched.push(Watched { ms, near, gap, fastbins });
     }
     watched
 }
 
-/// The share of `addresses`, two or more, within 1 KiB of the one before.
-/// Empties `addresses`, keeping its storage.
-fn near(addresses: &mut Vec<usize>) -> f64 {
-    let close = addresses.windows(2).filter(|w| w[0].abs_diff(w[1]) <= 1024);
-    let share = close.count() as f64 / (addresses.len() - 1) as f64;
-    addresses.clear();
-    share
+/// The share of `addresses`, two or more, within 1 KiB of the one before,
+/// and the median distance from one to the next, in KiB. Empties
+/// `addresses`, keeping its storage.
+fn nearness(addresses: &mut Vec<usize>) -> (f64, f64) {
+    // Each address becomes its distance to the next, in place: a second
+    // buffer would be an allocation, and would move the nodes watched.
+    for i in 1..addresses.len() {
+        addresses[i - 1] = addresses[i - 1].abs_diff(addresses[i]);
+    }
+    addresses.pop();
+    let gaps = addresses;
+    let close = gaps.iter().filter(|&&gap| gap <= 1024).count();
+    let share = close as f64 / gaps.len() as f64;
+    let middle = gaps.len() / 2;
+    let median = *gaps.select_nth_unstable(middle).1;
+    gaps.clear();
+    (share, median as f64 / 1024.0)
 }
 
 /// glibc's `struct mallinfo2`: what its allocator holds, each in bytes or

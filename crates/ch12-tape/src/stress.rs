@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 80e7aa491a52062f
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d76ad9fcde99f24
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -411,17 +411,19 @@ pub fn graphs(seed: u64) -> impl Iterator<Item = Graph> {
 }
 
 /// The steepest slope of any of `graph`'s values to any of its inputs: a
-/// backward pass from each value in turn, every grad zeroed before it.
+/// backward pass from each value in turn.
 pub fn steepest_slope(graph: &Graph) -> f64 {
     let v = values(graph);
     let inputs = &v[..graph.inputs.len()];
     let mut steepest: f64 = 0.0;
     for value in &v[inputs.len()..] {
-        v.iter().for_each(Value::zero_grad);
         value.backward();
         for input in inputs {
             steepest = steepest.max(input.grad().abs());
         }
+        // Every grad this pass wrote, hidden nodes' too (the − of a − b,
+        // the b⁻¹ of a / b), back to 0 for the next: chapter 4's lesson.
+        value.zero_grad_graph();
     }
     steepest
 }

@@ -1,13 +1,16 @@
 //! The third table of `cargo xtask bench`: each of chapter 10's training steps watched
-//! alone, its graph freed in four ways on glibc's allocator and two on mimalloc (`ROWS`).
+//! alone, its graph freed in four ways on glibc's allocator (one of them watched a second
+//! time without asking glibc about its fastbins) and two on mimalloc (`ROWS`).
 //! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
 //! row and run, each time in a fresh process, the rows in turn, round after round. Written
 //! as `each-step.csv`: a line per row and step, with the median, fastest and slowest of
-//! the runs' times, and every run's time, share of near nodes and MiB in glibc's fastbins.
+//! the runs' times, and every run's time, share of near nodes, median gap between nodes
+//! and MiB in glibc's fastbins.
 //!
-//! `ch11-each-step WAY` prints three lines, a number per step, each to three decimals,
-//! separated by spaces: the step's milliseconds, its share of near nodes, and the MiB in
-//! the fastbins after it (`NaN` where there is no glibc to ask).
+//! `ch11-each-step WAY [unasked]` prints four lines, a number per step, each to three
+//! decimals, separated by spaces: the step's milliseconds, its share of near nodes, the
+//! median gap between nodes in KiB, and the MiB in the fastbins after it (`NaN` where
+//! there is no glibc to ask, or where told `unasked`).
 
 use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
@@ -36,23 +39,24 @@ const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE 
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
 const DEFAULTS: &str = "";
 
-/// The rows, in order: a name, the program, its argument, and glibc's settings.
-const ROWS: [(&str, Program, &str, &str); 6] = [
-    ("new Drop", CH11, "crate", DEFAULTS),
-    ("old Drop", CH11, "chapter-6", DEFAULTS),
-    ("old Drop, then 64 KiB", CH11, "chapter-6-then-64k", DEFAULTS),
-    ("old Drop, fastbins off", CH11, "chapter-6", FASTBINS_OFF),
-    ("new Drop, on mimalloc", ON_MIMALLOC, "crate", DEFAULTS),
-    ("old Drop, on mimalloc", ON_MIMALLOC, "chapter-6", DEFAULTS),
+/// The rows, in order: a name, the program, its arguments, and glibc's settings.
+const ROWS: [(&str, Program, &[&str], &str); 7] = [
+    ("new Drop", CH11, &["crate"], DEFAULTS),
+    ("old Drop", CH11, &["chapter-6"], DEFAULTS),
+    ("old Drop, then 64 KiB", CH11, &["chapter-6-then-64k"], DEFAULTS),
+    ("old Drop, fastbins off", CH11, &["chapter-6"], FASTBINS_OFF),
+    ("old Drop, fastbins unasked", CH11, &["chapter-6", "unasked"], DEFAULTS),
+    ("new Drop, on mimalloc", ON_MIMALLOC, &["crate"], DEFAULTS),
+    ("old Drop, on mimalloc", ON_MIMALLOC, &["chapter-6"], DEFAULTS),
 ];
 
 /// The header of `each-step.csv`.
 pub const HEADER: &str =
-    "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,fastbins_mib_by_run";
+    "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,gap_kib_by_run,fastbins_mib_by_run";
 
-/// What one run printed: for each step, its ms, share of near nodes and MiB in the
-/// fastbins, as printed.
-type Run = Vec<[String; 3]>;
+/// What one run printed: for each step, its ms, share of near nodes, median gap in KiB
+/// and MiB in the fastbins, as printed.
+type Run = Vec<[String; 4]>;
 
 /// The steps the printed table shows, where the program watches that many.
 const SHOWN: [usize; 9] = [1, 2, 3, 4, 8, 16, 32, 64, 100];
@@ -79,8 +83,8 @@ pub fn bench(
     // watched[row][run]
     let mut watched: Vec<Vec<Run>> = vec![vec![]; ROWS.len()];
     for _ in 0..runs {
-        for (row, (_, program, way, tunables)) in ROWS.iter().enumerate() {
-            watched[row].push(watch(project, chapters, program, way, tunables, true)?);
+        for (row, (_, program, args, tunables)) in ROWS.iter().enumerate() {
+            watched[row].push(watch(project, chapters, program, args, tunables, true)?);
         }
     }
     let steps = watched[0][0].len();
@@ -104,16 +108,17 @@ pub fn bench(
     Ok(())
 }
 
-/// One run of `program`, freeing the `way` named, with glibc's `tunables`.
+/// One run of `program` with `args` (the way to free, then perhaps `unasked`), with
+/// glibc's `tunables`.
 fn watch(
     project: &Project,
     chapters: &[Chapter],
     program: &Program,
-    way: &str,
+    args: &[&str],
     tunables: &str,
     release: bool,
 ) -> Result<Run, Problems> {
-    let args = [way.to_string()];
+    let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
     let printed = run(project, chapters, program, release, &args, Some(tunables))?;
     let source = format!("what `{}` printed", command(program, release, &args));
     parse(&source, &printed)
@@ -124,18 +129,18 @@ fn watched_number(text: &str) -> bool {
     is_time(text) || text == "NaN"
 }
 
-/// Reads the program's three lines; `source` names it in the problem.
+/// Reads the program's four lines; `source` names it in the problem.
 pub fn parse(source: &str, printed: &str) -> Result<Run, Problems> {
     let lines: Vec<Vec<&str>> = printed.lines().map(|line| line.split(' ').collect()).collect();
-    let fine = lines.len() == 3
+    let fine = lines.len() == 4
         && lines.iter().all(|line| line.len() == lines[0].len())
         && lines[0].iter().all(|t| is_time(t))
         && lines[1..].iter().flatten().all(|t| watched_number(t));
     if !fine {
-        let message = "the program prints three lines of as many numbers, separated by single spaces: each step's ms, share and MiB with three decimals (`{:.3}`)";
+        let message = "the program prints four lines of as many numbers, separated by single spaces: each step's ms, share, gap and MiB with three decimals (`{:.3}`)";
         return Err(vec![Problem::new(source, 1, message)]);
     }
-    let step = |k: usize| [0, 1, 2].map(|line| lines[line][k].to_string());
+    let step = |k: usize| [0, 1, 2, 3].map(|line| lines[line][k].to_string());
     Ok((0..lines[0].len()).map(step).collect())
 }
 
@@ -149,7 +154,7 @@ fn table_rows(watched: &[Vec<Run>]) -> Vec<Vec<String>> {
             let ms = by_run(0).iter().map(|t| t.parse().unwrap_or(f64::NAN)).collect();
             let [median, fastest, slowest] = summarize(ms);
             let mut row = vec![name.to_string(), (step + 1).to_string(), median, fastest, slowest];
-            row.extend((0..3).map(|i| by_run(i).join(" ")));
+            row.extend((0..4).map(|i| by_run(i).join(" ")));
             rows.push(row);
         }
     }
@@ -181,8 +186,8 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
         return Ok(());
     }
     let mut steps = 0;
-    for (_, program, way, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
-        steps = watch(project, chapters, program, way, tunables, false)?.len();
+    for (_, program, args, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
+        steps = watch(project, chapters, program, args, tunables, false)?.len();
     }
     let mut problems = vec![];
     for path in [RECORDED, ENVIRONMENT] {
@@ -199,7 +204,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
 }
 
 /// Checks a recorded `each-step.csv`: the header; every row an engine, a step, three
-/// times, then every run's time, share and MiB, as many runs in every row; and the rows
+/// times, then every run's time, share, gap and MiB, as many runs in every row; and the rows
 /// exactly `ROWS` with steps 1 to `steps` each, in order. Never the timings themselves.
 pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
     let rows = match read_csv(file, text, HEADER) {
@@ -214,14 +219,14 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
         let by_run =
             |i: usize| -> Vec<&str> { fields.get(i).map_or(vec![], |f| f.split(' ').collect()) };
         let count = *runs.get_or_insert(by_run(5).len());
-        let fine = fields.len() == 8
+        let fine = fields.len() == 9
             && fields[2..5].iter().all(|t| is_time(t))
             && by_run(5).iter().all(|t| is_time(t))
-            && (6..8).all(|i| by_run(i).iter().all(|t| watched_number(t)))
-            && (5..8).all(|i| by_run(i).len() == count);
+            && (6..9).all(|i| by_run(i).iter().all(|t| watched_number(t)))
+            && (5..9).all(|i| by_run(i).len() == count);
         if !fine {
             let message = format!(
-                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share and MiB, as many runs in every row: {again}"
+                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap and MiB, as many runs in every row: {again}"
             );
             problems.push(Problem::new(file, *line, message));
             continue;
@@ -246,11 +251,12 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
 mod tests {
     use super::*;
 
-    /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900
-    /// and MiB 0.000 at every step.
+    /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900,
+    /// gap 0.156 KiB and MiB 0.000 at every step.
     fn recorded(steps: usize, runs: &[&str]) -> String {
         let run = |ms: &&str| -> Run {
-            (0..steps).map(|_| [ms.to_string(), "0.900".into(), "0.000".into()]).collect()
+            let step = || [ms.to_string(), "0.900".into(), "0.156".into(), "0.000".into()];
+            (0..steps).map(|_| step()).collect()
         };
         let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
         let rows = table_rows(&watched);
@@ -258,15 +264,15 @@ mod tests {
     }
 
     #[test]
-    fn the_program_prints_three_lines_of_numbers() {
-        let run = parse("out", "12.345 40.000\n0.897 0.650\n10.100 NaN\n").unwrap();
-        assert_eq!(run[1], ["40.000", "0.650", "NaN"]);
+    fn the_program_prints_four_lines_of_numbers() {
+        let run = parse("out", "12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 NaN\n").unwrap();
+        assert_eq!(run[1], ["40.000", "0.650", "9.250", "NaN"]);
         for wrong in [
-            "12.345 40.000\n0.897 0.650\n",
-            "12.345 40.000\n0.897\n10.100 0.000\n",
-            "12.3 40.000\n0.897 0.650\n10.100 0.000\n",
-            "NaN 40.000\n0.897 0.650\n10.100 0.000\n",
-            "12.345  40.000\n0.897 0.650\n10.100 0.000\n",
+            "12.345 40.000\n0.897 0.650\n10.100 0.000\n",
+            "12.345 40.000\n0.897\n0.156 9.250\n10.100 0.000\n",
+            "12.3 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
+            "NaN 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
+            "12.345  40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
             "",
         ] {
             assert!(parse("out", wrong).is_err(), "{wrong:?}");
@@ -280,11 +286,12 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         assert_eq!(
             lines[1],
-            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.000 0.000 0.000"
+            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000"
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));
-        assert!(lines[12].starts_with("\"old Drop, on mimalloc\",2,"));
+        assert!(lines[10].starts_with("\"old Drop, fastbins unasked\",2,"));
+        assert!(lines[14].starts_with("\"old Drop, on mimalloc\",2,"));
         assert!(check_csv("each-step.csv", &text, 2).is_empty());
     }
 
@@ -298,8 +305,7 @@ mod tests {
             .map(|l| format!("{l}\n"))
             .collect();
         assert_eq!(check_csv("f", &dropped, 2).len(), 1, "a row missing");
-        let fewer_shares =
-            text.trim_end().replacen("0.900 0.900,0.000 0.000", "0.900,0.000 0.000", 1);
+        let fewer_shares = text.trim_end().replacen("0.900 0.900,0.156", "0.900,0.156", 1);
         let problems = check_csv("f", &format!("{fewer_shares}\n"), 2);
         assert_eq!(problems.len(), 1, "a row with fewer runs' shares");
         assert_eq!(problems[0].line, 2);

@@ -1,18 +1,21 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b44ec7c7b92668b5
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c375e9261f9fad9c
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
-//! way named. Prints three lines, a number per step: its ms, its share of
-//! nodes near the one before, and the MiB in glibc's fastbins after it.
+//! way named. Prints four lines, a number per step: its ms, its share of
+//! nodes near the one before, the median distance to it in KiB, and the MiB
+//! in glibc's fastbins after the step (NaN if told `unasked`).
 
 use ch11_fast::watch::{Freeing, POINTS, Watched, watch};
 
 /// Public: `ch11-each-step-mimalloc` runs it too.
 pub fn main() {
-    let way = std::env::args().nth(1).unwrap_or_default();
-    let Some(freeing) = Freeing::named(&way) else {
-        eprintln!("usage: ch11-each-step crate|chapter-6|chapter-6-then-64k");
-        std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (way, ask_fastbins) = match args.as_slice() {
+        [way] => (way, true),
+        [way, unasked] if unasked == "unasked" => (way, false),
+        _ => usage(),
     };
-    let steps = watch(freeing, POINTS);
+    let Some(freeing) = Freeing::named(way) else { usage() };
+    let steps = watch(freeing, POINTS, ask_fastbins);
     let line = |of: fn(&Watched) -> f64| {
         let numbers: Vec<String> =
             steps.iter().map(|step| format!("{:.3}", of(step))).collect();
@@ -20,5 +23,12 @@ pub fn main() {
     };
     println!("{}", line(|step| step.ms));
     println!("{}", line(|step| step.near));
+    println!("{}", line(|step| step.gap));
     println!("{}", line(|step| step.fastbins));
+}
+
+fn usage() -> ! {
+    let ways = "crate|chapter-6|chapter-6-then-64k";
+    eprintln!("usage: ch11-each-step {ways} [unasked]");
+    std::process::exit(2);
 }

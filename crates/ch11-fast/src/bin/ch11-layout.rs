@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3113c43b17235402
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ce2d873bdc7f24e
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -127,7 +127,7 @@ fn each_in_its_own_process(rows: Option<&str>) {
 /// steps lie, and what the fastbins hold after them.
 fn measure(way: &str, points: usize) {
     let freeing = Freeing::named(way).expect("a way of freeing");
-    let steps = watch(freeing, points);
+    let steps = watch(freeing, points, true);
     let measured = MEASURED.map(|k| steps[k - 1]);
     // To the nearest 5%: the addresses change from run to run, the gaps
     // between them little.

@@ -1,13 +1,13 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 35390f4f6e6ebf83
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 412f3de42a76f5bc
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
-    OLD_DROP, ON_MIMALLOC, PHASES, Row, WALK, WATCHED, Watched, each_step,
-    environment, median, phase_runs, ratio, rows, run_by_run, spread,
-    step_medians, step_phases, timing, two_figures, value_of,
+    OLD_DROP, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED, Watched,
+    each_step, environment, median, phase_runs, ratio, rows, run_by_run,
+    spread, step_medians, step_phases, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -325,12 +325,17 @@ fn every_step() {
     let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
     println!("Each of chapter 10's 100 steps: the median of {runs} runs");
     println!("ms a step:");
-    step_table(Watched::Ms, &WATCHED, two_figures);
+    let [new, old, block, off] = WATCHED;
+    step_table(Watched::Ms, &[new, old, block, off, UNASKED], two_figures);
     println!("nodes within 1 KiB of the one the walk reached before:");
     step_table(Watched::Near, &WATCHED[1..2], percent);
     let others = [WATCHED[0], WATCHED[2], WATCHED[3]];
     let near = every_value(&others, Watched::Near, percent);
     println!("  each other way, at every step of every run: {near}");
+    println!("the median distance from a node to that one, KiB:");
+    step_table(Watched::Gap, &WATCHED[1..2], two_figures);
+    let gap = every_value(&others, Watched::Gap, two_figures);
+    println!("  each other way, at every step of every run: {gap}");
     println!("MiB in glibc's fastbins once a step's graph is freed,");
     println!("at every step of every run:");
     let mib = |mib: f64| format!("{mib:.1}");
@@ -341,22 +346,26 @@ fn every_step() {
     let [theirs, ours] =
         [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
-    println!("Old Drop, stretch by stretch: the share of near");
-    println!("nodes, the ms a step, and that over the new Drop's, run by run:");
+    let gap = each_step(WATCHED[1], Watched::Gap);
+    println!("Old Drop, stretch by stretch: the share of near nodes,");
+    println!("the median gap, the ms a step, and that over the new");
+    println!("Drop's, run by run:");
     for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
         let span = (first, last);
-        let share = median(stretch(&near, span));
-        let ms = median(stretch(&ours, span));
+        let share = percent(median(stretch(&near, span)));
+        let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
+        let ms = format!("{} ms", two_figures(median(stretch(&ours, span))));
         let ratios = divided(stretch(&ours, span), stretch(&theirs, span));
         let steps = format!("steps {first} to {last}");
-        let share = percent(share);
-        let ms = format!("{} ms", two_figures(ms));
-        println!("  {steps:<16}{share:>5}{ms:>8}   {}", spread(ratios));
+        let ratios = spread(ratios);
+        println!("  {steps:<16}{share:>5}{gap:>10}{ms:>7}   {ratios}");
     }
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
     for name in &WATCHED[2..] {
         println!("  {name}: {}", after_step_1(name, WATCHED[0]));
     }
+    println!("Old Drop, glibc's fastbins never asked / asked, the same:");
+    println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     same_machine();
 }
 

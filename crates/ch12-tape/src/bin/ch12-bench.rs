@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 04440abf50fcdaa5
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11b9def5a4d8dde9
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -269,10 +269,12 @@ fn print_phases(prefix: &str, rounds: Vec<Vec<(&str, Duration)>>) {
     }
 }
 
-/// Measures the engine at `index`: its bytes, then its time.
+/// Measures the engine at `index`: its time, then its bytes.
 fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
-    // Time first, on the process's fresh heap, as chapter 11's
-    // `time_steps` does.
+    // Time first, in a process that has made no graph yet. Not a fresh
+    // heap: `benched` makes every engine and this drops all but one, whose
+    // parameters (kilobytes, against a step's megabytes) wait in the
+    // allocator to be reused.
     let (name, mut engine) = benched(start).swap_remove(index);
     let name = label(name);
     let ms = time_steps(engine.as_mut(), data, steps);
