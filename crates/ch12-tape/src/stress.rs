@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d76ad9fcde99f24
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cbb1b5e9fd77cdbe
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -521,7 +521,7 @@ pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
         value.backward_step();
         for (i, (child, old)) in children.iter().zip(before).enumerate() {
             // Once per operand: a·a names one operand twice. (`Expr::id` is
-            // a node's address.)
+            // a node's address.) The share is taken back up to rounding.
             let id = viz::Expr::id(child);
             if children[..i].iter().all(|c| viz::Expr::id(c) != id) {
                 child.set_grad(child.grad() - old);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 412f3de42a76f5bc
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63a71f717d2be4d0
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -329,19 +329,21 @@ fn every_step() {
     step_table(Watched::Ms, &[new, old, block, off, UNASKED], two_figures);
     println!("nodes within 1 KiB of the one the walk reached before:");
     step_table(Watched::Near, &WATCHED[1..2], percent);
-    let others = [WATCHED[0], WATCHED[2], WATCHED[3]];
+    // The rows that keep the graph compact, as the tables name them.
+    let others = [new, block, off];
+    let named = "the new Drop, the 64 KiB block, the fastbins off";
     let near = every_value(&others, Watched::Near, percent);
-    println!("  each other way, at every step of every run: {near}");
+    println!("  {named}:\n    {near}, at every step of every run");
     println!("the median distance from a node to that one, KiB:");
     step_table(Watched::Gap, &WATCHED[1..2], two_figures);
     let gap = every_value(&others, Watched::Gap, two_figures);
-    println!("  each other way, at every step of every run: {gap}");
+    println!("  {named}:\n    {gap}, at every step of every run");
     println!("MiB in glibc's fastbins once a step's graph is freed,");
-    println!("at every step of every run:");
+    println!("at every step of every run where glibc was asked:");
     let mib = |mib: f64| format!("{mib:.1}");
     let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
     let theirs = every_value(&others, Watched::Fastbins, mib);
-    println!("  old Drop {ours}; each other way {theirs}");
+    println!("  old Drop {ours}; {named} {theirs}");
 
     let [theirs, ours] =
         [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));

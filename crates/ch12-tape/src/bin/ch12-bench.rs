@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11b9def5a4d8dde9
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b5d21dbd716d842
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -272,7 +272,7 @@ fn print_phases(prefix: &str, rounds: Vec<Vec<(&str, Duration)>>) {
 /// Measures the engine at `index`: its time, then its bytes.
 fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     // Time first, in a process that has made no graph yet. Not a fresh
-    // heap: `benched` makes every engine and this drops all but one, whose
+    // heap: `benched` makes every engine and this drops the others, whose
     // parameters (kilobytes, against a step's megabytes) wait in the
     // allocator to be reused.
     let (name, mut engine) = benched(start).swap_remove(index);
@@ -288,7 +288,8 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     COUNTING.store(true, Relaxed);
     let (_, mut engine) = benched(start).swap_remove(index);
     for k in 0..3 {
-        // The last step's top, over what the engine held before it.
+        // Each step's peak starts at what is live; after the loop, `PEAK`
+        // is the third step's, the engine's own bytes included.
         PEAK.store(LIVE.load(Relaxed), Relaxed);
         engine.step(data, learning_rate(k));
     }
