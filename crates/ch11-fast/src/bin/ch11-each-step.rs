@@ -1,4 +1,4 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c375e9261f9fad9c
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f30904f7813aa108
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints four lines, a number per step: its ms, its share of
 //! nodes near the one before, the median distance to it in KiB, and the MiB
@@ -11,7 +11,7 @@ pub fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (way, ask_fastbins) = match args.as_slice() {
         [way] => (way, true),
-        [way, unasked] if unasked == "unasked" => (way, false),
+        [way, flag] if flag == "unasked" => (way, false),
         _ => usage(),
     };
     let Some(freeing) = Freeing::named(way) else { usage() };

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63a71f717d2be4d0
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: af405b9699264746
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -352,19 +352,22 @@ fn every_step() {
     println!("Old Drop, stretch by stretch: the share of near nodes,");
     println!("the median gap, the ms a step, and that over the new");
     println!("Drop's, run by run:");
-    for (first, last) in [(2, 4), (5, 10), (11, 20), (21, 40), (41, 100)] {
+    let [steps, near_, gap_, ms] = ["steps", "near", "gap", "ms"];
+    println!("  {steps:<16}{near_:>5}{gap_:>10}{ms:>7}   old / new Drop");
+    let stretches = [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
+    for (first, last) in stretches {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
         let ms = format!("{} ms", two_figures(median(stretch(&ours, span))));
         let ratios = divided(stretch(&ours, span), stretch(&theirs, span));
-        let steps = format!("steps {first} to {last}");
+        let steps = format!("{first} to {last}");
         let ratios = spread(ratios);
         println!("  {steps:<16}{share:>5}{gap:>10}{ms:>7}   {ratios}");
     }
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
-    for name in &WATCHED[2..] {
-        println!("  {name}: {}", after_step_1(name, WATCHED[0]));
+    for name in [block, off, UNASKED] {
+        println!("  {name}: {}", after_step_1(name, new));
     }
     println!("Old Drop, glibc's fastbins never asked / asked, the same:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
