@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ef770f581ea3b6dd
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 71ac3639580f0785
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time, how near one another its
 //! graph's nodes lie, and what glibc's fastbins hold once it is freed.
@@ -56,7 +56,7 @@ pub struct Watched {
 /// Trains chapter 10's 100 steps on its first `points` points (taken round
 /// again past 100), freeing each step's graph by `freeing`; what each step
 /// showed. Asks glibc what its fastbins hold after each step only if
-/// `ask_fastbins`: asking walks them, which may warm the caches.
+/// `ask_fastbins`: asking walks them, which may disturb the next step.
 pub fn watch(
     freeing: Freeing,
     points: usize,
