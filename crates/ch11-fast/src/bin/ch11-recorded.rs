@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: af405b9699264746
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f4231f53bfc26acb
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -352,8 +352,7 @@ fn every_step() {
     println!("Old Drop, stretch by stretch: the share of near nodes,");
     println!("the median gap, the ms a step, and that over the new");
     println!("Drop's, run by run:");
-    let [steps, near_, gap_, ms] = ["steps", "near", "gap", "ms"];
-    println!("  {steps:<16}{near_:>5}{gap_:>10}{ms:>7}   old / new Drop");
+    println!("  steps            near       gap     ms   old / new Drop");
     let stretches = [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
     for (first, last) in stretches {
         let span = (first, last);
