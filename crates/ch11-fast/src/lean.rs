@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6b39b5c473f5bd9
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ff226c40fa61beed
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -218,11 +218,11 @@ impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = vec![];
         take_operands(&mut self.op, &mut handles);
-        let mut freed = vec![];
+        let mut to_free = vec![];
         while let Some(mut handle) = handles.pop() {
             if let Some(node) = Rc::get_mut(&mut handle.0) {
                 take_operands(&mut node.op, &mut handles);
-                freed.push(handle);
+                to_free.push(handle);
             }
         }
     }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dcf7a8ee8ff8d7fe
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f599d47490c86447
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -116,7 +116,6 @@ impl Engine for ValueEngine {
                     value.backward_step();
                 }
             }
-            // … and the arm `Walk::Cheaper`, chapter 11.1's walk (hidden)
             Walk::Cheaper => {
                 // Chapter 11.1's walk, in the crate's `backward`.
                 total.backward();

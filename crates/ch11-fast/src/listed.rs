@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3573983c78b93859
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c248fef928dfbadb
 //! Chapter 11's `Drop` on chapter 6.2's small node: `Looped`'s loop, the
 //! nodes kept on a list and freed last.
 
@@ -13,17 +13,17 @@ impl Drop for Listed {
     fn drop(&mut self) {
         let mut handles = std::mem::take(&mut self.children);
         // New: the nodes whose last handle was ours wait here.
-        let mut freed = vec![];
+        let mut to_free = vec![];
         while let Some(mut handle) = handles.pop() {
             // Ours is the last handle: borrow the node, take its children.
             if let Some(node) = Rc::get_mut(&mut handle) {
                 handles.append(&mut node.children);
-                freed.push(handle); // new, where `Looped` let it go
+                to_free.push(handle); // new, where `Looped` let it go
             }
             // Otherwise `handle` goes here, and the node lives on.
         }
         // New: the nodes, childless, then the list, one large block.
-        drop(freed);
+        drop(to_free);
     }
 }
 

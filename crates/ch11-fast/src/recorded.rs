@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34174a8ab4edec95
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2d0af85777e5a298
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -37,15 +37,16 @@ pub const EACH_STEP: &str = include_str!("../data/each-step.csv");
 /// How each-step.csv was made, and on what machine.
 pub const EACH_STEP_ENVIRONMENT: &str = include_str!("../data/environment.csv");
 
-/// What each-step.csv's last four columns hold, each run's: the step's
+/// What each-step.csv's last five columns hold, each run's: the step's
 /// ms, its share of near nodes, their median gap in KiB, the MiB in the
-/// fastbins after it.
+/// fastbins after it, its minor page faults.
 #[derive(Clone, Copy)]
 pub enum Watched {
     Ms,
     Near,
     Gap,
     Fastbins,
+    Faults,
 }
 
 impl Watched {
@@ -56,6 +57,7 @@ impl Watched {
             Watched::Near => "near_by_run",
             Watched::Gap => "gap_kib_by_run",
             Watched::Fastbins => "fastbins_mib_by_run",
+            Watched::Faults => "faults_by_run",
         }
     }
 }

@@ -1,7 +1,8 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 71ac3639580f0785
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72943462c85901b2
 //! Chapter 10's training watched step by step, as `ch11-layout` and
-//! `ch11-each-step` watch it: each step's time, how near one another its
-//! graph's nodes lie, and what glibc's fastbins hold once it is freed.
+//! `ch11-each-step` watch it: each step's time and page faults, how near
+//! one another its graph's nodes lie, and what glibc's fastbins hold once
+//! it is freed.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -51,6 +52,10 @@ pub struct Watched {
     /// The MiB of freed chunks in glibc's fastbins once the graph is freed;
     /// NaN if not asked.
     pub fastbins: f64,
+    /// The minor page faults in the step's timed work: the times it touched
+    /// a page with no memory behind it yet, new to the process or given
+    /// back to the system and taken again.
+    pub faults: f64,
 }
 
 /// Trains chapter 10's 100 steps on its first `points` points (taken round
@@ -73,6 +78,7 @@ pub fn watch(
     let mut watched = Vec::with_capacity(ch10_moons::STEPS);
     let model = network_with(&original.parameters);
     for k in 0..ch10_moons::STEPS {
+        let faults_before = minor_faults();
         let clock = Instant::now();
         let (total, _) =
             Value::with_operands_in_a_vec(|| loss(&model, &points));
@@ -80,11 +86,13 @@ pub fn watch(
         total.set_grad(1.0);
         let order = total.topo_hashed();
         let walked = clock.elapsed();
+        let faults_walked = minor_faults() - faults_before;
 
         // Not timed: where the nodes lie, in the walk's order.
         addresses.extend(order.iter().map(viz::Expr::id));
         let (near, gap) = nearness(&mut addresses);
 
+        let faults_before = minor_faults();
         let clock = Instant::now();
         for value in order.iter().rev() {
             value.backward_step();
@@ -102,8 +110,9 @@ pub fn watch(
             }
         }
         let ms = (walked + clock.elapsed()).as_secs_f64() * 1e3;
+        let faults = faults_walked + minor_faults() - faults_before;
         let fastbins = if ask_fastbins { in_fastbins() } else { f64::NAN };
-        watched.push(Watched { ms, near, gap, fastbins });
+        watched.push(Watched { ms, near, gap, fastbins, faults });
     }
     watched
 }
@@ -163,5 +172,24 @@ fn in_fastbins() -> f64 {
 /// Elsewhere there is no glibc to ask.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn in_fastbins() -> f64 {
+    f64::NAN
+}
+
+/// The minor page faults of this process so far, from `getrusage`.
+#[cfg(unix)]
+fn minor_faults() -> f64 {
+    // SAFETY: `rusage` is plain integers, for which all zeros is a value;
+    // `getrusage` only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    usage.ru_minflt as f64
+}
+
+/// Elsewhere, not counted.
+#[cfg(not(unix))]
+fn minor_faults() -> f64 {
     f64::NAN
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cd7726fd30d03b0a
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c42573d9b6837e3e
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -21,13 +21,13 @@ impl Drop for Node {
         let mut handles = vec![];
         self.children.move_into(&mut handles);
         // New: the nodes whose last handle was ours wait here.
-        let mut freed = vec![];
+        let mut to_free = vec![];
         while let Some(mut handle) = handles.pop() {
             // Our handle is the node's last: its children's handles move to
-            // our list, and the node, childless, waits in `freed`.
+            // our list, and the node, childless, waits in `to_free`.
             if let Some(node) = Rc::get_mut(&mut handle.0) {
                 node.children.move_into(&mut handles);
-                freed.push(handle); // new, where chapter 6 let it go
+                to_free.push(handle); // new, where chapter 6 let it go
             } else if let Some(mut node) = Rc::into_inner(handle.0) {
                 // Ours was the last handle, but a test watches the node with
                 // a `Weak`: freed at once. (Where other handles remain,
@@ -36,7 +36,7 @@ impl Drop for Node {
             }
         }
         // New: the nodes, then the list, one large block, freed last.
-        drop(freed);
+        drop(to_free);
     }
 }
 // ANCHOR_END: drop

@@ -4,13 +4,14 @@
 //! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
 //! row and run, each time in a fresh process, the rows in turn, round after round. Written
 //! as `each-step.csv`: a line per row and step, with the median, fastest and slowest of
-//! the runs' times, and every run's time, share of near nodes, median gap between nodes
-//! and MiB in glibc's fastbins.
+//! the runs' times, and every run's time, share of near nodes, median gap between nodes,
+//! MiB in glibc's fastbins and minor page faults.
 //!
-//! `ch11-each-step WAY [unasked]` prints four lines, a number per step, each to three
+//! `ch11-each-step WAY [unasked]` prints five lines, a number per step, each to three
 //! decimals, separated by spaces: the step's milliseconds, its share of near nodes, the
-//! median gap between nodes in KiB, and the MiB in the fastbins after it (`NaN` where
-//! there is no glibc to ask, or where told `unasked`).
+//! median gap between nodes in KiB, the MiB in the fastbins after it (`NaN` where there is
+//! no glibc to ask, or where told `unasked`), and its minor page faults (`NaN` where not
+//! counted).
 
 use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
@@ -51,12 +52,14 @@ const ROWS: [(&str, Program, &[&str], &str); 7] = [
 ];
 
 /// The header of `each-step.csv`.
-pub const HEADER: &str =
-    "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,gap_kib_by_run,fastbins_mib_by_run";
+pub const HEADER: &str = "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,gap_kib_by_run,fastbins_mib_by_run,faults_by_run";
 
-/// What one run printed: for each step, its ms, share of near nodes, median gap in KiB
-/// and MiB in the fastbins, as printed.
-type Run = Vec<[String; 4]>;
+/// How many lines the program prints, a number per step in each.
+const LINES: usize = 5;
+
+/// What one run printed: for each step, its ms, share of near nodes, median gap in KiB,
+/// MiB in the fastbins and minor page faults, as printed.
+type Run = Vec<[String; LINES]>;
 
 /// The steps the printed table shows, where the program watches that many.
 const SHOWN: [usize; 9] = [1, 2, 3, 4, 8, 16, 32, 64, 100];
@@ -129,18 +132,18 @@ fn watched_number(text: &str) -> bool {
     is_time(text) || text == "NaN"
 }
 
-/// Reads the program's four lines; `source` names it in the problem.
+/// Reads the program's five lines; `source` names it in the problem.
 pub fn parse(source: &str, printed: &str) -> Result<Run, Problems> {
     let lines: Vec<Vec<&str>> = printed.lines().map(|line| line.split(' ').collect()).collect();
-    let fine = lines.len() == 4
+    let fine = lines.len() == LINES
         && lines.iter().all(|line| line.len() == lines[0].len())
         && lines[0].iter().all(|t| is_time(t))
         && lines[1..].iter().flatten().all(|t| watched_number(t));
     if !fine {
-        let message = "the program prints four lines of as many numbers, separated by single spaces: each step's ms, share, gap and MiB with three decimals (`{:.3}`)";
+        let message = "the program prints five lines of as many numbers, separated by single spaces: each step's ms, share, gap, MiB and faults with three decimals (`{:.3}`)";
         return Err(vec![Problem::new(source, 1, message)]);
     }
-    let step = |k: usize| [0, 1, 2, 3].map(|line| lines[line][k].to_string());
+    let step = |k: usize| std::array::from_fn(|line| lines[line][k].to_string());
     Ok((0..lines[0].len()).map(step).collect())
 }
 
@@ -154,7 +157,7 @@ fn table_rows(watched: &[Vec<Run>]) -> Vec<Vec<String>> {
             let ms = by_run(0).iter().map(|t| t.parse().unwrap_or(f64::NAN)).collect();
             let [median, fastest, slowest] = summarize(ms);
             let mut row = vec![name.to_string(), (step + 1).to_string(), median, fastest, slowest];
-            row.extend((0..4).map(|i| by_run(i).join(" ")));
+            row.extend((0..LINES).map(|i| by_run(i).join(" ")));
             rows.push(row);
         }
     }
@@ -204,7 +207,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
 }
 
 /// Checks a recorded `each-step.csv`: the header; every row an engine, a step, three
-/// times, then every run's time, share, gap and MiB, as many runs in every row; and the rows
+/// times, then every run's time, share, gap, MiB and faults, as many runs in every row; and the rows
 /// exactly `ROWS` with steps 1 to `steps` each, in order. Never the timings themselves.
 pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
     let rows = match read_csv(file, text, HEADER) {
@@ -219,14 +222,14 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
         let by_run =
             |i: usize| -> Vec<&str> { fields.get(i).map_or(vec![], |f| f.split(' ').collect()) };
         let count = *runs.get_or_insert(by_run(5).len());
-        let fine = fields.len() == 9
+        let fine = fields.len() == 5 + LINES
             && fields[2..5].iter().all(|t| is_time(t))
             && by_run(5).iter().all(|t| is_time(t))
-            && (6..9).all(|i| by_run(i).iter().all(|t| watched_number(t)))
-            && (5..9).all(|i| by_run(i).len() == count);
+            && (6..5 + LINES).all(|i| by_run(i).iter().all(|t| watched_number(t)))
+            && (5..5 + LINES).all(|i| by_run(i).len() == count);
         if !fine {
             let message = format!(
-                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap and MiB, as many runs in every row: {again}"
+                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap, MiB and faults, as many runs in every row: {again}"
             );
             problems.push(Problem::new(file, *line, message));
             continue;
@@ -252,10 +255,10 @@ mod tests {
     use super::*;
 
     /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900,
-    /// gap 0.156 KiB and MiB 0.000 at every step.
+    /// gap 0.156 KiB, MiB 0.000 and 12.000 faults at every step.
     fn recorded(steps: usize, runs: &[&str]) -> String {
         let run = |ms: &&str| -> Run {
-            let step = || [ms.to_string(), "0.900".into(), "0.156".into(), "0.000".into()];
+            let step = || [ms, &"0.900", &"0.156", &"0.000", &"12.000"].map(|t| t.to_string());
             (0..steps).map(|_| step()).collect()
         };
         let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
@@ -264,18 +267,20 @@ mod tests {
     }
 
     #[test]
-    fn the_program_prints_four_lines_of_numbers() {
-        let run = parse("out", "12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 NaN\n").unwrap();
-        assert_eq!(run[1], ["40.000", "0.650", "9.250", "NaN"]);
+    fn the_program_prints_five_lines_of_numbers() {
+        let faults = "\n300.000 12.000\n";
+        let printed = format!("12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 NaN{faults}");
+        let run = parse("out", &printed).unwrap();
+        assert_eq!(run[1], ["40.000", "0.650", "9.250", "NaN", "12.000"]);
         for wrong in [
-            "12.345 40.000\n0.897 0.650\n10.100 0.000\n",
-            "12.345 40.000\n0.897\n0.156 9.250\n10.100 0.000\n",
-            "12.3 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
-            "NaN 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
-            "12.345  40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n",
-            "",
+            "12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n".to_string(),
+            format!("12.345 40.000\n0.897\n0.156 9.250\n10.100 0.000{faults}"),
+            format!("12.3 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000{faults}"),
+            format!("NaN 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000{faults}"),
+            format!("12.345  40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000{faults}"),
+            String::new(),
         ] {
-            assert!(parse("out", wrong).is_err(), "{wrong:?}");
+            assert!(parse("out", &wrong).is_err(), "{wrong:?}");
         }
     }
 
@@ -286,7 +291,7 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         assert_eq!(
             lines[1],
-            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000"
+            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000,12.000 12.000 12.000"
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));

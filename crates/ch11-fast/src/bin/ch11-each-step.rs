@@ -1,8 +1,9 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f30904f7813aa108
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c2c2080294e3aeec
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
-//! way named. Prints four lines, a number per step: its ms, its share of
-//! nodes near the one before, the median distance to it in KiB, and the MiB
-//! in glibc's fastbins after the step (NaN if told `unasked`).
+//! way named. Prints five lines, a number per step: its ms, its share of
+//! nodes near the one before, the median distance to it in KiB, the MiB in
+//! glibc's fastbins after the step (NaN if told `unasked`), and its minor
+//! page faults.
 
 use ch11_fast::watch::{Freeing, POINTS, Watched, watch};
 
@@ -25,6 +26,7 @@ pub fn main() {
     println!("{}", line(|step| step.near));
     println!("{}", line(|step| step.gap));
     println!("{}", line(|step| step.fastbins));
+    println!("{}", line(|step| step.faults));
 }
 
 fn usage() -> ! {

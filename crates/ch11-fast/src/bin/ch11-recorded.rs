@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f4231f53bfc26acb
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e11b61f2f8b2ee99
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -188,12 +188,18 @@ fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
-/// first, each with its share and its time per node (per parameter, for
-/// `update`); then their sum, run by run, over the whole step.
+/// first, each with its share of their sum and that share of the whole
+/// step, per node (per parameter, for `update`); then their sum, run by
+/// run, over the whole step.
 fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of {engine},\nlargest first (medians):");
+    println!("The phases of a step of {engine}, largest first:");
+    println!("each one's share of their medians' sum, and that");
+    println!("share of the whole step's median, per node:");
+    // Shares of the whole step, so that the times per node add up to it:
+    // timed in pieces, the phases may take longer than the step undivided.
+    let step_ms = timing(engine).median;
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
     let row = row.expect("its row");
@@ -208,7 +214,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
             "update" => (parameters, "parameter"),
             _ => (nodes, "node"),
         };
-        let per = two_figures(ms(row) * 1e6 / count);
+        let per = two_figures(ms(row) / sum * step_ms * 1e6 / count);
         println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
     // Round by round: the phases' sum against the whole step.
@@ -218,7 +224,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     println!("The phases' sum / the whole step, run by run:");
     println!("  {}", spread(of_whole));
     // The same from the medians, which need not agree with the rounds.
-    let [sum, whole] = [sum, timing(engine).median].map(two_figures);
+    let [sum, whole] = [sum, step_ms].map(two_figures);
     println!("The phases' medians summed, {sum} ms; the step's, {whole} ms");
 }
 
@@ -364,6 +370,8 @@ fn every_step() {
         let ratios = spread(ratios);
         println!("  {steps:<16}{share:>5}{gap:>10}{ms:>7}   {ratios}");
     }
+    random_order();
+    straight_line(&ours, &theirs, &near);
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
     for name in [block, off, UNASKED] {
         println!("  {name}: {}", after_step_1(name, new));
@@ -371,6 +379,68 @@ fn every_step() {
     println!("Old Drop, glibc's fastbins never asked / asked, the same:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     same_machine();
+}
+
+/// The share and median gap a random order would give: nodes strewn
+/// uniformly over the MiB the old `Drop` leaves in the fastbins, the
+/// graph's chunks.
+fn random_order() {
+    let fastbins = median(step_medians(WATCHED[1], Watched::Fastbins));
+    let kib = fastbins * 1024.0;
+    // For two points uniform on [0, L]: P(|x - y| <= 1) = 2/L - 1/L², and
+    // the median of |x - y| is (1 - 1/√2) L.
+    let near = 2.0 / kib - 1.0 / (kib * kib);
+    let gap = (1.0 - 0.5_f64.sqrt()) * kib;
+    println!("A random order over the graph's {fastbins:.1} MiB would give:");
+    let gap = two_figures(gap);
+    println!("  near {}, median gap {gap} KiB", percent(near));
+}
+
+/// Tests the simplest story of the old `Drop`'s cost, that each far node
+/// adds the same wait: run by run, a straight line through steps 2 to 10,
+/// its step's ratio to the new `Drop`'s against its share of far nodes,
+/// predicts steps 11 to 100 from their share, beside what they took.
+fn straight_line(ours: &[Vec<f64>], theirs: &[Vec<f64>], near: &[Vec<f64>]) {
+    let runs = ours[0].len();
+    let (mut predicted, mut slopes) = (vec![], vec![]);
+    for run in 0..runs {
+        let ratio = |k: usize| ours[k][run] / theirs[k][run];
+        let far = |k: usize| 1.0 - near[k][run];
+        // Steps 2 to 10 and 11 to 100, as indices from step 1's 0.
+        let (early, late) = (1..10, 10..100);
+        let (at, per_far) = fitted(early.clone().map(far), early.map(ratio));
+        let far_late = median(late.clone().map(far).collect());
+        predicted.push(at + per_far * far_late);
+        let steps = late.clone().map(|k| k as f64 + 1.0);
+        slopes.push(10.0 * fitted(steps, late.map(ratio)).1);
+    }
+    let later = (11, 100);
+    let measured = divided(stretch(ours, later), stretch(theirs, later));
+    let far = stretch(near, later).into_iter().map(|n| 1.0 - n).collect();
+    let far = median(far);
+    println!("Old / new Drop, run by run: a line fitted through steps");
+    println!("2 to 10 against the share of far nodes (not near), and");
+    println!("steps 11 to 100, {} far:", percent(far));
+    println!("  predicted by that line: {}", spread(predicted));
+    println!("  measured: {}", spread(measured));
+    println!("  rise each 10 steps, fitted over them: {}", spread(slopes));
+}
+
+/// The least-squares line through the points (`xs`, `ys`): its value at 0
+/// and its slope.
+fn fitted(
+    xs: impl Iterator<Item = f64>,
+    ys: impl Iterator<Item = f64>,
+) -> (f64, f64) {
+    let points: Vec<(f64, f64)> = xs.zip(ys).collect();
+    let n = points.len() as f64;
+    let mean_x = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let spread_x: f64 = points.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    let together: f64 =
+        points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    let slope = together / spread_x;
+    (mean_y - slope * mean_x, slope)
 }
 
 /// Whether the bench's run and this one share a machine; where not, the
@@ -427,6 +497,12 @@ fn on_mimalloc() {
     println!("    {}", after_step_1(as_found, by_crate));
     println!("  new Drop, on mimalloc / on glibc:");
     println!("    {}", after_step_1(by_crate, WATCHED[0]));
+    println!("Minor page faults a step, the median of the runs:");
+    step_table(
+        Watched::Faults,
+        &[WATCHED[1], as_found, WATCHED[0], by_crate],
+        two_figures,
+    );
 }
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over
