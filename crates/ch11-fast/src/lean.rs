@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ff226c40fa61beed
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 443e30de2c9d6924
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -85,9 +85,12 @@ impl Value {
         self.0.grad.set(self.0.grad.get() + share);
     }
 
-    /// selfᵏ.
+    /// selfᵏ, the exponent hidden from the optimizer as in `Value::pow`,
+    /// which could otherwise compute x⁻¹ as 1/x, whose last bit can differ
+    /// from powf's: see chapter 12.2.
     pub fn pow(&self, k: f64) -> Value {
-        Value::node(self.data().powf(k), Op::Pow(self.clone(), k))
+        let power = self.data().powf(std::hint::black_box(k));
+        Value::node(power, Op::Pow(self.clone(), k))
     }
 
     /// e^self.

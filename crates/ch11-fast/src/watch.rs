@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 72943462c85901b2
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f24b125756ea79cd
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
@@ -18,21 +18,21 @@ pub const POINTS: usize = 100;
 #[derive(Clone, Copy)]
 pub enum Freeing {
     /// By the new `Drop`.
-    Crate,
+    NewDrop,
     /// As the old `Drop` freed it: `Value::free_as_found`.
-    AsFound,
-    /// As chapter 6's, then one block of 64 KiB allocated and freed.
-    AsFoundThenBlock,
+    OldDrop,
+    /// As the old `Drop`, then one block of 64 KiB allocated and freed.
+    OldDropThen64K,
 }
 
 impl Freeing {
-    /// The way a command line names: `crate`, `chapter-6` or
-    /// `chapter-6-then-64k`.
+    /// The way a command line names: `new-drop`, `old-drop` or
+    /// `old-drop-then-64k`.
     pub fn named(name: &str) -> Option<Freeing> {
         match name {
-            "crate" => Some(Freeing::Crate),
-            "chapter-6" => Some(Freeing::AsFound),
-            "chapter-6-then-64k" => Some(Freeing::AsFoundThenBlock),
+            "new-drop" => Some(Freeing::NewDrop),
+            "old-drop" => Some(Freeing::OldDrop),
+            "old-drop-then-64k" => Some(Freeing::OldDropThen64K),
             _ => None,
         }
     }
@@ -102,9 +102,9 @@ pub fn watch(
             p.set_data(p.data() - learning_rate(k) * p.grad());
         }
         match freeing {
-            Freeing::Crate => drop(total),
-            Freeing::AsFound => total.free_as_found(),
-            Freeing::AsFoundThenBlock => {
+            Freeing::NewDrop => drop(total),
+            Freeing::OldDrop => total.free_as_found(),
+            Freeing::OldDropThen64K => {
                 total.free_as_found();
                 drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
             }
@@ -180,11 +180,13 @@ fn in_fastbins() -> f64 {
 fn minor_faults() -> f64 {
     // SAFETY: `rusage` is plain integers, for which all zeros is a value;
     // `getrusage` only writes the struct it is given.
-    let usage = unsafe {
+    let (usage, status) = unsafe {
         let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage
+        let status = libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        (usage, status)
     };
+    // It fails only for a bad `who` or pointer, neither possible here.
+    assert_eq!(status, 0, "getrusage failed");
     usage.ru_minflt as f64
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cbb1b5e9fd77cdbe
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4dbaacc6cdc8efda
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -79,7 +79,7 @@ fn apply(op: &Op, v: &[f64]) -> f64 {
 }
 
 /// Whether `op` is smooth near these values: no relu near its kink, no
-/// division or power near 0, nothing large.
+/// division, negative or fractional power near 0, nothing large.
 fn smooth(op: &Op, v: &[f64]) -> bool {
     let fine = match *op {
         Op::Div(_, b) => v[b].abs() > 0.5,
@@ -521,7 +521,8 @@ pub fn overwriting_grads(graph: &Graph) -> Vec<f64> {
         value.backward_step();
         for (i, (child, old)) in children.iter().zip(before).enumerate() {
             // Once per operand: a·a names one operand twice. (`Expr::id` is
-            // a node's address.) The share is taken back up to rounding.
+            // a node's address.) Taking back what it held before leaves only
+            // this node's shares, up to rounding.
             let id = viz::Expr::id(child);
             if children[..i].iter().all(|c| viz::Expr::id(c) != id) {
                 child.set_grad(child.grad() - old);

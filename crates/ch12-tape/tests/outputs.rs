@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4029d0a5af3a6985
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0f781ac13d918461
 //! Snapshot tests of what the chapter's programs print; every engine's
 //! million-deep chain; and the stress test.
 
@@ -48,13 +48,15 @@ fn every_engine_survives_a_million_deep_chain() {
 }
 
 /// 10,000 random graphs, every engine's grads passing chapter 7's gradient
-/// checker.
+/// checker. Only a grad that is not 0 can show a share of the wrong size,
+/// so those are what the test counts.
 #[test]
 fn every_engine_agrees_with_central_differences() {
     let engines = stress::engines();
     let (checked, mismatches) =
         stress::stress(stress::SEED, stress::GRAPHS, &engines);
-    assert!(checked.len() > 100_000, "{} grads checked", checked.len());
+    let not_zero = checked.iter().filter(|s| s.claimed != 0.0).count();
+    assert!(not_zero > 60_000, "only {not_zero} grads not 0 checked");
     if let Some(first) = mismatches.first() {
         panic!("{} mismatches, the first: {first}", mismatches.len());
     }

@@ -1,6 +1,7 @@
 //! The third table of `cargo xtask bench`: each of chapter 10's training steps watched
 //! alone, its graph freed in four ways on glibc's allocator (one of them watched a second
-//! time without asking glibc about its fastbins) and two on mimalloc (`ROWS`).
+//! time without asking glibc about its fastbins), two on mimalloc and two on glibc with
+//! huge pages (`ROWS`).
 //! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
 //! row and run, each time in a fresh process, the rows in turn, round after round. Written
 //! as `each-step.csv`: a line per row and step, with the median, fastest and slowest of
@@ -36,19 +37,24 @@ pub const ENVIRONMENT: &str = "crates/ch11-fast/data/environment.csv";
 
 const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
 
-/// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off; empty, glibc's defaults.
+/// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off; to put its heap on the
+/// system's transparent huge pages (2 MiB, where 4 KiB is the usual page); empty, glibc's
+/// defaults.
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
+const HUGE_PAGES: &str = "glibc.malloc.hugetlb=1";
 const DEFAULTS: &str = "";
 
 /// The rows, in order: a name, the program, its arguments, and glibc's settings.
-const ROWS: [(&str, Program, &[&str], &str); 7] = [
-    ("new Drop", CH11, &["crate"], DEFAULTS),
-    ("old Drop", CH11, &["chapter-6"], DEFAULTS),
-    ("old Drop, then 64 KiB", CH11, &["chapter-6-then-64k"], DEFAULTS),
-    ("old Drop, fastbins off", CH11, &["chapter-6"], FASTBINS_OFF),
-    ("old Drop, fastbins unasked", CH11, &["chapter-6", "unasked"], DEFAULTS),
-    ("new Drop, on mimalloc", ON_MIMALLOC, &["crate"], DEFAULTS),
-    ("old Drop, on mimalloc", ON_MIMALLOC, &["chapter-6"], DEFAULTS),
+const ROWS: [(&str, Program, &[&str], &str); 9] = [
+    ("new Drop", CH11, &["new-drop"], DEFAULTS),
+    ("old Drop", CH11, &["old-drop"], DEFAULTS),
+    ("old Drop, then 64 KiB", CH11, &["old-drop-then-64k"], DEFAULTS),
+    ("old Drop, fastbins off", CH11, &["old-drop"], FASTBINS_OFF),
+    ("old Drop, fastbins unasked", CH11, &["old-drop", "unasked"], DEFAULTS),
+    ("new Drop, on mimalloc", ON_MIMALLOC, &["new-drop"], DEFAULTS),
+    ("old Drop, on mimalloc", ON_MIMALLOC, &["old-drop"], DEFAULTS),
+    ("new Drop, huge pages", CH11, &["new-drop"], HUGE_PAGES),
+    ("old Drop, huge pages", CH11, &["old-drop"], HUGE_PAGES),
 ];
 
 /// The header of `each-step.csv`.

@@ -1,4 +1,4 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c2c2080294e3aeec
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b54aeaf735f520c9
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints five lines, a number per step: its ms, its share of
 //! nodes near the one before, the median distance to it in KiB, the MiB in
@@ -30,7 +30,7 @@ pub fn main() {
 }
 
 fn usage() -> ! {
-    let ways = "crate|chapter-6|chapter-6-then-64k";
+    let ways = "new-drop|old-drop|old-drop-then-64k";
     eprintln!("usage: ch11-each-step {ways} [unasked]");
     std::process::exit(2);
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0ce2d873bdc7f24e
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 87662c2612ee7225
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -44,32 +44,32 @@ impl Run {
     }
 }
 
-/// Every line, in the order printed: `chapter-6`'s rows, `crate`'s, then
+/// Every line, in the order printed: `old-drop`'s rows, `new-drop`'s, then
 /// `sizes`'s.
 const RUNS: [Run; 10] = [
-    Run::demo("chapter-6", "chapter-6", "old Drop", None),
-    Run::demo("chapter-6", "chapter-6-then-64k", "old Drop, then 64 KiB", None),
+    Run::demo("old-drop", "old-drop", "old Drop", None),
+    Run::demo("old-drop", "old-drop-then-64k", "old Drop, then 64 KiB", None),
     Run::demo(
-        "chapter-6",
-        "chapter-6",
+        "old-drop",
+        "old-drop",
         "old Drop, fastbins off",
         Some(FASTBINS_OFF),
     ),
-    Run::demo("crate", "crate", "new Drop", None),
+    Run::demo("new-drop", "new-drop", "new Drop", None),
     Run::demo(
-        "crate",
-        "crate",
+        "new-drop",
+        "new-drop",
         "new Drop, threshold fixed",
         Some(THRESHOLD_FIXED),
     ),
-    Run::size("chapter-6", "old Drop, 5 points", 5),
-    Run::size("crate", "new Drop, 5 points", 5),
-    Run::size("crate", "new Drop, 25 points", 25),
-    Run::size("crate", "new Drop, 50 points", 50),
-    Run::size("crate", "new Drop, 200 points", 200),
+    Run::size("old-drop", "old Drop, 5 points", 5),
+    Run::size("new-drop", "new Drop, 5 points", 5),
+    Run::size("new-drop", "new Drop, 25 points", 25),
+    Run::size("new-drop", "new Drop, 50 points", 50),
+    Run::size("new-drop", "new Drop, 200 points", 200),
 ];
 
-/// `ch11-layout [chapter-6 | crate | sizes]`: those rows, or all of them.
+/// `ch11-layout [old-drop | new-drop | sizes]`: those rows, or all of them.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
@@ -79,7 +79,7 @@ fn main() {
         [rows] => each_in_its_own_process(Some(rows)),
         [] => each_in_its_own_process(None),
         _ => {
-            eprintln!("usage: ch11-layout [chapter-6 | crate | sizes]");
+            eprintln!("usage: ch11-layout [old-drop | new-drop | sizes]");
             std::process::exit(2);
         }
     }
@@ -93,7 +93,7 @@ fn each_in_its_own_process(rows: Option<&str>) {
         RUNS.iter().filter(|run| rows.is_none_or(|r| r == run.rows)).collect();
     if runs.is_empty() {
         let rows = rows.unwrap_or_default();
-        eprintln!("no rows are called {rows:?}: try chapter-6, crate, sizes");
+        eprintln!("no rows are called {rows:?}: try old-drop, new-drop, sizes");
         std::process::exit(2);
     }
     let me = std::env::current_exe().expect("the program knows its path");

@@ -1,13 +1,14 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e11b61f2f8b2ee99
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 88d51a596592013f
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
-    OLD_DROP, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED, Watched,
-    each_step, environment, median, phase_runs, ratio, rows, run_by_run,
-    spread, step_medians, step_phases, timing, two_figures, value_of,
+    OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED,
+    Watched, each_step, environment, median, phase_runs, ratio, rows,
+    run_by_run, spread, step_medians, step_phases, timing, two_figures,
+    value_of,
 };
 
 fn main() {
@@ -26,10 +27,13 @@ fn main() {
         Some("walks") => walks(),
         Some("lean") => lean(),
         Some("each-step") => every_step(),
+        Some("stretches") => stretches(),
         Some("mimalloc") => on_mimalloc(),
+        Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             crate-phases|walk|walks|heap|lean|each-step|mimalloc"
+             crate-phases|walk|walks|heap|lean|each-step|stretches|\
+             mimalloc|huge-pages"
         ),
     }
 }
@@ -195,8 +199,8 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of {engine}, largest first:");
-    println!("each one's share of their medians' sum, and that");
-    println!("share of the whole step's median, per node:");
+    println!("each one's share of the phases' medians, summed; and");
+    println!("ns a node, that share of the whole step's median ÷ nodes:");
     // Shares of the whole step, so that the times per node add up to it:
     // timed in pieces, the phases may take longer than the step undivided.
     let step_ms = timing(engine).median;
@@ -244,7 +248,8 @@ fn walk() {
 /// cheaper walk saves against it, beside what the whole step saves.
 fn walks() {
     let phases = rows(PHASES);
-    println!("Walks of one step's graph, each on a graph just built (ms):");
+    println!("Walks of one step's graph, ms: the median run, and the");
+    println!("middle half of the runs:");
     let walks: Vec<&Row> =
         phases.iter().filter(|row| row["phase"].starts_with(WALK)).collect();
     for row in &walks {
@@ -350,17 +355,26 @@ fn every_step() {
     let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
     let theirs = every_value(&others, Watched::Fastbins, mib);
     println!("  old Drop {ours}; {named} {theirs}");
+    same_machine();
+}
 
+/// The stretches of the training that the tables take medians over.
+const STRETCHES: [(usize, usize); 6] =
+    [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
+
+/// The old `Drop` against the new, stretch by stretch of the training,
+/// with the layout; then the other ways against the new `Drop`, and the
+/// old `Drop` watched without asking glibc against asked.
+fn stretches() {
     let [theirs, ours] =
         [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     let gap = each_step(WATCHED[1], Watched::Gap);
-    println!("Old Drop, stretch by stretch: the share of near nodes,");
-    println!("the median gap, the ms a step, and that over the new");
-    println!("Drop's, run by run:");
+    println!("Old Drop, stretch by stretch (medians): the share of");
+    println!("near nodes, their median gap, the ms a step; then old /");
+    println!("new Drop, each run against the run of the same round:");
     println!("  steps            near       gap     ms   old / new Drop");
-    let stretches = [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
-    for (first, last) in stretches {
+    for (first, last) in STRETCHES {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
@@ -371,14 +385,17 @@ fn every_step() {
         println!("  {steps:<16}{share:>5}{gap:>10}{ms:>7}   {ratios}");
     }
     random_order();
-    straight_line(&ours, &theirs, &near);
+    let bench = divided(stretch(&ours, (3, 22)), stretch(&theirs, (3, 22)));
+    println!("Old / new Drop over the bench's steps, 3 to 22:");
+    println!("  {}", spread(bench));
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
+    let [new, _, block, off] = WATCHED;
     for name in [block, off, UNASKED] {
         println!("  {name}: {}", after_step_1(name, new));
     }
-    println!("Old Drop, glibc's fastbins never asked / asked, the same:");
+    println!("Old Drop, glibc never asked about its fastbins / asked,");
+    println!("steps 2 to 100, run by run:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
-    same_machine();
 }
 
 /// The share and median gap a random order would give: nodes strewn
@@ -394,53 +411,6 @@ fn random_order() {
     println!("A random order over the graph's {fastbins:.1} MiB would give:");
     let gap = two_figures(gap);
     println!("  near {}, median gap {gap} KiB", percent(near));
-}
-
-/// Tests the simplest story of the old `Drop`'s cost, that each far node
-/// adds the same wait: run by run, a straight line through steps 2 to 10,
-/// its step's ratio to the new `Drop`'s against its share of far nodes,
-/// predicts steps 11 to 100 from their share, beside what they took.
-fn straight_line(ours: &[Vec<f64>], theirs: &[Vec<f64>], near: &[Vec<f64>]) {
-    let runs = ours[0].len();
-    let (mut predicted, mut slopes) = (vec![], vec![]);
-    for run in 0..runs {
-        let ratio = |k: usize| ours[k][run] / theirs[k][run];
-        let far = |k: usize| 1.0 - near[k][run];
-        // Steps 2 to 10 and 11 to 100, as indices from step 1's 0.
-        let (early, late) = (1..10, 10..100);
-        let (at, per_far) = fitted(early.clone().map(far), early.map(ratio));
-        let far_late = median(late.clone().map(far).collect());
-        predicted.push(at + per_far * far_late);
-        let steps = late.clone().map(|k| k as f64 + 1.0);
-        slopes.push(10.0 * fitted(steps, late.map(ratio)).1);
-    }
-    let later = (11, 100);
-    let measured = divided(stretch(ours, later), stretch(theirs, later));
-    let far = stretch(near, later).into_iter().map(|n| 1.0 - n).collect();
-    let far = median(far);
-    println!("Old / new Drop, run by run: a line fitted through steps");
-    println!("2 to 10 against the share of far nodes (not near), and");
-    println!("steps 11 to 100, {} far:", percent(far));
-    println!("  predicted by that line: {}", spread(predicted));
-    println!("  measured: {}", spread(measured));
-    println!("  rise each 10 steps, fitted over them: {}", spread(slopes));
-}
-
-/// The least-squares line through the points (`xs`, `ys`): its value at 0
-/// and its slope.
-fn fitted(
-    xs: impl Iterator<Item = f64>,
-    ys: impl Iterator<Item = f64>,
-) -> (f64, f64) {
-    let points: Vec<(f64, f64)> = xs.zip(ys).collect();
-    let n = points.len() as f64;
-    let mean_x = points.iter().map(|p| p.0).sum::<f64>() / n;
-    let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
-    let spread_x: f64 = points.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
-    let together: f64 =
-        points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
-    let slope = together / spread_x;
-    (mean_y - slope * mean_x, slope)
 }
 
 /// Whether the bench's run and this one share a machine; where not, the
@@ -503,6 +473,55 @@ fn on_mimalloc() {
         &[WATCHED[1], as_found, WATCHED[0], by_crate],
         two_figures,
     );
+    println!("The most in any one step after the first, of any run:");
+    for name in ON_MIMALLOC {
+        let later = each_step(name, Watched::Faults).split_off(1);
+        let most = later.into_iter().flatten().fold(0.0, f64::max);
+        println!("  {name}: {}", two_figures(most));
+    }
+}
+
+/// The old `Drop` and the new with glibc's heap on huge pages, where the
+/// system gave them, beside the same on its usual pages: how many runs got
+/// them, and those runs' times, stretch by stretch.
+fn on_huge_pages() {
+    let [by_crate, as_found] = ON_HUGE_PAGES;
+    let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
+    println!("Runs that got huge pages (under 100 faults a step");
+    println!("after the first), of {runs}:");
+    let [ours, theirs] = [as_found, by_crate].map(on_huge_pages_only);
+    let [old, new] = [&ours, &theirs].map(Vec::len);
+    println!("  old Drop, huge pages: {old}; new Drop, huge pages: {new}");
+    println!("ms a step: the median of those runs' own medians, or of");
+    println!("every run's on usual pages:");
+    println!("  steps                          2 to 4  11 to 20  71 to 100");
+    let everyone: Vec<usize> = (0..runs.parse().expect("a count")).collect();
+    let rows = [
+        (WATCHED[1], &everyone),
+        (as_found, &ours),
+        (WATCHED[0], &everyone),
+        (by_crate, &theirs),
+    ];
+    for (name, runs) in rows {
+        let ms = each_step(name, Watched::Ms);
+        let cells: String = [(2, 4), (11, 20), (71, 100)]
+            .map(|span| {
+                let each = stretch(&ms, span);
+                let those = runs.iter().map(|&run| each[run]).collect();
+                format!("{:>10}", two_figures(median(those)))
+            })
+            .concat();
+        println!("  {name:<26}{cells}");
+    }
+}
+
+/// The runs of the row `name` that got huge pages: those whose steps after
+/// the first fault fewer than 100 times, by their median.
+fn on_huge_pages_only(name: &str) -> Vec<usize> {
+    let faults = each_step(name, Watched::Faults);
+    let runs = faults[0].len();
+    let later = |run| median(faults[1..].iter().map(|s| s[run]).collect());
+    (0..runs).filter(|&run| later(run) < 100.0).collect()
 }
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over

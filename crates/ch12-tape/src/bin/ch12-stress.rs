@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 756c5e65a49c8ca6
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: caddd306fc2ac6ae
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -35,10 +35,18 @@ fn main() {
 }
 
 fn every_engine() {
-    println!("Each engine on the same 10,000 graphs: its grads not 0, of all");
-    println!("it checked; the largest grad; the widest error, where the");
     let tolerance = check::TOLERANCE;
-    println!("checker's tolerance is {tolerance:.0e}; and the mismatches:");
+    println!(
+        "Each engine on the same 10,000 graphs (tolerance {tolerance:.0e}):"
+    );
+    println!(
+        "  {:<20}{:>15}{:>16}{:>14}{:>12}",
+        "engine",
+        "non-0 / checked",
+        "largest |grad|",
+        "widest error",
+        "mismatches"
+    );
     for engine in engines() {
         let (checked, mismatches) = stress(SEED, GRAPHS, &[engine]);
         let count = checked.len();
@@ -47,10 +55,9 @@ fn every_engine() {
             checked.iter().map(|s| s.claimed.abs()).fold(0.0, f64::max);
         let widest = checked.iter().map(Slope::error).fold(0.0, f64::max);
         let wrong = mismatches.len();
-        let name = engine.0;
+        let (name, ratio) = (engine.0, format!("{not_zero} / {count}"));
         println!(
-            "  {name:<20}{not_zero} of {count}  {largest:.1}  {widest:.1e}  \
-             {wrong}"
+            "  {name:<20}{ratio:>15}{largest:>16.1}{widest:>14.1e}{wrong:>12}"
         );
         for m in mismatches.iter().take(10) {
             println!("{m}");
