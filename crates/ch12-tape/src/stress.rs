@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4dbaacc6cdc8efda
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d211b5c0480448c4
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -113,8 +113,7 @@ impl Graph {
         let length = 1 + below(rng, 12);
         while ops.len() < length {
             let n = values.len();
-            // One of the eleven kinds, on operands among the values so far
-            // (the `match` that draws it is hidden).
+            // One of the eleven kinds, on operands among the values so far.
             let op = match below(rng, 11) {
                 0 => Op::Add(below(rng, n), below(rng, n)),
                 1 => Op::Sub(below(rng, n), below(rng, n)),

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 88d51a596592013f
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6587a9ea68fcb8b2
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -302,7 +302,7 @@ fn heap() {
     let after: Vec<&Row> = step_phases(&phases).collect();
     phase_ratios((old, &before), (new, &after));
     println!("The new Drop, fastbins on / off:");
-    line(new, new, &off(new));
+    println!("  {}", ratio(timing(new), timing(&off(new))));
 }
 
 /// The chapter's result, chapter 6's engine (new `Drop`) against the
@@ -366,36 +366,45 @@ const STRETCHES: [(usize, usize); 6] =
 /// with the layout; then the other ways against the new `Drop`, and the
 /// old `Drop` watched without asking glibc against asked.
 fn stretches() {
-    let [theirs, ours] =
-        [WATCHED[0], WATCHED[1]].map(|name| each_step(name, Watched::Ms));
+    let [theirs, ours, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
+        .map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     let gap = each_step(WATCHED[1], Watched::Gap);
-    println!("Old Drop, stretch by stretch (medians): the share of");
-    println!("near nodes, their median gap, the ms a step; then old /");
-    println!("new Drop, each run against the run of the same round:");
-    println!("  steps            near       gap     ms   old / new Drop");
+    println!("Old Drop, stretch by stretch (medians): its share of near");
+    println!("nodes, their median gap, its ms a step; the new Drop's:");
+    println!("  steps            near       gap     old     new");
     for (first, last) in STRETCHES {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
-        let ms = format!("{} ms", two_figures(median(stretch(&ours, span))));
-        let ratios = divided(stretch(&ours, span), stretch(&theirs, span));
+        let [old, new] = [&ours, &theirs]
+            .map(|ms| format!("{} ms", two_figures(median(stretch(ms, span)))));
         let steps = format!("{first} to {last}");
-        let ratios = spread(ratios);
-        println!("  {steps:<16}{share:>5}{gap:>10}{ms:>7}   {ratios}");
+        println!("  {steps:<16}{share:>5}{gap:>10}{old:>8}{new:>8}");
     }
     random_order();
+    println!("Old / new Drop, run by run: glibc asked about its fastbins");
+    println!("after each step, and never asked; then never / asked:");
+    println!("  steps       asked               unasked             ratio");
+    for (first, last) in STRETCHES {
+        let span = (first, last);
+        let over = |a: &[Vec<f64>], b: &[Vec<f64>]| {
+            divided(stretch(a, span), stretch(b, span))
+        };
+        let [asked, never] =
+            [&ours, &unasked].map(|ms| spread(over(ms, &theirs)));
+        let ratio = two_figures(median(over(&unasked, &ours)));
+        let steps = format!("{first} to {last}");
+        println!("  {steps:<12}{asked:<20}{never:<20}{ratio}");
+    }
     let bench = divided(stretch(&ours, (3, 22)), stretch(&theirs, (3, 22)));
     println!("Old / new Drop over the bench's steps, 3 to 22:");
     println!("  {}", spread(bench));
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
     let [new, _, block, off] = WATCHED;
-    for name in [block, off, UNASKED] {
+    for name in [block, off] {
         println!("  {name}: {}", after_step_1(name, new));
     }
-    println!("Old Drop, glibc never asked about its fastbins / asked,");
-    println!("steps 2 to 100, run by run:");
-    println!("  {}", after_step_1(UNASKED, WATCHED[1]));
 }
 
 /// The share and median gap a random order would give: nodes strewn
@@ -485,33 +494,30 @@ fn on_mimalloc() {
 /// system gave them, beside the same on its usual pages: how many runs got
 /// them, and those runs' times, stretch by stretch.
 fn on_huge_pages() {
-    let [by_crate, as_found] = ON_HUGE_PAGES;
     let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
     println!("Runs that got huge pages (under 100 faults a step");
     println!("after the first), of {runs}:");
-    let [ours, theirs] = [as_found, by_crate].map(on_huge_pages_only);
-    let [old, new] = [&ours, &theirs].map(Vec::len);
-    println!("  old Drop, huge pages: {old}; new Drop, huge pages: {new}");
-    println!("ms a step: the median of those runs' own medians, or of");
-    println!("every run's on usual pages:");
+    let [ours, theirs] = ON_HUGE_PAGES.map(on_huge_pages_only);
+    let [new, old] = [&ours, &theirs].map(Vec::len);
+    println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
+    println!("ms a step, the median of the runs' own medians, of the");
+    println!("runs that got huge pages and of those that did not:");
     println!("  steps                          2 to 4  11 to 20  71 to 100");
-    let everyone: Vec<usize> = (0..runs.parse().expect("a count")).collect();
-    let rows = [
-        (WATCHED[1], &everyone),
-        (as_found, &ours),
-        (WATCHED[0], &everyone),
-        (by_crate, &theirs),
-    ];
-    for (name, runs) in rows {
+    let rows = [(ON_HUGE_PAGES[1], theirs), (ON_HUGE_PAGES[0], ours)];
+    for (name, given) in rows {
+        let way = &name[..name.find(',').expect("a way, then a setting")];
         let ms = each_step(name, Watched::Ms);
-        let cells: String = [(2, 4), (11, 20), (71, 100)]
-            .map(|span| {
+        for got in [true, false] {
+            let cell = |span| {
                 let each = stretch(&ms, span);
-                let those = runs.iter().map(|&run| each[run]).collect();
+                let runs = (0..each.len()).filter(|r| given.contains(r) == got);
+                let those = runs.map(|r| each[r]).collect();
                 format!("{:>10}", two_figures(median(those)))
-            })
-            .concat();
-        println!("  {name:<26}{cells}");
+            };
+            let cells = [(2, 4), (11, 20), (71, 100)].map(cell).concat();
+            let which = if got { "got them" } else { "did not" };
+            println!("  {:<26}{cells}", format!("{way}, {which}"));
+        }
     }
 }
 

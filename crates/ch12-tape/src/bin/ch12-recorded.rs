@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f748f847baeda784
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc0d850ac72a3397
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -72,7 +72,8 @@ fn main() {
     });
     for row in counted {
         let name = &row["engine"];
-        println!("  {name:<34}{}", two_figures(cell(name, "bytes_per_node")));
+        // To one decimal, as the file keeps them: the table below sums them.
+        println!("  {name:<34}{:.1}", cell(name, "bytes_per_node"));
     }
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
