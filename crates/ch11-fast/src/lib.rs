@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f599d47490c86447
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ea6fef255c12991a
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -153,7 +153,7 @@ pub fn walk_borrowing(
     root: &Value,
     mut first_visit: impl FnMut(&Value) -> bool,
 ) -> Vec<&Value> {
-    first_visit(root);
+    first_visit(root); // the root is new: marks it seen
     let mut order = vec![];
     let mut stack = vec![(root, 0)];
     while let Some((node, next)) = stack.last_mut() {

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f24b125756ea79cd
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b6332e63e8441799
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
@@ -72,7 +72,7 @@ pub fn watch(
         original.points.iter().cycle().take(points).copied().collect();
     // Room made up front: the watching must not allocate between steps, or
     // it would change the layout it watches, as a block of 64 KiB does.
-    // (A step's graph has 647 nodes a point, and 1,118 more.)
+    // (A step's graph has 648 nodes a point, and 1,018 more.)
     let mut addresses: Vec<usize> =
         Vec::with_capacity(700 * points.len() + 2_000);
     let mut watched = Vec::with_capacity(ch10_moons::STEPS);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6587a9ea68fcb8b2
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a84057a7e9b3433b
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -383,27 +383,40 @@ fn stretches() {
         println!("  {steps:<16}{share:>5}{gap:>10}{old:>8}{new:>8}");
     }
     random_order();
-    println!("Old / new Drop, run by run: glibc asked about its fastbins");
-    println!("after each step, and never asked; then never / asked:");
-    println!("  steps       asked               unasked             ratio");
-    for (first, last) in STRETCHES {
-        let span = (first, last);
-        let over = |a: &[Vec<f64>], b: &[Vec<f64>]| {
-            divided(stretch(a, span), stretch(b, span))
-        };
-        let [asked, never] =
-            [&ours, &unasked].map(|ms| spread(over(ms, &theirs)));
-        let ratio = two_figures(median(over(&unasked, &ours)));
-        let steps = format!("{first} to {last}");
-        println!("  {steps:<12}{asked:<20}{never:<20}{ratio}");
+    let fastbins_off = each_step(WATCHED[3], Watched::Ms);
+    println!("Old Drop never asking glibc, over two compact rows,");
+    println!("run by run:");
+    let over_compact = [(&unasked, &theirs), (&unasked, &fastbins_off)];
+    ratio_table(["over new Drop", "over fastbins off"], over_compact);
+    println!("Old Drop asking glibc after each step, over the new Drop;");
+    println!("and the old Drop never asking over asking, run by run:");
+    let asking = [(&ours, &theirs), (&unasked, &ours)];
+    ratio_table(["asked / new", "unasked / asked"], asking);
+    println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
+    for (name, ms) in [("asked", &ours), ("unasked", &unasked)] {
+        let ratios = divided(stretch(ms, (3, 22)), stretch(&theirs, (3, 22)));
+        println!("  {name}: {}", spread(ratios));
     }
-    let bench = divided(stretch(&ours, (3, 22)), stretch(&theirs, (3, 22)));
-    println!("Old / new Drop over the bench's steps, 3 to 22:");
-    println!("  {}", spread(bench));
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
     let [new, _, block, off] = WATCHED;
     for name in [block, off] {
         println!("  {name}: {}", after_step_1(name, new));
+    }
+}
+
+/// What each run of a row watched, step by step: `[step][run]`.
+type Steps = Vec<Vec<f64>>;
+
+/// For each stretch, two ratios run by run, `pairs`, each the first
+/// row's steps over the second's, under `heads`.
+fn ratio_table(heads: [&str; 2], pairs: [(&Steps, &Steps); 2]) {
+    println!("  steps       {:<20}{}", heads[0], heads[1]);
+    for (first, last) in STRETCHES {
+        let span = (first, last);
+        let [a, b] = pairs.map(|(slow, fast)| {
+            spread(divided(stretch(slow, span), stretch(fast, span)))
+        });
+        println!("  {:<12}{a:<20}{b}", format!("{first} to {last}"));
     }
 }
 
