@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a84057a7e9b3433b
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 01a3895e83f8d057
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -370,24 +370,31 @@ fn stretches() {
         .map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     let gap = each_step(WATCHED[1], Watched::Gap);
+    let [block, fastbins_off] =
+        [WATCHED[2], WATCHED[3]].map(|name| each_step(name, Watched::Ms));
     println!("Old Drop, stretch by stretch (medians): its share of near");
-    println!("nodes, their median gap, its ms a step; the new Drop's:");
-    println!("  steps            near       gap     old     new");
+    println!("nodes and their median gap; ms a step of the old Drop,");
+    println!("asking glibc and not, and of the three compact rows:");
+    println!("                                   old Drop  compact rows");
+    println!("  steps        near       gap   asked  never  new  64K  off");
     for (first, last) in STRETCHES {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
-        let [old, new] = [&ours, &theirs]
-            .map(|ms| format!("{} ms", two_figures(median(stretch(ms, span)))));
+        let rows = [&ours, &unasked, &theirs, &block, &fastbins_off];
+        let [asked, never, new, block, off] =
+            rows.map(|ms| two_figures(median(stretch(ms, span))));
         let steps = format!("{first} to {last}");
-        println!("  {steps:<16}{share:>5}{gap:>10}{old:>8}{new:>8}");
+        print!("  {steps:<12}{share:>5}{gap:>10}{asked:>8}{never:>7}");
+        println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
-    let fastbins_off = each_step(WATCHED[3], Watched::Ms);
-    println!("Old Drop never asking glibc, over two compact rows,");
-    println!("run by run:");
-    let over_compact = [(&unasked, &theirs), (&unasked, &fastbins_off)];
-    ratio_table(["over new Drop", "over fastbins off"], over_compact);
+    println!("Old Drop never asking glibc, over the compact rows, run by");
+    println!("run:");
+    let over_compact =
+        [(&unasked, &theirs), (&unasked, &block), (&unasked, &fastbins_off)];
+    let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
+    ratio_table(heads, over_compact);
     println!("Old Drop asking glibc after each step, over the new Drop;");
     println!("and the old Drop never asking over asking, run by run:");
     let asking = [(&ours, &theirs), (&unasked, &ours)];
@@ -407,16 +414,21 @@ fn stretches() {
 /// What each run of a row watched, step by step: `[step][run]`.
 type Steps = Vec<Vec<f64>>;
 
-/// For each stretch, two ratios run by run, `pairs`, each the first
-/// row's steps over the second's, under `heads`.
-fn ratio_table(heads: [&str; 2], pairs: [(&Steps, &Steps); 2]) {
-    println!("  steps       {:<20}{}", heads[0], heads[1]);
+/// For each stretch, ratios run by run, `pairs`, each the first row's
+/// steps over the second's, under `heads`.
+fn ratio_table<const N: usize>(heads: [&str; N], pairs: [(&Steps, &Steps); N]) {
+    let head: String = heads.iter().map(|h| format!("{h:<20}")).collect();
+    println!("  steps       {}", head.trim_end());
     for (first, last) in STRETCHES {
         let span = (first, last);
-        let [a, b] = pairs.map(|(slow, fast)| {
-            spread(divided(stretch(slow, span), stretch(fast, span)))
-        });
-        println!("  {:<12}{a:<20}{b}", format!("{first} to {last}"));
+        let cells: String = pairs
+            .iter()
+            .map(|(slow, fast)| {
+                let ratios = divided(stretch(slow, span), stretch(fast, span));
+                format!("{:<20}", spread(ratios))
+            })
+            .collect();
+        println!("  {:<12}{}", format!("{first} to {last}"), cells.trim_end());
     }
 }
 
