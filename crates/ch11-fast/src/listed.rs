@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c248fef928dfbadb
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c346a7c2acecca0f
 //! Chapter 11's `Drop` on chapter 6.2's small node: `Looped`'s loop, the
 //! nodes kept on a list and freed last.
 
@@ -20,7 +20,9 @@ impl Drop for Listed {
                 handles.append(&mut node.children);
                 to_free.push(handle); // new, where `Looped` let it go
             }
-            // Otherwise `handle` goes here, and the node lives on.
+            // Otherwise `handle` goes here: the node lives on if other
+            // handles remain, or, watched only by a `Weak`, is freed by its
+            // own `drop`.
         }
         // New: the nodes, childless, then the list, one large block.
         drop(to_free);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 01a3895e83f8d057
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 163ab96dc1075536
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -130,10 +130,17 @@ fn built() {
     println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
 }
 
-/// The phases of the step with the crate's `Drop`, largest first.
+/// The phases of the step with the crate's `Drop`, largest first; then each
+/// against the same phase with the old `Drop`, each engine's phases scaled
+/// to its own whole step.
 fn phases() {
     let phases = rows(PHASES);
-    print_phases(NEW_DROP, "", step_phases(&phases).collect());
+    let after: Vec<&Row> = step_phases(&phases).collect();
+    print_phases(NEW_DROP, "", after.clone());
+    println!("Each phase, old Drop / new Drop, fastbins on,");
+    let as_built = |row: &&Row| row["phase"].starts_with(AS_FOUND);
+    let before: Vec<&Row> = phases.iter().filter(as_built).collect();
+    phase_ratios((OLD_DROP, &before), (NEW_DROP, &after));
 }
 
 /// The phases of the crate's step (chapter 11.1), largest first; then
@@ -280,8 +287,8 @@ fn walks() {
 }
 
 /// Chapter 6's engine with its old `Drop` against the new, with the
-/// fastbins on and off, and phase by phase; then the new with the fastbins
-/// on against off (the old is `built`'s last line).
+/// fastbins on and off; then the new with the fastbins on against off (the
+/// old is `built`'s last line).
 fn heap() {
     let (old, new) = (OLD_DROP, NEW_DROP);
     println!("A whole step, the median run, ms:");
@@ -295,12 +302,6 @@ fn heap() {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("old Drop / new Drop, fastbins on", old, new);
     line("the same, fastbins off", &off(old), &off(new));
-    println!("Each phase, old Drop / new Drop, fastbins on,");
-    let phases = rows(PHASES);
-    let as_built = |row: &&Row| row["phase"].starts_with(AS_FOUND);
-    let before: Vec<&Row> = phases.iter().filter(as_built).collect();
-    let after: Vec<&Row> = step_phases(&phases).collect();
-    phase_ratios((old, &before), (new, &after));
     println!("The new Drop, fastbins on / off:");
     println!("  {}", ratio(timing(new), timing(&off(new))));
 }
@@ -389,8 +390,8 @@ fn stretches() {
         println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
-    println!("Old Drop never asking glibc, over the compact rows, run by");
-    println!("run:");
+    println!("Old Drop never asking glibc, over the compact rows,");
+    println!("run by run:");
     let over_compact =
         [(&unasked, &theirs), (&unasked, &block), (&unasked, &fastbins_off)];
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
@@ -399,6 +400,8 @@ fn stretches() {
     println!("and the old Drop never asking over asking, run by run:");
     let asking = [(&ours, &theirs), (&unasked, &ours)];
     ratio_table(["asked / new", "unasked / asked"], asking);
+    println!("Old Drop never asking over asking, steps 2 to 100:");
+    println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
     for (name, ms) in [("asked", &ours), ("unasked", &unasked)] {
         let ratios = divided(stretch(ms, (3, 22)), stretch(&theirs, (3, 22)));
