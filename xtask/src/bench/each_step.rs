@@ -63,6 +63,9 @@ pub const HEADER: &str = "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by
 /// How many lines the program prints, a number per step in each.
 const LINES: usize = 5;
 
+/// The CSV's columns before the runs' own: engine, step, and three times.
+const LEADING: usize = 5;
+
 /// What one run printed: for each step, its ms, share of near nodes, median gap in KiB,
 /// MiB in the fastbins and minor page faults, as printed.
 type Run = Vec<[String; LINES]>;
@@ -227,12 +230,12 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
     for (line, fields) in &rows {
         let by_run =
             |i: usize| -> Vec<&str> { fields.get(i).map_or(vec![], |f| f.split(' ').collect()) };
-        let count = *runs.get_or_insert(by_run(5).len());
-        let fine = fields.len() == 5 + LINES
-            && fields[2..5].iter().all(|t| is_time(t))
-            && by_run(5).iter().all(|t| is_time(t))
-            && (6..5 + LINES).all(|i| by_run(i).iter().all(|t| watched_number(t)))
-            && (5..5 + LINES).all(|i| by_run(i).len() == count);
+        let count = *runs.get_or_insert(by_run(LEADING).len());
+        let fine = fields.len() == LEADING + LINES
+            && fields[2..LEADING].iter().all(|t| is_time(t))
+            && by_run(LEADING).iter().all(|t| is_time(t))
+            && (LEADING + 1..LEADING + LINES).all(|i| by_run(i).iter().all(|t| watched_number(t)))
+            && (LEADING..LEADING + LINES).all(|i| by_run(i).len() == count);
         if !fine {
             let message = format!(
                 "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap, MiB and faults, as many runs in every row: {again}"

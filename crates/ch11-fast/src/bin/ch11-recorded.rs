@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 163ab96dc1075536
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1de622dcddf74fdd
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -367,12 +367,11 @@ const STRETCHES: [(usize, usize); 6] =
 /// with the layout; then the other ways against the new `Drop`, and the
 /// old `Drop` watched without asking glibc against asked.
 fn stretches() {
-    let [theirs, ours, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
-        .map(|name| each_step(name, Watched::Ms));
+    let [new, old, unasked, block, off] =
+        [WATCHED[0], WATCHED[1], UNASKED, WATCHED[2], WATCHED[3]]
+            .map(|name| each_step(name, Watched::Ms));
     let near = each_step(WATCHED[1], Watched::Near);
     let gap = each_step(WATCHED[1], Watched::Gap);
-    let [block, fastbins_off] =
-        [WATCHED[2], WATCHED[3]].map(|name| each_step(name, Watched::Ms));
     println!("Old Drop, stretch by stretch (medians): its share of near");
     println!("nodes and their median gap; ms a step of the old Drop,");
     println!("asking glibc and not, and of the three compact rows:");
@@ -382,7 +381,7 @@ fn stretches() {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
-        let rows = [&ours, &unasked, &theirs, &block, &fastbins_off];
+        let rows = [&old, &unasked, &new, &block, &off];
         let [asked, never, new, block, off] =
             rows.map(|ms| two_figures(median(stretch(ms, span))));
         let steps = format!("{first} to {last}");
@@ -392,25 +391,22 @@ fn stretches() {
     random_order();
     println!("Old Drop never asking glibc, over the compact rows,");
     println!("run by run:");
-    let over_compact =
-        [(&unasked, &theirs), (&unasked, &block), (&unasked, &fastbins_off)];
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
-    ratio_table(heads, over_compact);
+    let compact = [(&unasked, &new), (&unasked, &block), (&unasked, &off)];
+    ratio_table(heads, compact);
     println!("Old Drop asking glibc after each step, over the new Drop;");
     println!("and the old Drop never asking over asking, run by run:");
-    let asking = [(&ours, &theirs), (&unasked, &ours)];
+    let asking = [(&old, &new), (&unasked, &old)];
     ratio_table(["asked / new", "unasked / asked"], asking);
     println!("Old Drop never asking over asking, steps 2 to 100:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
-    for (name, ms) in [("asked", &ours), ("unasked", &unasked)] {
-        let ratios = divided(stretch(ms, (3, 22)), stretch(&theirs, (3, 22)));
-        println!("  {name}: {}", spread(ratios));
+    for (name, ms) in [("asked", &old), ("unasked", &unasked)] {
+        println!("  {name}: {}", spread(over(ms, &new, (3, 22))));
     }
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
-    let [new, _, block, off] = WATCHED;
-    for name in [block, off] {
-        println!("  {name}: {}", after_step_1(name, new));
+    for name in [WATCHED[2], WATCHED[3]] {
+        println!("  {name}: {}", after_step_1(name, WATCHED[0]));
     }
 }
 
@@ -426,10 +422,8 @@ fn ratio_table<const N: usize>(heads: [&str; N], pairs: [(&Steps, &Steps); N]) {
         let span = (first, last);
         let cells: String = pairs
             .iter()
-            .map(|(slow, fast)| {
-                let ratios = divided(stretch(slow, span), stretch(fast, span));
-                format!("{:<20}", spread(ratios))
-            })
+            .map(|(slow, fast)| spread(over(slow, fast, span)))
+            .map(|cell| format!("{cell:<20}"))
             .collect();
         println!("  {:<12}{}", format!("{first} to {last}"), cells.trim_end());
     }
@@ -525,13 +519,13 @@ fn on_huge_pages() {
     let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
     println!("Runs that got huge pages (under 100 faults a step");
     println!("after the first), of {runs}:");
-    let [ours, theirs] = ON_HUGE_PAGES.map(on_huge_pages_only);
-    let [new, old] = [&ours, &theirs].map(Vec::len);
+    let [new_given, old_given] = ON_HUGE_PAGES.map(on_huge_pages_only);
+    let [new, old] = [&new_given, &old_given].map(Vec::len);
     println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
     println!("ms a step, the median of the runs' own medians, of the");
     println!("runs that got huge pages and of those that did not:");
     println!("  steps                          2 to 4  11 to 20  71 to 100");
-    let rows = [(ON_HUGE_PAGES[1], theirs), (ON_HUGE_PAGES[0], ours)];
+    let rows = [(ON_HUGE_PAGES[1], old_given), (ON_HUGE_PAGES[0], new_given)];
     for (name, given) in rows {
         let way = &name[..name.find(',').expect("a way, then a setting")];
         let ms = each_step(name, Watched::Ms);
@@ -563,7 +557,7 @@ fn on_huge_pages_only(name: &str) -> Vec<usize> {
 /// each run's median, run by run, and their spread.
 fn after_step_1(slow: &str, fast: &str) -> String {
     let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
-    spread(divided(stretch(&slow, (2, 100)), stretch(&fast, (2, 100))))
+    spread(over(&slow, &fast, (2, 100)))
 }
 
 /// A share as a percentage, to two figures.
@@ -594,9 +588,10 @@ fn stretch(steps: &[Vec<f64>], (first, last): (usize, usize)) -> Vec<f64> {
     (0..steps[0].len()).map(of_run).collect()
 }
 
-/// `a` over `b`, run by run.
-fn divided(a: Vec<f64>, b: Vec<f64>) -> Vec<f64> {
-    run_by_run(&a, &b, |a, b| a / b)
+/// `slow`'s steps over `fast`'s, run by run: each run's median over the
+/// steps `span`, first to last, divided.
+fn over(slow: &Steps, fast: &Steps, span: (usize, usize)) -> Vec<f64> {
+    run_by_run(&stretch(slow, span), &stretch(fast, span), |a, b| a / b)
 }
 
 /// `what` the rows `names` watched, at every step of every run, as `show`
