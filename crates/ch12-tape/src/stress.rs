@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d211b5c0480448c4
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a2a4dd609abab96e
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -105,6 +105,11 @@ impl Graph {
     /// A random graph of 1 to 4 inputs in [−2, 2] and 1 to 12 operations,
     /// each kept only where it is smooth.
     pub fn random(rng: &mut impl Rng) -> Graph {
+        Graph::tallied(rng, &mut [0; Op::KINDS.len()])
+    }
+
+    /// `random`, adding to `rejected` each draw `smooth` rejects, by kind.
+    pub fn tallied(rng: &mut impl Rng, rejected: &mut [usize]) -> Graph {
         let count = 1 + below(rng, 4);
         let inputs: Vec<f64> =
             (0..count).map(|_| 4.0 * unit(rng) - 2.0).collect();
@@ -144,6 +149,8 @@ impl Graph {
             if smooth(&op, &values) {
                 values.push(apply(&op, &values));
                 ops.push(op);
+            } else {
+                rejected[op.index()] += 1;
             }
         }
         Graph { inputs, ops }
@@ -407,6 +414,17 @@ pub const GRAPHS: usize = 10_000;
 pub fn graphs(seed: u64) -> impl Iterator<Item = Graph> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     std::iter::repeat_with(move || Graph::random(&mut rng))
+}
+
+/// The draws `smooth` rejected, by kind, while making the first `count`
+/// graphs that `seed` gives: the same draws as `graphs(seed)`'s.
+pub fn rejected_draws(seed: u64, count: usize) -> Vec<usize> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut rejected = vec![0; Op::KINDS.len()];
+    for _ in 0..count {
+        Graph::tallied(&mut rng, &mut rejected);
+    }
+    rejected
 }
 
 /// The steepest slope of any of `graph`'s values to any of its inputs: a

@@ -43,6 +43,7 @@ pub struct Plot {
     x_label: String,
     y_label: String,
     y_range: Option<(f64, f64)>,
+    log_x: bool,
     log_y: bool,
     curves: Vec<Curve>,
     points: Vec<(String, Vec<(f64, f64)>)>,
@@ -72,6 +73,13 @@ impl Plot {
     /// Fixes the y axis instead of fitting it to the data.
     pub fn y_range(mut self, low: f64, high: f64) -> Self {
         self.y_range = Some((low, high));
+        self
+    }
+
+    /// Draws the x axis on a logarithmic scale, as [`Plot::log_y`] the y axis.
+    /// Every x must be positive.
+    pub fn log_x(mut self) -> Self {
+        self.log_x = true;
         self
     }
 
@@ -134,7 +142,7 @@ impl Plot {
     /// The plot as an SVG document.
     pub fn to_svg(&self) -> Result<String, String> {
         register_bundled_font();
-        let plot = if self.log_y { self.in_log10()? } else { self.clone() };
+        let plot = self.in_log10()?;
         let mut svg = String::new();
         let size = (SIZE.0 * SCALE, SIZE.1 * SCALE);
         plot.draw(SVGBackend::with_string(&mut svg, size).into_drawing_area())
@@ -152,6 +160,10 @@ impl Plot {
         let text = |size: f64| (FONT, size * k * 1.24).into_font();
         area.fill(&WHITE)?;
         let (x_low, x_high) = bounds(self.all_points().map(|p| p.0));
+        // On a log axis the data rarely ends on a tick: room beyond it keeps
+        // the dots at either end whole.
+        let (x_low, x_high) =
+            if self.log_x { padded((x_low, x_high)) } else { (x_low, x_high) };
         let (y_low, y_high) = self
             .y_range
             .unwrap_or_else(|| padded(bounds(self.all_points().map(|p| p.1))));
@@ -172,18 +184,22 @@ impl Plot {
                 String::new()
             }
         };
-        let decades = (y_high - y_low).ceil() as usize + 1;
+        let decades = |low: f64, high: f64| (high - low).ceil() as usize + 1;
         let mut mesh = chart.configure_mesh();
         if self.log_y {
-            mesh.y_labels(decades).y_label_formatter(&power);
+            mesh.y_labels(decades(y_low, y_high)).y_label_formatter(&power);
         } else {
             mesh.y_label_formatter(&tick);
+        }
+        if self.log_x {
+            mesh.x_labels(decades(x_low, x_high)).x_label_formatter(&power);
+        } else {
+            mesh.x_label_formatter(&tick);
         }
         mesh.x_desc(&self.x_label)
             .y_desc(&self.y_label)
             .label_style(text(TEXT_SIZE))
             .axis_desc_style(text(TEXT_SIZE))
-            .x_label_formatter(&tick)
             .set_all_tick_mark_size(px(5.0))
             .axis_style(BLACK.stroke_width(SCALE))
             .light_line_style(WHITE.mix(0.0))
@@ -310,31 +326,46 @@ impl Plot {
         Ok(())
     }
 
-    /// The plot with every y replaced by its base-10 logarithm: drawn on a
-    /// linear axis, whose ticks then read as the powers of ten.
+    /// The plot with every coordinate on a log axis replaced by its base-10
+    /// logarithm: drawn on a linear axis, whose ticks then read as the powers
+    /// of ten.
     fn in_log10(&self) -> Result<Plot, String> {
-        let mut ys = self
-            .all_points()
-            .map(|p| p.1)
-            .chain(self.y_range.iter().flat_map(|&(low, high)| [low, high]));
+        let title = &self.title;
         // NaN is not positive either.
-        if let Some(y) = ys.find(|&y| y <= 0.0 || y.is_nan()) {
-            let title = &self.title;
-            return Err(format!("\"{title}\": log y axis, but y = {y}"));
+        let positive = |v: f64| v > 0.0;
+        let mut xs = self.all_points().map(|p| p.0);
+        if self.log_x
+            && let Some(x) = xs.find(|&x| !positive(x))
+        {
+            return Err(format!("\"{title}\": log x axis, but x = {x}"));
         }
-        let log = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
-            points.iter().map(|&(x, y)| (x, y.log10())).collect()
+        if self.log_y {
+            let range =
+                self.y_range.iter().flat_map(|&(low, high)| [low, high]);
+            let mut ys = self.all_points().map(|p| p.1).chain(range);
+            if let Some(y) = ys.find(|&y| !positive(y)) {
+                return Err(format!("\"{title}\": log y axis, but y = {y}"));
+            }
+        }
+        let (log_x, log_y) = (self.log_x, self.log_y);
+        let log = |(x, y): (f64, f64)| {
+            let x = if log_x { x.log10() } else { x };
+            let y = if log_y { y.log10() } else { y };
+            (x, y)
         };
         let mut plot = self.clone();
-        plot.y_range = self.y_range.map(|(lo, hi)| (lo.log10(), hi.log10()));
-        for curve in &mut plot.curves {
-            curve.points = log(&curve.points);
+        if log_y {
+            plot.y_range =
+                self.y_range.map(|(lo, hi)| (lo.log10(), hi.log10()));
         }
-        for (_, points) in &mut plot.points {
-            *points = log(points);
+        let points = plot.curves.iter_mut().map(|curve| &mut curve.points);
+        for points in points.chain(plot.points.iter_mut().map(|(_, p)| p)) {
+            for point in points.iter_mut() {
+                *point = log(*point);
+            }
         }
         for (_, point) in &mut plot.marks {
-            point.1 = point.1.log10();
+            *point = log(*point);
         }
         Ok(plot)
     }
@@ -541,6 +572,18 @@ mod tests {
         let error =
             Plot::new("t").log_y().curve("c", vec![(0.0, 0.0)]).to_svg();
         assert_eq!(error.unwrap_err(), "\"t\": log y axis, but y = 0");
+    }
+
+    #[test]
+    fn a_log_x_axis_labels_the_powers_of_ten_and_refuses_zero() {
+        let rising = sample(|x| x, 0.1, 100.0, 21);
+        let svg = Plot::new("t").log_x().points("p", rising).to_svg().unwrap();
+        for label in ["\n0.1\n", "\n1\n", "\n10\n", "\n100\n"] {
+            assert!(svg.contains(label), "no tick {label:?}");
+        }
+        let error = Plot::new("t").log_x().points("p", vec![(0.0, 1.0)]);
+        let error = error.to_svg().unwrap_err();
+        assert_eq!(error, "\"t\": log x axis, but x = 0");
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
 use crate::project::Project;
 
-use super::records::{check_environment_csv, csv, environment_csv, is_time, read_csv};
+use super::records::{
+    ENVIRONMENT as MACHINE, check_environment_csv_of, csv, environment_csv_of, is_time, read_csv,
+};
 use super::{Program, SCRATCH, command, environment, run, summarize, write, written};
 
 /// The crate and program of chapter 11 that time each step, and its code.
@@ -36,6 +38,36 @@ pub const RECORDED: &str = "crates/ch11-fast/data/each-step.csv";
 pub const ENVIRONMENT: &str = "crates/ch11-fast/data/environment.csv";
 
 const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
+
+/// What `environment.csv` says besides the bench's machine and versions: the system's
+/// transparent-huge-page settings, `enabled` then `defrag` (`madvise`: only for memory
+/// marked so, as `HUGE_PAGES` has glibc mark its heap), which decide whether those rows
+/// get huge pages.
+const THP: &str = "transparent huge pages (enabled, defrag)";
+
+/// The rows of `environment.csv`, in order.
+fn environment_rows() -> Vec<&'static str> {
+    MACHINE.iter().copied().chain([THP]).collect()
+}
+
+/// The system's transparent-huge-page settings, the chosen word of each
+/// (`always [madvise] never` is `madvise`); `unknown` where the system does not say.
+fn huge_page_settings() -> String {
+    let read = |what: &str| {
+        std::fs::read_to_string(format!("/sys/kernel/mm/transparent_hugepage/{what}")).ok()
+    };
+    let settings = ["enabled", "defrag"].map(|what| read(what).as_deref().and_then(chosen));
+    match settings {
+        [Some(enabled), Some(defrag)] => format!("{enabled}, {defrag}"),
+        _ => "unknown".into(),
+    }
+}
+
+/// The word in brackets, the one chosen, of a setting the system lists with its choices.
+fn chosen(choices: &str) -> Option<String> {
+    let (_, rest) = choices.split_once('[')?;
+    Some(rest.split_once(']')?.0.to_string())
+}
 
 /// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off; to put its heap on the
 /// system's transparent huge pages (2 MiB, where 4 KiB is the usual page); empty, glibc's
@@ -108,7 +140,9 @@ pub fn bench(
     print!("{}", table(&rows, steps));
     let text = csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()));
     let run = [runs, steps].map(|n| n.to_string());
-    let environment = environment_csv(&environment(&run, None, load.to_string()));
+    let mut values = environment(&run, None, load.to_string());
+    values.push(huge_page_settings());
+    let environment = environment_csv_of(&environment_rows(), &values);
     let mut writes = vec![(format!("{SCRATCH}/each-step.csv"), text.as_str())];
     if record {
         writes.push((RECORDED.into(), &text));
@@ -205,7 +239,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     for path in [RECORDED, ENVIRONMENT] {
         match project.read(path) {
             Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text, steps)),
-            Ok(text) => problems.extend(check_environment_csv(path, &text, &Default::default())),
+            Ok(text) => problems.extend(check_environment_csv_of(path, &text, &environment_rows())),
             Err(found) => problems.extend(found.into_iter().map(|mut problem| {
                 problem.message.push_str(": `cargo xtask bench --each-step --record` writes it");
                 problem
@@ -273,6 +307,12 @@ mod tests {
         let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
         let rows = table_rows(&watched);
         csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()))
+    }
+
+    #[test]
+    fn a_settings_chosen_word_is_the_one_in_brackets() {
+        assert_eq!(chosen("always [madvise] never\n").as_deref(), Some("madvise"));
+        assert_eq!(chosen("always madvise never"), None);
     }
 
     #[test]

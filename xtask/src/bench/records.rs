@@ -42,24 +42,35 @@ pub const ENVIRONMENT: [&str; 11] = [
 
 /// `environment.csv`: the header, then each of `ENVIRONMENT` with its value.
 pub fn environment_csv(values: &[String]) -> String {
-    let rows = ENVIRONMENT.iter().zip(values).map(|(what, value)| vec![*what, value.as_str()]);
+    environment_csv_of(&ENVIRONMENT, values)
+}
+
+/// An `environment.csv` whose rows say `whats`, each with its value, in order.
+pub fn environment_csv_of(whats: &[&str], values: &[String]) -> String {
+    let rows = whats.iter().zip(values).map(|(what, value)| vec![*what, value.as_str()]);
     csv(ENVIRONMENT_HEADER, rows)
 }
 
 /// Checks a recorded `environment.csv`: the header, and a value for each of `ENVIRONMENT`,
 /// in order.
 pub fn check_environment_csv(file: &str, text: &str, _: &Records) -> Problems {
+    check_environment_csv_of(file, text, &ENVIRONMENT)
+}
+
+/// Checks a recorded `environment.csv` whose rows should say `whats`, each with a value,
+/// in order.
+pub fn check_environment_csv_of(file: &str, text: &str, whats: &[&str]) -> Problems {
     let rows = match read_csv(file, text, ENVIRONMENT_HEADER) {
         Ok(rows) => rows,
         Err(problems) => return problems,
     };
     let found: Vec<&str> = rows.iter().map(|(_, fields)| fields[0].as_str()).collect();
     let complete = rows.iter().all(|(_, fields)| fields.len() == 2 && !fields[1].is_empty());
-    if found == ENVIRONMENT && complete {
+    if found == whats && complete {
         return vec![];
     }
     let message = format!(
-        "its rows should be {ENVIRONMENT:?}, each with a value: record a run again with `cargo xtask bench --record`"
+        "its rows should be {whats:?}, each with a value: record a run again with `cargo xtask bench --record`"
     );
     vec![Problem::new(file, 0, message)]
 }

@@ -1,12 +1,12 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a33e06699305a4da
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d85772038ba8f6f9
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
-    BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, Row, WATCHED,
-    Watched, rows, step_medians, step_phases, two_figures,
+    BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, Row, UNASKED,
+    WATCHED, Watched, rows, step_medians, step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -86,34 +86,39 @@ fn main() {
     };
     let [by_crate, as_found, then_block, fastbins_off] = WATCHED;
     // Room above the slowest step for the legend, in whole tens of ms.
-    let slowest =
-        medians(as_found, Watched::Ms).into_iter().fold(0.0, f64::max);
+    let slowest = [as_found, UNASKED]
+        .map(|name| medians(name, Watched::Ms).into_iter().fold(0.0, f64::max))
+        .into_iter()
+        .fold(0.0, f64::max);
     let top = (slowest * 1.3 / 10.0).ceil() * 10.0;
     let plot = Plot::new("Each training step, its graph freed four ways")
         .axes("step", "ms, the median of the runs")
         .y_range(0.0, top)
-        .curve("old Drop", by_step(as_found))
+        .curve("old Drop, never asking glibc", by_step(UNASKED))
+        .companion("old Drop, asking glibc", by_step(as_found))
         .curve("new Drop", by_step(by_crate))
         .curve("old Drop, then 64 KiB", by_step(then_block))
         .dashed("old Drop, fastbins off", by_step(fastbins_off));
     write("11-each-step.svg", plot.to_svg().expect("the plot is drawn"));
-    let against_layout = |name: &str| -> Vec<(f64, f64)> {
-        let near = medians(name, Watched::Near);
+    let against_gap = |name: &str| -> Vec<(f64, f64)> {
+        let gap = medians(name, Watched::Gap);
         let ms = medians(name, Watched::Ms);
         // Step 1, in memory never touched before, is left out.
-        near.iter().zip(&ms).skip(1).map(|(n, ms)| (100.0 * n, *ms)).collect()
+        gap.iter().zip(&ms).skip(1).map(|(gap, ms)| (*gap, *ms)).collect()
     };
-    let others =
-        [by_crate, then_block, fastbins_off].map(against_layout).concat();
-    let plot = Plot::new("Each step's time against how near its nodes lie")
+    let compact =
+        [by_crate, then_block, fastbins_off].map(against_gap).concat();
+    let title = "Each step's time against how far apart its nodes lie";
+    let plot = Plot::new(title)
         .axes(
-            "% of nodes within 1 KiB of the one the walk reached before",
+            "median KiB from a node to the one the walk reached before",
             "ms, the median of the runs",
         )
+        .log_x()
         .y_range(0.0, top)
-        .points("old Drop, steps 2 to 100", against_layout(as_found))
-        .points("the other three ways, steps 2 to 100", others);
-    write("11-time-by-layout.svg", plot.to_svg().expect("the plot is drawn"));
+        .points("old Drop, never asking glibc", against_gap(UNASKED))
+        .points("the three compact rows", compact);
+    write("11-time-by-gap.svg", plot.to_svg().expect("the plot is drawn"));
 
     // The two ways of freeing on glibc and, dashed, on mimalloc.
     let [mimalloc_crate, mimalloc_as_found] = ON_MIMALLOC;

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1de622dcddf74fdd
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 171109c54adf737d
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -28,12 +28,13 @@ fn main() {
         Some("lean") => lean(),
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
+        Some("asking") => asking(),
         Some("mimalloc") => on_mimalloc(),
         Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              crate-phases|walk|walks|heap|lean|each-step|stretches|\
-             mimalloc|huge-pages"
+             asking|mimalloc|huge-pages"
         ),
     }
 }
@@ -268,15 +269,16 @@ fn walks() {
         let row = walks.iter().copied().find(walk);
         phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))["phase"])
     };
-    println!("Each change against the walk before it, run by run:");
+    println!("Each change: the walk before it over the walk after it,");
+    println!("run by run:");
     let changes = [
-        ("borrowing instead of cloning", "set + borrows", "set + clones ("),
-        ("the set sized up front", "sized set", "set + borrows"),
-        ("a cheap hash", "sized cheap", "sized set"),
+        ("borrowing instead of cloning", "set + clones (", "set + borrows"),
+        ("the set sized up front", "set + borrows", "sized set"),
+        ("a cheap hash", "sized set", "sized cheap"),
     ];
-    for (change, after, before) in changes {
-        let ratios = run_by_run(&walk(after), &walk(before), |a, b| a / b);
-        println!("  {change}: {} of the time", spread(ratios));
+    for (change, before, after) in changes {
+        let ratios = run_by_run(&walk(before), &walk(after), |b, a| b / a);
+        println!("  {change}: {}", spread(ratios));
     }
     let cheaper = walk("marks + borrows");
     let saved = run_by_run(&walk("set + clones ("), &cheaper, |a, b| a - b);
@@ -363,9 +365,9 @@ fn every_step() {
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
 
-/// The old `Drop` against the new, stretch by stretch of the training,
-/// with the layout; then the other ways against the new `Drop`, and the
-/// old `Drop` watched without asking glibc against asked.
+/// The old `Drop` against the compact rows, stretch by stretch of the
+/// training, with the layout; each row's late steps against its middle
+/// ones; and the other ways against the new `Drop`.
 fn stretches() {
     let [new, old, unasked, block, off] =
         [WATCHED[0], WATCHED[1], UNASKED, WATCHED[2], WATCHED[3]]
@@ -394,6 +396,28 @@ fn stretches() {
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
     let compact = [(&unasked, &new), (&unasked, &block), (&unasked, &off)];
     ratio_table(heads, compact);
+    println!("Each row's steps 71 to 100 over its steps 11 to 20,");
+    println!("run by run:");
+    let rows = [
+        ("old Drop, never asking", &unasked),
+        ("new Drop", &new),
+        ("old Drop, then 64 KiB", &block),
+        ("old Drop, fastbins off", &off),
+    ];
+    for (name, ms) in rows {
+        println!("  {name:<26}{}", spread(over(ms, ms, ((71, 100), (11, 20)))));
+    }
+    println!("Each other way / new Drop, steps 2 to 100, run by run:");
+    for name in [WATCHED[2], WATCHED[3]] {
+        println!("  {name}: {}", after_step_1(name, WATCHED[0]));
+    }
+}
+
+/// The old `Drop` asked about glibc's fastbins after each step, which
+/// walks them, against the new `Drop` and against the old never asking.
+fn asking() {
+    let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
+        .map(|name| each_step(name, Watched::Ms));
     println!("Old Drop asking glibc after each step, over the new Drop;");
     println!("and the old Drop never asking over asking, run by run:");
     let asking = [(&old, &new), (&unasked, &old)];
@@ -401,12 +425,9 @@ fn stretches() {
     println!("Old Drop never asking over asking, steps 2 to 100:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
-    for (name, ms) in [("asked", &old), ("unasked", &unasked)] {
-        println!("  {name}: {}", spread(over(ms, &new, (3, 22))));
-    }
-    println!("Each other way / new Drop, steps 2 to 100, run by run:");
-    for name in [WATCHED[2], WATCHED[3]] {
-        println!("  {name}: {}", after_step_1(name, WATCHED[0]));
+    for (name, ms) in [("asked", &old), ("never asking", &unasked)] {
+        let span = (3, 22);
+        println!("  {name}: {}", spread(over(ms, &new, (span, span))));
     }
 }
 
@@ -422,7 +443,7 @@ fn ratio_table<const N: usize>(heads: [&str; N], pairs: [(&Steps, &Steps); N]) {
         let span = (first, last);
         let cells: String = pairs
             .iter()
-            .map(|(slow, fast)| spread(over(slow, fast, span)))
+            .map(|(slow, fast)| spread(over(slow, fast, (span, span))))
             .map(|cell| format!("{cell:<20}"))
             .collect();
         println!("  {:<12}{}", format!("{first} to {last}"), cells.trim_end());
@@ -516,6 +537,10 @@ fn on_mimalloc() {
 /// system gave them, beside the same on its usual pages: how many runs got
 /// them, and those runs' times, stretch by stretch.
 fn on_huge_pages() {
+    let what = "transparent huge pages (enabled, defrag)";
+    let setting = value_of(EACH_STEP_ENVIRONMENT, what);
+    println!("The system's setting for {what}:");
+    println!("  {setting}");
     let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
     println!("Runs that got huge pages (under 100 faults a step");
     println!("after the first), of {runs}:");
@@ -524,22 +549,33 @@ fn on_huge_pages() {
     println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
     println!("ms a step, the median of the runs' own medians, of the");
     println!("runs that got huge pages and of those that did not:");
-    println!("  steps                          2 to 4  11 to 20  71 to 100");
-    let rows = [(ON_HUGE_PAGES[1], old_given), (ON_HUGE_PAGES[0], new_given)];
-    for (name, given) in rows {
-        let way = &name[..name.find(',').expect("a way, then a setting")];
+    let spans = [(2, 4), (11, 20), (71, 100)];
+    let head = "  steps                          2 to 4  11 to 20  71 to 100";
+    println!("{head}");
+    let row = |name: &str, given: &[usize], got: bool| {
         let ms = each_step(name, Watched::Ms);
-        for got in [true, false] {
-            let cell = |span| {
-                let each = stretch(&ms, span);
-                let runs = (0..each.len()).filter(|r| given.contains(r) == got);
-                let those = runs.map(|r| each[r]).collect();
-                format!("{:>10}", two_figures(median(those)))
-            };
-            let cells = [(2, 4), (11, 20), (71, 100)].map(cell).concat();
-            let which = if got { "got them" } else { "did not" };
-            println!("  {:<26}{cells}", format!("{way}, {which}"));
-        }
+        spans.map(|span| {
+            let each = stretch(&ms, span);
+            let runs = (0..each.len()).filter(|r| given.contains(r) == got);
+            median(runs.map(|r| each[r]).collect())
+        })
+    };
+    let print = |what: &str, cells: [f64; 3]| {
+        let cells = cells.map(|ms| format!("{:>10}", two_figures(ms))).concat();
+        println!("  {what:<26}{cells}");
+    };
+    let mut extra = vec![];
+    for got in [true, false] {
+        let which = if got { "got them" } else { "did not" };
+        let old = row(ON_HUGE_PAGES[1], &old_given, got);
+        let new = row(ON_HUGE_PAGES[0], &new_given, got);
+        print(&format!("old Drop, {which}"), old);
+        print(&format!("new Drop, {which}"), new);
+        extra.push((which, [0, 1, 2].map(|i| old[i] - new[i])));
+    }
+    println!("The old Drop's extra ms over the new Drop's, from those:");
+    for (which, cells) in extra {
+        print(which, cells);
     }
 }
 
@@ -557,7 +593,7 @@ fn on_huge_pages_only(name: &str) -> Vec<usize> {
 /// each run's median, run by run, and their spread.
 fn after_step_1(slow: &str, fast: &str) -> String {
     let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
-    spread(over(&slow, &fast, (2, 100)))
+    spread(over(&slow, &fast, ((2, 100), (2, 100))))
 }
 
 /// A share as a percentage, to two figures.
@@ -588,10 +624,17 @@ fn stretch(steps: &[Vec<f64>], (first, last): (usize, usize)) -> Vec<f64> {
     (0..steps[0].len()).map(of_run).collect()
 }
 
-/// `slow`'s steps over `fast`'s, run by run: each run's median over the
-/// steps `span`, first to last, divided.
-fn over(slow: &Steps, fast: &Steps, span: (usize, usize)) -> Vec<f64> {
-    run_by_run(&stretch(slow, span), &stretch(fast, span), |a, b| a / b)
+/// `slow`'s steps over `fast`'s, run by run: each run's median over its
+/// stretch of steps, first to last, divided. The stretches are the same
+/// to compare two rows, and the rows the same to compare two stretches.
+fn over(
+    slow: &Steps,
+    fast: &Steps,
+    (slow_span, fast_span): ((usize, usize), (usize, usize)),
+) -> Vec<f64> {
+    let [slow, fast] = [(slow, slow_span), (fast, fast_span)]
+        .map(|(steps, span)| stretch(steps, span));
+    run_by_run(&slow, &fast, |a, b| a / b)
 }
 
 /// `what` the rows `names` watched, at every step of every run, as `show`

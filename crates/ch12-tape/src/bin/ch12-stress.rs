@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: caddd306fc2ac6ae
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: da084716c768c741
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -8,12 +8,13 @@ use std::hint::black_box;
 
 use ch12_tape::stress::{
     GRAPHS, Grads, Graph, Op, SEED, engines, graphs, mutants, op_grads,
-    steepest_slope, stress, tape_grads, value_grads_as_made,
+    rejected_draws, steepest_slope, stress, tape_grads, value_grads_as_made,
 };
 use micrograd::check::{self, Slope};
 
 fn main() {
-    let questions: [(&str, fn()); 6] = [
+    let questions: [(&str, fn()); 7] = [
+        ("one", one_graph),
         ("engines", every_engine),
         ("kinds", every_kind),
         ("sharp", sharp),
@@ -30,6 +31,95 @@ fn main() {
     for (question, answer) in questions {
         if asked.as_deref().is_none_or(|name| name == question) {
             answer();
+        }
+    }
+}
+
+fn one_graph() {
+    // The first graph of 2 or 3 inputs and 3 to 5 operations whose output
+    // reaches every value.
+    let small = |g: &Graph| {
+        (2..=3).contains(&g.inputs.len()) && (3..=5).contains(&g.ops.len())
+    };
+    let (index, graph) = graphs(SEED)
+        .enumerate()
+        .find(|(_, g)| small(g) && reached_from_output(g).iter().all(|&r| r))
+        .expect("some graph is small");
+    println!("Graph {index}:");
+    for (i, input) in graph.inputs.iter().enumerate() {
+        println!("  v{i} = {input}");
+    }
+    let first = graph.inputs.len();
+    for (k, op) in graph.ops.iter().enumerate() {
+        println!("  v{} = {}", first + k, readable(op));
+    }
+    let claimed = tape_grads(&graph, false);
+    let output = |x: &[f64]| graph.eval(x);
+    let report = check::compare(output, &graph.inputs, &claimed, check::H);
+    let (tape, error) = ("claimed by the tape", "error");
+    println!("  input {tape:>21} {:>21}{error:>10}  passed", "measured");
+    for (i, slope) in report.slopes.iter().enumerate() {
+        let Slope { claimed, measured } = *slope;
+        let (error, passed) = (slope.error(), slope.passed());
+        println!(
+            "  v{i:<5}{claimed:>21} {measured:>21}{error:>10.1e}  {passed}"
+        );
+    }
+}
+
+/// Which of `graph`'s values the output reaches: a pass back from the last
+/// operation, marking the operands of each marked one.
+fn reached_from_output(graph: &Graph) -> Vec<bool> {
+    let first = graph.inputs.len();
+    let mut reached = vec![false; first + graph.ops.len()];
+    *reached.last_mut().expect("a graph has an output") = true;
+    for (k, op) in graph.ops.iter().enumerate().rev() {
+        if reached[first + k] {
+            for i in operands(op) {
+                reached[i] = true;
+            }
+        }
+    }
+    reached
+}
+
+/// The values `op` reads.
+fn operands(op: &Op) -> Vec<usize> {
+    match *op {
+        Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) | Op::Div(a, b) => {
+            vec![a, b]
+        }
+        Op::Neg(a) | Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a) => {
+            vec![a]
+        }
+        Op::Sum(ref terms) => terms.clone(),
+        Op::Dot(b, ref pairs) => {
+            let reads = pairs.iter().flat_map(|&(w, x)| [w, x]);
+            std::iter::once(b).chain(reads).collect()
+        }
+    }
+}
+
+/// `op` written as by hand, with its operands' names: v0 × v1, exp v3, …
+fn readable(op: &Op) -> String {
+    let names = |list: &[usize]| -> Vec<String> {
+        list.iter().map(|i| format!("v{i}")).collect()
+    };
+    match *op {
+        Op::Add(a, b) => format!("v{a} + v{b}"),
+        Op::Sub(a, b) => format!("v{a} − v{b}"),
+        Op::Mul(a, b) => format!("v{a} × v{b}"),
+        Op::Div(a, b) => format!("v{a} ÷ v{b}"),
+        Op::Neg(a) => format!("−v{a}"),
+        Op::Pow(a, k) => format!("v{a}^{k}"),
+        Op::Exp(a) => format!("exp v{a}"),
+        Op::Tanh(a) => format!("tanh v{a}"),
+        Op::Relu(a) => format!("relu v{a}"),
+        Op::Sum(ref terms) => format!("0 + {}", names(terms).join(" + ")),
+        Op::Dot(b, ref pairs) => {
+            let products = pairs.iter().map(|&(w, x)| format!("v{w}·v{x}"));
+            let terms: Vec<String> = products.collect();
+            format!("v{b} + {}", terms.join(" + "))
         }
     }
 }
@@ -76,51 +166,26 @@ fn every_engine() {
     println!("The steepest slope of any value to any input: {steepest:.0}");
 }
 
-/// Which of `graph`'s values the output reaches: a pass back from the last
-/// operation, marking the operands of each marked one.
-fn reached_from_output(graph: &Graph) -> Vec<bool> {
-    let first = graph.inputs.len();
-    let mut reached = vec![false; first + graph.ops.len()];
-    *reached.last_mut().expect("a graph has an output") = true;
-    for (k, op) in graph.ops.iter().enumerate().rev() {
-        if reached[first + k] {
-            for i in operands(op) {
-                reached[i] = true;
-            }
-        }
-    }
-    reached
-}
-
-/// The values `op` reads.
-fn operands(op: &Op) -> Vec<usize> {
-    match *op {
-        Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) | Op::Div(a, b) => {
-            vec![a, b]
-        }
-        Op::Neg(a) | Op::Pow(a, _) | Op::Exp(a) | Op::Tanh(a) | Op::Relu(a) => {
-            vec![a]
-        }
-        Op::Sum(ref terms) => terms.clone(),
-        Op::Dot(b, ref pairs) => {
-            let reads = pairs.iter().flat_map(|&(w, x)| [w, x]);
-            std::iter::once(b).chain(reads).collect()
-        }
-    }
-}
-
 fn every_kind() {
-    println!("Each kind of operation: how often, and with a grad not 0:");
-    let mut counts = [(0, 0); Op::KINDS.len()];
+    println!("Each kind of operation in the 10,000 graphs:");
+    let mut counts = [(0, 0, 0); Op::KINDS.len()];
     for graph in graphs(SEED).take(GRAPHS) {
-        for (op, grad) in graph.ops.iter().zip(op_grads(&graph)) {
-            let (times, not_zero) = &mut counts[op.index()];
-            *times += 1;
+        let reached = &reached_from_output(&graph)[graph.inputs.len()..];
+        let grads = op_grads(&graph);
+        for ((op, grad), reached) in graph.ops.iter().zip(grads).zip(reached) {
+            let (kept, unreached, not_zero) = &mut counts[op.index()];
+            *kept += 1;
+            *unreached += usize::from(!reached);
             *not_zero += usize::from(grad != 0.0);
         }
     }
-    for (kind, (times, not_zero)) in Op::KINDS.iter().zip(counts) {
-        println!("  {kind:<5}{times:>5} times, {not_zero:>5} not 0");
+    let rejected = rejected_draws(SEED, GRAPHS);
+    println!("  kind  rejected   kept  unreached  grad not 0");
+    let rows = Op::KINDS.iter().zip(rejected).zip(counts);
+    for ((kind, rejected), (kept, unreached, not_zero)) in rows {
+        println!(
+            "  {kind:<6}{rejected:>8}{kept:>7}{unreached:>11}{not_zero:>12}"
+        );
     }
 }
 
