@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3cae32198d927541
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5dddf1af429acb06
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -69,7 +69,7 @@ pub const WATCHED: [&str; 4] =
 
 /// The old `Drop` watched again without asking glibc about its fastbins,
 /// which walks them, the chunks the next step reuses.
-pub const UNASKED: &str = "old Drop, fastbins unasked";
+pub const UNASKED: &str = "old Drop, not asking";
 
 /// The rows of each-step.csv watched on mimalloc, the same two ways as
 /// `WATCHED`'s first two.

@@ -82,7 +82,7 @@ const ROWS: [(&str, Program, &[&str], &str); 9] = [
     ("old Drop", CH11, &["old-drop"], DEFAULTS),
     ("old Drop, then 64 KiB", CH11, &["old-drop-then-64k"], DEFAULTS),
     ("old Drop, fastbins off", CH11, &["old-drop"], FASTBINS_OFF),
-    ("old Drop, fastbins unasked", CH11, &["old-drop", "unasked"], DEFAULTS),
+    ("old Drop, not asking", CH11, &["old-drop", "unasked"], DEFAULTS),
     ("new Drop, on mimalloc", ON_MIMALLOC, &["new-drop"], DEFAULTS),
     ("old Drop, on mimalloc", ON_MIMALLOC, &["old-drop"], DEFAULTS),
     ("new Drop, huge pages", CH11, &["new-drop"], HUGE_PAGES),
@@ -344,7 +344,7 @@ mod tests {
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));
-        assert!(lines[10].starts_with("\"old Drop, fastbins unasked\",2,"));
+        assert!(lines[10].starts_with("\"old Drop, not asking\",2,"));
         assert!(lines[14].starts_with("\"old Drop, on mimalloc\",2,"));
         assert!(check_csv("each-step.csv", &text, 2).is_empty());
     }

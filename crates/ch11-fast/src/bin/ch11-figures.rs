@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d85772038ba8f6f9
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5498c5238c15b0d7
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
@@ -94,7 +94,7 @@ fn main() {
     let plot = Plot::new("Each training step, its graph freed four ways")
         .axes("step", "ms, the median of the runs")
         .y_range(0.0, top)
-        .curve("old Drop, never asking glibc", by_step(UNASKED))
+        .curve("old Drop, not asking glibc", by_step(UNASKED))
         .companion("old Drop, asking glibc", by_step(as_found))
         .curve("new Drop", by_step(by_crate))
         .curve("old Drop, then 64 KiB", by_step(then_block))
@@ -116,7 +116,7 @@ fn main() {
         )
         .log_x()
         .y_range(0.0, top)
-        .points("old Drop, never asking glibc", against_gap(UNASKED))
+        .points("old Drop, not asking glibc", against_gap(UNASKED))
         .points("the three compact rows", compact);
     write("11-time-by-gap.svg", plot.to_svg().expect("the plot is drawn"));
 

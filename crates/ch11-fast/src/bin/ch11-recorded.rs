@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 171109c54adf737d
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4a1792fc9390c213
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -29,12 +29,13 @@ fn main() {
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
         Some("asking") => asking(),
+        Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
         Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              crate-phases|walk|walks|heap|lean|each-step|stretches|\
-             asking|mimalloc|huge-pages"
+             asking|printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -340,7 +341,7 @@ fn every_step() {
     println!("Each of chapter 10's 100 steps: the median of {runs} runs");
     println!("ms a step:");
     let [new, old, block, off] = WATCHED;
-    step_table(Watched::Ms, &[new, old, block, off, UNASKED], two_figures);
+    step_table(Watched::Ms, &[new, old, UNASKED, block, off], two_figures);
     println!("nodes within 1 KiB of the one the walk reached before:");
     step_table(Watched::Near, &WATCHED[1..2], percent);
     // The rows that keep the graph compact, as the tables name them.
@@ -378,20 +379,20 @@ fn stretches() {
     println!("nodes and their median gap; ms a step of the old Drop,");
     println!("asking glibc and not, and of the three compact rows:");
     println!("                                   old Drop  compact rows");
-    println!("  steps        near       gap   asked  never  new  64K  off");
+    println!("  steps        near       gap  asking    not  new  64K  off");
     for (first, last) in STRETCHES {
         let span = (first, last);
         let share = percent(median(stretch(&near, span)));
         let gap = format!("{} KiB", two_figures(median(stretch(&gap, span))));
         let rows = [&old, &unasked, &new, &block, &off];
-        let [asked, never, new, block, off] =
+        let [asking, not, new, block, off] =
             rows.map(|ms| two_figures(median(stretch(ms, span))));
         let steps = format!("{first} to {last}");
-        print!("  {steps:<12}{share:>5}{gap:>10}{asked:>8}{never:>7}");
+        print!("  {steps:<12}{share:>5}{gap:>10}{asking:>8}{not:>7}");
         println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
-    println!("Old Drop never asking glibc, over the compact rows,");
+    println!("Old Drop not asking glibc, over the compact rows,");
     println!("run by run:");
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
     let compact = [(&unasked, &new), (&unasked, &block), (&unasked, &off)];
@@ -399,7 +400,7 @@ fn stretches() {
     println!("Each row's steps 71 to 100 over its steps 11 to 20,");
     println!("run by run:");
     let rows = [
-        ("old Drop, never asking", &unasked),
+        ("old Drop, not asking", &unasked),
         ("new Drop", &new),
         ("old Drop, then 64 KiB", &block),
         ("old Drop, fastbins off", &off),
@@ -413,19 +414,42 @@ fn stretches() {
     }
 }
 
+/// The start of what `ch11-each-step` printed in the old `Drop`'s first
+/// run: each line's first steps, as each-step.csv keeps them.
+fn printed() {
+    let shown = 6;
+    println!("The old Drop's first run, as ch11-each-step printed it:");
+    println!("the first {shown} of each line's 100 numbers");
+    let what = [
+        ("ms", Watched::Ms),
+        ("near", Watched::Near),
+        ("gap, KiB", Watched::Gap),
+        ("fastbins, MiB", Watched::Fastbins),
+        ("faults", Watched::Faults),
+    ];
+    for (name, what) in what {
+        let steps = each_step(WATCHED[1], what);
+        let first: Vec<String> = steps[..shown]
+            .iter()
+            .map(|runs| format!("{:.3}", runs[0]))
+            .collect();
+        println!("{} …   ({name})", first.join(" "));
+    }
+}
+
 /// The old `Drop` asked about glibc's fastbins after each step, which
 /// walks them, against the new `Drop` and against the old never asking.
 fn asking() {
     let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
         .map(|name| each_step(name, Watched::Ms));
     println!("Old Drop asking glibc after each step, over the new Drop;");
-    println!("and the old Drop never asking over asking, run by run:");
+    println!("and the old Drop not asking over asking, run by run:");
     let asking = [(&old, &new), (&unasked, &old)];
-    ratio_table(["asked / new", "unasked / asked"], asking);
-    println!("Old Drop never asking over asking, steps 2 to 100:");
+    ratio_table(["asking / new", "not asking / asking"], asking);
+    println!("Old Drop not asking over asking, steps 2 to 100:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
-    for (name, ms) in [("asked", &old), ("never asking", &unasked)] {
+    for (name, ms) in [("asking", &old), ("not asking", &unasked)] {
         let span = (3, 22);
         println!("  {name}: {}", spread(over(ms, &new, (span, span))));
     }
@@ -547,35 +571,38 @@ fn on_huge_pages() {
     let [new_given, old_given] = ON_HUGE_PAGES.map(on_huge_pages_only);
     let [new, old] = [&new_given, &old_given].map(Vec::len);
     println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
-    println!("ms a step, the median of the runs' own medians, of the");
-    println!("runs that got huge pages and of those that did not:");
     let spans = [(2, 4), (11, 20), (71, 100)];
     let head = "  steps                          2 to 4  11 to 20  71 to 100";
-    println!("{head}");
-    let row = |name: &str, given: &[usize], got: bool| {
-        let ms = each_step(name, Watched::Ms);
-        spans.map(|span| {
-            let each = stretch(&ms, span);
-            let runs = (0..each.len()).filter(|r| given.contains(r) == got);
-            median(runs.map(|r| each[r]).collect())
-        })
-    };
     let print = |what: &str, cells: [f64; 3]| {
         let cells = cells.map(|ms| format!("{:>10}", two_figures(ms))).concat();
         println!("  {what:<26}{cells}");
     };
-    let mut extra = vec![];
-    for got in [true, false] {
-        let which = if got { "got them" } else { "did not" };
-        let old = row(ON_HUGE_PAGES[1], &old_given, got);
-        let new = row(ON_HUGE_PAGES[0], &new_given, got);
-        print(&format!("old Drop, {which}"), old);
-        print(&format!("new Drop, {which}"), new);
-        extra.push((which, [0, 1, 2].map(|i| old[i] - new[i])));
+    println!("ms a step, the median of the runs' own medians (runs):");
+    println!("{head}");
+    let rows = [(ON_HUGE_PAGES[0], &new_given), (ON_HUGE_PAGES[1], &old_given)];
+    for (name, given) in rows {
+        let way = &name[..name.find(',').expect("a way, then a setting")];
+        let ms = each_step(name, Watched::Ms);
+        let each = spans.map(|span| stretch(&ms, span));
+        for got in [true, false] {
+            let runs: Vec<usize> =
+                (0..ms[0].len()).filter(|r| given.contains(r) == got).collect();
+            let cells = each
+                .each_ref()
+                .map(|each| median(runs.iter().map(|&r| each[r]).collect()));
+            let which = if got { "got them" } else { "did not" };
+            print(&format!("{way}, {which} ({})", runs.len()), cells);
+        }
     }
-    println!("The old Drop's extra ms over the new Drop's, from those:");
-    for (which, cells) in extra {
-        print(which, cells);
+    println!("Each old Drop run that got them, with its step 1's faults:");
+    println!("{head}");
+    let ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
+    let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
+    let each = spans.map(|span| stretch(&ms, span));
+    for &run in &old_given {
+        let first = faults[0][run];
+        let cells = each.each_ref().map(|each| each[run]);
+        print(&format!("run {}, {first:.0} faults", run + 1), cells);
     }
 }
 
