@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ea6fef255c12991a
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3117c35ac04c6559
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -128,7 +128,8 @@ impl Engine for ValueEngine {
             p.set_data(p.data() - rate * p.grad());
         }
         let step = Step { loss: total.data(), accuracy };
-        // The new `Drop`, or chapter 6's way.
+        // The new `Drop`, or chapter 6's way. The parentheses call the
+        // function in the field; `self.free(total)` would look for a method.
         (self.free)(total);
         step
     }

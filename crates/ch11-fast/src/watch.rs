@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b6332e63e8441799
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 694d7c7bad783eee
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
@@ -106,6 +106,8 @@ pub fn watch(
             Freeing::OldDrop => total.free_as_found(),
             Freeing::OldDropThen64K => {
                 total.free_as_found();
+                // `black_box` hides the block's use from the optimizer,
+                // which might otherwise remove an allocation never read.
                 drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
             }
         }
@@ -154,19 +156,19 @@ struct MallInfo2 {
     keepcost: usize,
 }
 
+// SAFETY: glibc 2.33 and later declare `struct mallinfo2 mallinfo2(void)`,
+// returning the struct by value, whose layout `MallInfo2` copies. It takes
+// no arguments and only reads the allocator's state, so it is `safe` to call.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 unsafe extern "C" {
     /// glibc's report on its heap, from glibc 2.33 on.
-    fn mallinfo2() -> MallInfo2;
+    safe fn mallinfo2() -> MallInfo2;
 }
 
 /// The MiB of freed chunks waiting in glibc's fastbins, unmerged: `fsmblks`.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn in_fastbins() -> f64 {
-    // SAFETY: a C function with no arguments, returning a struct by value
-    // whose layout `MallInfo2` copies; it only reads the allocator's state.
-    let info = unsafe { mallinfo2() };
-    info.fsmblks as f64 / (1 << 20) as f64
+    mallinfo2().fsmblks as f64 / (1 << 20) as f64
 }
 
 /// Elsewhere there is no glibc to ask.
