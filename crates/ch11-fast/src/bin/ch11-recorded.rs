@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bdf494b83ab65d78
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15ada19e2f3ee27f
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -296,8 +296,12 @@ fn walks() {
         println!("  {change}: {}", spread(ratios));
     }
     let cheaper = walk("marks + borrows");
-    let saved = run_by_run(&walk("set + clones ("), &cheaper, |a, b| a - b);
-    println!("Saved against chapter 6's walk, ms: {}", spread(saved.clone()));
+    let chapter_6 = walk("set + clones (");
+    let all = run_by_run(&chapter_6, &cheaper, |b, a| b / a);
+    println!("  all four, chapter 6's walk over order: {}", spread(all));
+    let saved = run_by_run(&chapter_6, &cheaper, |a, b| a - b);
+    let ms = spread(saved.clone());
+    println!("Saved by order against chapter 6's walk, ms: {ms}");
     // The step's `free` phase also drops chapter 6's clones.
     let and_clones = run_by_run(&saved, &walk("dropping"), |a, b| a + b);
     println!("The same with its clones' dropping, ms: {}", spread(and_clones));
@@ -629,15 +633,20 @@ fn on_huge_pages() {
     });
     let runs = 2 * old_ms[0].len() + old_ms[0].len() - old_given.len();
     print(&format!("old Drop, fastest of {runs}"), fastest);
-    println!("Each old Drop run that got them, with its step 1's faults:");
-    println!("{head}");
-    let ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
+    println!("Each old Drop run that got them, every stretch, and its");
+    println!("step 1's faults:");
+    let firsts: String =
+        STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
+    println!("  steps from{firsts}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
-    let each = spans.map(|span| stretch(&ms, span));
+    let each = STRETCHES.map(|span| stretch(&old_ms, span));
     for &run in &old_given {
+        let cells: String = each
+            .iter()
+            .map(|each| format!("{:>6}", two_figures(each[run])))
+            .collect();
         let first = faults[0][run];
-        let cells = each.each_ref().map(|each| each[run]);
-        print(&format!("run {}, {first:.0} faults", run + 1), cells);
+        println!("  run {:<6}{cells}{first:>8.0}", run + 1);
     }
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: da084716c768c741
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 59bcba221e08a569
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -289,7 +289,7 @@ fn print_zero_or_not(
     println!("  graph {index}, input v{i} = {}:", graph.inputs[i]);
     let first = graph.inputs.len();
     for (k, op) in graph.ops.iter().enumerate() {
-        println!("    v{} = {op:?}", first + k);
+        println!("    v{} = {}", first + k, readable(op));
     }
     for (name, grads) in names.iter().zip(grads) {
         println!("    {name:<20}grad {:e}", grads[i]);
@@ -307,7 +307,7 @@ fn graph_6706() {
         println!("    v{i} = {input}");
     }
     for (k, op) in graph.ops.iter().enumerate() {
-        println!("    v{} = {op:?}", first + k);
+        println!("    v{} = {}", first + k, readable(op));
     }
     let x = graph.inputs[0];
     let from_power = -x.powf(black_box(-2.0)) * x;
