@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a2a4dd609abab96e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7741fab2edc8d512
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -102,7 +102,7 @@ impl Graph {
         *v.last().expect("a graph has an input")
     }
 
-    /// A random graph of 1 to 4 inputs in [−2, 2] and 1 to 12 operations,
+    /// A random graph of 1 to 4 inputs in [−2, 2) and 1 to 12 operations,
     /// each kept only where it is smooth.
     pub fn random(rng: &mut impl Rng) -> Graph {
         Graph::tallied(rng, &mut [0; Op::KINDS.len()])

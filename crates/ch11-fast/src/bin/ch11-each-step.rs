@@ -1,4 +1,4 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b54aeaf735f520c9
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 61ccd074962b82cc
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints five lines, a number per step: its ms, its share of
 //! nodes near the one before, the median distance to it in KiB, the MiB in
@@ -31,6 +31,8 @@ pub fn main() {
 
 fn usage() -> ! {
     let ways = "new-drop|old-drop|old-drop-then-64k";
-    eprintln!("usage: ch11-each-step {ways} [unasked]");
+    // The binary's own name: this file is compiled into two of them.
+    let program = env!("CARGO_BIN_NAME");
+    eprintln!("usage: {program} {ways} [unasked]");
     std::process::exit(2);
 }
