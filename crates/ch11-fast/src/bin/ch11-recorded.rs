@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 462cee0a7990fce3
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 689a0efd41feb99b
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -598,7 +598,8 @@ fn on_huge_pages() {
         println!("  {what:<28}{cells}");
     };
     println!("ms a step, the median of the runs' own medians (runs),");
-    println!("and the fastest old Drop run on small pages, of all rows:");
+    println!("and the least of the old Drop's runs on small pages, of all");
+    println!("rows, stretch by stretch:");
     println!("{head}");
     let rows = [(ON_HUGE_PAGES[0], &new_given), (ON_HUGE_PAGES[1], &old_given)];
     for (name, given) in rows {
@@ -634,7 +635,7 @@ fn on_huge_pages() {
         each.into_iter().fold(f64::INFINITY, f64::min)
     });
     let runs = 2 * old_ms[0].len() + old_ms[0].len() - old_given.len();
-    print(&format!("old Drop, fastest of {runs}"), fastest);
+    print(&format!("old Drop, least of {runs}"), fastest);
     println!("Each old Drop run that got them, and its step 1's faults:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
