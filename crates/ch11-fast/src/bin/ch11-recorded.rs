@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 689a0efd41feb99b
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 189f59e231e95e4e
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -593,10 +593,10 @@ fn on_huge_pages() {
     let firsts: String =
         STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
     let head = format!("  {:<28}{firsts}", "steps from");
-    let print = |what: &str, cells: [f64; 6]| {
-        let cells = cells.map(|ms| format!("{:>6}", two_figures(ms))).concat();
-        println!("  {what:<28}{cells}");
-    };
+    let cells =
+        |ms: [f64; 6]| ms.map(|ms| format!("{:>6}", two_figures(ms))).concat();
+    let print =
+        |what: &str, ms: [f64; 6]| println!("  {what:<28}{}", cells(ms));
     println!("ms a step, the median of the runs' own medians (runs),");
     println!("and the least of the old Drop's runs on small pages, of all");
     println!("rows, stretch by stretch:");
@@ -616,14 +616,15 @@ fn on_huge_pages() {
             print(&format!("{way}, {which} ({})", runs.len()), cells);
         }
     }
-    // The fastest any old `Drop` run went on small pages, to set the runs
-    // that got huge pages against.
+    // The least any old `Drop` run on small pages took, stretch by stretch,
+    // to set the runs that got huge pages against.
     let small: Vec<Steps> = [WATCHED[1], UNASKED]
         .iter()
         .map(|name| each_step(name, Watched::Ms))
         .collect();
     let old_ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
-    let fastest = STRETCHES.map(|span| {
+    // Each stretch's medians of every such run.
+    let on_small_pages = STRETCHES.map(|span| {
         let mut each: Vec<f64> =
             small.iter().flat_map(|ms| stretch(ms, span)).collect();
         let control = stretch(&old_ms, span);
@@ -632,19 +633,20 @@ fn on_huge_pages() {
                 .filter(|r| !old_given.contains(r))
                 .map(|r| control[r]),
         );
-        each.into_iter().fold(f64::INFINITY, f64::min)
+        each
     });
-    let runs = 2 * old_ms[0].len() + old_ms[0].len() - old_given.len();
-    print(&format!("old Drop, least of {runs}"), fastest);
+    let runs = on_small_pages[0].len();
+    let least = on_small_pages
+        .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
+    print(&format!("old Drop, least of {runs}"), least);
     println!("Each old Drop run that got them, and its step 1's faults:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
     let each = STRETCHES.map(|span| stretch(&old_ms, span));
     for &run in &old_given {
-        let cells = each.each_ref().map(|each| each[run]);
-        let cells = cells.map(|ms| format!("{:>6}", two_figures(ms))).concat();
+        let ms = cells(each.each_ref().map(|each| each[run]));
         let first = faults[0][run];
-        println!("  {:<28}{cells}{first:>8.0}", format!("run {}", run + 1));
+        println!("  {:<28}{ms}{first:>8.0}", format!("run {}", run + 1));
     }
 }
 
