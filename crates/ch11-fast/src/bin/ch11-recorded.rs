@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 189f59e231e95e4e
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4a1781e5dba16b39
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -410,6 +410,7 @@ fn stretches() {
         println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
+    ten_steps_at_a_time(&unasked);
     println!("Old Drop not asking glibc, over the compact rows,");
     println!("run by run:");
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
@@ -429,6 +430,27 @@ fn stretches() {
     println!("Each other way / new Drop, steps 2 to 100, run by run:");
     for name in [WATCHED[2], WATCHED[3]] {
         println!("  {name}: {}", after_step_1(name, WATCHED[0]));
+    }
+}
+
+/// The old `Drop` not asking glibc, ten steps at a time from step 11: its
+/// ms a step, `ms`, and its own median gap, each the median of the runs'.
+fn ten_steps_at_a_time(ms: &Steps) {
+    let gap = each_step(UNASKED, Watched::Gap);
+    let spans: Vec<(usize, usize)> =
+        (11..=91).step_by(10).map(|first| (first, first + 9)).collect();
+    let firsts: String =
+        spans.iter().map(|(first, _)| format!("{first:>6}")).collect();
+    println!("Old Drop not asking, ten steps at a time (medians):");
+    println!("  {:<12}{firsts}", "steps from");
+    for (what, steps) in [("ms", ms), ("gap, KiB", &gap)] {
+        let cells: String = spans
+            .iter()
+            .map(|&span| {
+                format!("{:>6}", two_figures(median(stretch(steps, span))))
+            })
+            .collect();
+        println!("  {what:<12}{cells}");
     }
 }
 
@@ -598,8 +620,7 @@ fn on_huge_pages() {
     let print =
         |what: &str, ms: [f64; 6]| println!("  {what:<28}{}", cells(ms));
     println!("ms a step, the median of the runs' own medians (runs),");
-    println!("and the least of the old Drop's runs on small pages, of all");
-    println!("rows, stretch by stretch:");
+    println!("stretch by stretch:");
     println!("{head}");
     let rows = [(ON_HUGE_PAGES[0], &new_given), (ON_HUGE_PAGES[1], &old_given)];
     for (name, given) in rows {
@@ -616,38 +637,41 @@ fn on_huge_pages() {
             print(&format!("{way}, {which} ({})", runs.len()), cells);
         }
     }
-    // The least any old `Drop` run on small pages took, stretch by stretch,
-    // to set the runs that got huge pages against.
-    let small: Vec<Steps> = [WATCHED[1], UNASKED]
-        .iter()
-        .map(|name| each_step(name, Watched::Ms))
-        .collect();
-    let old_ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
-    // Each stretch's medians of every such run.
-    let on_small_pages = STRETCHES.map(|span| {
-        let mut each: Vec<f64> =
-            small.iter().flat_map(|ms| stretch(ms, span)).collect();
-        let control = stretch(&old_ms, span);
-        each.extend(
-            (0..control.len())
-                .filter(|r| !old_given.contains(r))
-                .map(|r| control[r]),
-        );
-        each
-    });
-    let runs = on_small_pages[0].len();
-    let least = on_small_pages
-        .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
-    print(&format!("old Drop, least of {runs}"), least);
-    println!("Each old Drop run that got them, and its step 1's faults:");
+    // Each run on huge pages over the same `Drop`'s run of its round on
+    // small pages, which asks glibc, as the huge-page rows do.
+    let paired = |huge: &str, small: &str, span: (usize, usize)| {
+        let [huge, small] =
+            [huge, small].map(|name| each_step(name, Watched::Ms));
+        over(&huge, &small, (span, span))
+    };
+    let old_paired =
+        STRETCHES.map(|span| paired(ON_HUGE_PAGES[1], WATCHED[1], span));
+    println!("Each old Drop run that got them, over the old Drop run of");
+    println!("its round on small pages; and its step 1's faults:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
-    let each = STRETCHES.map(|span| stretch(&old_ms, span));
     for &run in &old_given {
-        let ms = cells(each.each_ref().map(|each| each[run]));
+        let ratios = cells(old_paired.each_ref().map(|each| each[run]));
         let first = faults[0][run];
-        println!("  {:<28}{ms}{first:>8.0}", format!("run {}", run + 1));
+        println!("  {:<28}{ratios}{first:>8.0}", format!("run {}", run + 1));
     }
+    let others: Vec<usize> =
+        (0..faults[0].len()).filter(|r| !old_given.contains(r)).collect();
+    println!("The same for the {} runs that did not get them:", others.len());
+    let of_others = |pick: fn(f64, f64) -> f64, start: f64| {
+        old_paired.each_ref().map(|ratios| {
+            others.iter().map(|&run| ratios[run]).fold(start, pick)
+        })
+    };
+    print("least", of_others(f64::min, f64::INFINITY));
+    print("most", of_others(f64::max, f64::NEG_INFINITY));
+    // Steps 11 to 100: the new `Drop` past its first steps, where it is
+    // level on small pages.
+    let late = paired(ON_HUGE_PAGES[0], WATCHED[0], (11, 100));
+    let got = new_given.iter().map(|&run| late[run]).collect();
+    println!("New Drop runs that got them, over the new Drop run of their");
+    println!("round on small pages, steps 11 to 100, run by run:");
+    println!("  {}", spread(got));
 }
 
 /// The runs of the row `name` that got huge pages: those whose steps after
