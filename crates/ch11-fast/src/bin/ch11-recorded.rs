@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4a1781e5dba16b39
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57f81ab648f7b462
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -97,17 +97,18 @@ fn steps(only: &[&str]) {
 
 /// The machine and versions the recorded run was made with.
 fn machine() {
-    let [processor, cores, system, c, rust, caches] = [
+    let [processor, cores, system, c, rust, python, caches] = [
         "processor",
         "cores",
         "system",
         "C library",
         "Rust",
+        "Python",
         "caches of one core",
     ]
     .map(environment);
     println!("Recorded on {processor}, {cores} cores, {system}");
-    println!("  C library: {c}\n  Rust: {rust}");
+    println!("  C library: {c}\n  Rust: {rust}\n  Python: {python}");
     // Two lines: the first core's L1 caches, then the rest.
     let (l1, rest) = caches.split_once(", L2").unwrap_or((&caches, ""));
     println!("  caches of one core: {l1}");
@@ -140,7 +141,18 @@ fn built() {
     let phases = rows(PHASES);
     let as_built =
         phases.iter().filter(|row| row["phase"].starts_with(AS_FOUND));
-    print_phases(OLD_DROP, AS_FOUND, as_built.collect());
+    let as_built: Vec<&Row> = as_built.collect();
+    print_phases(OLD_DROP, AS_FOUND, as_built.clone());
+    // Every run, to show where the two medians fall among them.
+    let (_, sums) = runs_and_sums(&as_built);
+    let whole = timing(OLD_DROP).runs;
+    println!("Every run, fastest to slowest, ms:");
+    for (what, mut runs) in [("whole step", whole), ("phases' sum", sums)] {
+        runs.sort_by(f64::total_cmp);
+        let runs: Vec<String> =
+            runs.iter().map(|ms| format!("{ms:.0}")).collect();
+        println!("  {what:<13}{}", runs.join(" "));
+    }
     println!("Its whole step, fastbins on / off,\n{RATIOS}:");
     println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
 }
@@ -410,6 +422,12 @@ fn stretches() {
         println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
+    // Whether every run laid its nodes out alike, step by step.
+    let alike = [&near, &gap].iter().all(|steps| {
+        steps.iter().all(|runs| runs.iter().all(|value| *value == runs[0]))
+    });
+    let alike = if alike { "the same in every run" } else { "not alike" };
+    println!("The old Drop's share and gap, step by step: {alike}");
     ten_steps_at_a_time(&unasked);
     println!("Old Drop not asking glibc, over the compact rows,");
     println!("run by run:");
@@ -611,6 +629,15 @@ fn on_huge_pages() {
     let [new_given, old_given] = ON_HUGE_PAGES.map(on_huge_pages_only);
     let [new, old] = [&new_given, &old_given].map(Vec::len);
     println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
+    let rounds = |given: &Vec<usize>| {
+        let rounds: Vec<String> =
+            given.iter().map(|run| (run + 1).to_string()).collect();
+        rounds.join(" ")
+    };
+    println!("Their rounds (each round runs the new Drop's row just");
+    println!("before the old Drop's):");
+    let [new, old] = [&new_given, &old_given].map(rounds);
+    println!("  new Drop {new}; old Drop {old}");
     // Every stretch, by its first step, then each row's medians over it.
     let firsts: String =
         STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
@@ -637,41 +664,50 @@ fn on_huge_pages() {
             print(&format!("{way}, {which} ({})", runs.len()), cells);
         }
     }
-    // Each run on huge pages over the same `Drop`'s run of its round on
-    // small pages, which asks glibc, as the huge-page rows do.
-    let paired = |huge: &str, small: &str, span: (usize, usize)| {
-        let [huge, small] =
-            [huge, small].map(|name| each_step(name, Watched::Ms));
-        over(&huge, &small, (span, span))
-    };
-    let old_paired =
-        STRETCHES.map(|span| paired(ON_HUGE_PAGES[1], WATCHED[1], span));
-    println!("Each old Drop run that got them, over the old Drop run of");
-    println!("its round on small pages; and its step 1's faults:");
+    // Each old `Drop` run that got them, beside the least any old `Drop` run
+    // on small pages took, stretch by stretch: its partner in the round is a
+    // single run, as noisy as it is, so it is set against all of them.
+    let small: Vec<Steps> = [WATCHED[1], UNASKED]
+        .iter()
+        .map(|name| each_step(name, Watched::Ms))
+        .collect();
+    let old_ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
+    let on_small_pages = STRETCHES.map(|span| {
+        let mut each: Vec<f64> =
+            small.iter().flat_map(|ms| stretch(ms, span)).collect();
+        let huge_row = stretch(&old_ms, span);
+        let missed = (0..huge_row.len()).filter(|r| !old_given.contains(r));
+        each.extend(missed.map(|r| huge_row[r]));
+        each
+    });
+    println!("Each old Drop run that got them, and its step 1's faults;");
+    println!("then the least of the old Drop's runs on small pages:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
+    let each = STRETCHES.map(|span| stretch(&old_ms, span));
     for &run in &old_given {
-        let ratios = cells(old_paired.each_ref().map(|each| each[run]));
+        let ms = cells(each.each_ref().map(|each| each[run]));
         let first = faults[0][run];
-        println!("  {:<28}{ratios}{first:>8.0}", format!("run {}", run + 1));
+        println!("  {:<28}{ms}{first:>8.0}", format!("run {}", run + 1));
     }
-    let others: Vec<usize> =
-        (0..faults[0].len()).filter(|r| !old_given.contains(r)).collect();
-    println!("The same for the {} runs that did not get them:", others.len());
-    let of_others = |pick: fn(f64, f64) -> f64, start: f64| {
-        old_paired.each_ref().map(|ratios| {
-            others.iter().map(|&run| ratios[run]).fold(start, pick)
-        })
-    };
-    print("least", of_others(f64::min, f64::INFINITY));
-    print("most", of_others(f64::max, f64::NEG_INFINITY));
-    // Steps 11 to 100: the new `Drop` past its first steps, where it is
-    // level on small pages.
-    let late = paired(ON_HUGE_PAGES[0], WATCHED[0], (11, 100));
-    let got = new_given.iter().map(|&run| late[run]).collect();
-    println!("New Drop runs that got them, over the new Drop run of their");
-    println!("round on small pages, steps 11 to 100, run by run:");
-    println!("  {}", spread(got));
+    let runs = on_small_pages[0].len();
+    let least = on_small_pages
+        .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
+    print(&format!("small pages, least of {runs}"), least);
+    // The new `Drop` past its first steps, each run over the run of its
+    // round on small pages: those that got huge pages, and the control.
+    let [huge, small] =
+        [ON_HUGE_PAGES[0], WATCHED[0]].map(|name| each_step(name, Watched::Ms));
+    let late = over(&huge, &small, ((11, 100), (11, 100)));
+    let (got, missed): (Vec<usize>, Vec<usize>) =
+        (0..late.len()).partition(|run| new_given.contains(run));
+    println!("New Drop, each run over the new Drop run of its round on");
+    println!("small pages, steps 11 to 100:");
+    let got = got.iter().map(|&run| late[run]).collect();
+    println!("  the {} that got them: {}", new_given.len(), spread(got));
+    let missed: Vec<String> =
+        missed.iter().map(|&run| two_figures(late[run])).collect();
+    println!("  the {} that did not: {}", missed.len(), missed.join(", "));
 }
 
 /// The runs of the row `name` that got huge pages: those whose steps after
