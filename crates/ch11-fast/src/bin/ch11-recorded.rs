@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 57f81ab648f7b462
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f1b8b12d92bdc5d1
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -28,6 +28,8 @@ fn main() {
         Some("lean") => lean(),
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
+        Some("against-compact") => against_compact(),
+        Some("ten-steps") => ten_steps(),
         Some("asking") => asking(),
         Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
@@ -35,7 +37,7 @@ fn main() {
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              crate-phases|walk|walks|heap|lean|each-step|stretches|\
-             asking|printed|mimalloc|huge-pages"
+             against-compact|ten-steps|asking|printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -396,9 +398,9 @@ fn every_step() {
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
 
-/// The old `Drop` against the compact rows, stretch by stretch of the
-/// training, with the layout; each row's late steps against its middle
-/// ones; and the other ways against the new `Drop`.
+/// The old `Drop`'s layout and every glibc row's ms, stretch by stretch;
+/// what a random order would give; and how far the old `Drop`'s fastest
+/// run strays from its median run, beside the new `Drop`'s.
 fn stretches() {
     let [new, old, unasked, block, off] =
         [WATCHED[0], WATCHED[1], UNASKED, WATCHED[2], WATCHED[3]]
@@ -428,7 +430,28 @@ fn stretches() {
     });
     let alike = if alike { "the same in every run" } else { "not alike" };
     println!("The old Drop's share and gap, step by step: {alike}");
-    ten_steps_at_a_time(&unasked);
+    println!("The fastest run's ms over the median run's:");
+    let firsts: String =
+        STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
+    println!("  {:<20}{firsts}", "steps from");
+    for (name, ms) in [("old Drop, asking", &old), ("new Drop", &new)] {
+        let of_fastest = |&span: &(usize, usize)| {
+            let each = stretch(ms, span);
+            let fastest = each.iter().copied().fold(f64::INFINITY, f64::min);
+            format!("{:>6}", two_figures(fastest / median(each)))
+        };
+        let cells: String = STRETCHES.iter().map(of_fastest).collect();
+        println!("  {name:<20}{cells}");
+    }
+}
+
+/// The old `Drop` not asking glibc over each compact row, stretch by
+/// stretch; each row's late steps over its middle ones; and the other
+/// compact ways over the new `Drop`.
+fn against_compact() {
+    let [new, unasked, block, off] =
+        [WATCHED[0], UNASKED, WATCHED[2], WATCHED[3]]
+            .map(|name| each_step(name, Watched::Ms));
     println!("Old Drop not asking glibc, over the compact rows,");
     println!("run by run:");
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
@@ -452,16 +475,17 @@ fn stretches() {
 }
 
 /// The old `Drop` not asking glibc, ten steps at a time from step 11: its
-/// ms a step, `ms`, and its own median gap, each the median of the runs'.
-fn ten_steps_at_a_time(ms: &Steps) {
-    let gap = each_step(UNASKED, Watched::Gap);
+/// ms a step and its own median gap, each the median of the runs'.
+fn ten_steps() {
+    let [ms, gap] =
+        [Watched::Ms, Watched::Gap].map(|what| each_step(UNASKED, what));
     let spans: Vec<(usize, usize)> =
         (11..=91).step_by(10).map(|first| (first, first + 9)).collect();
     let firsts: String =
         spans.iter().map(|(first, _)| format!("{first:>6}")).collect();
     println!("Old Drop not asking, ten steps at a time (medians):");
     println!("  {:<12}{firsts}", "steps from");
-    for (what, steps) in [("ms", ms), ("gap, KiB", &gap)] {
+    for (what, steps) in [("ms", &ms), ("gap, KiB", &gap)] {
         let cells: String = spans
             .iter()
             .map(|&span| {
@@ -607,6 +631,12 @@ fn on_mimalloc() {
         &[WATCHED[1], as_found, WATCHED[0], by_crate],
         two_figures,
     );
+    let mut first = each_step(by_crate, Watched::Ms).swap_remove(0);
+    first.sort_by(f64::total_cmp);
+    let first: Vec<String> =
+        first.iter().map(|ms| format!("{ms:.0}")).collect();
+    println!("The new Drop's step 1 on mimalloc, every run, in ms:");
+    println!("  {}", first.join(" "));
     println!("The most in any one step after the first, of any run:");
     for name in ON_MIMALLOC {
         let later = each_step(name, Watched::Faults).split_off(1);
@@ -664,6 +694,21 @@ fn on_huge_pages() {
             print(&format!("{way}, {which} ({})", runs.len()), cells);
         }
     }
+    println!("Step 1, the median of the runs: ms, and minor page faults:");
+    for (name, given) in rows {
+        let way = &name[..name.find(',').expect("a way, then a setting")];
+        let [ms, faults] = [Watched::Ms, Watched::Faults]
+            .map(|what| each_step(name, what).swap_remove(0));
+        for got in [true, false] {
+            let runs = (0..ms.len()).filter(|r| given.contains(r) == got);
+            let runs: Vec<usize> = runs.collect();
+            let [ms, faults] = [&ms, &faults]
+                .map(|step| median(runs.iter().map(|&r| step[r]).collect()));
+            let which = if got { "got them" } else { "did not" };
+            let what = format!("{way}, {which} ({})", runs.len());
+            println!("  {what:<28}{:>6}{faults:>8.0}", two_figures(ms));
+        }
+    }
     // Each old `Drop` run that got them, beside the least any old `Drop` run
     // on small pages took, stretch by stretch: its partner in the round is a
     // single run, as noisy as it is, so it is set against all of them.
@@ -681,7 +726,8 @@ fn on_huge_pages() {
         each
     });
     println!("Each old Drop run that got them, and its step 1's faults;");
-    println!("then the least of the old Drop's runs on small pages:");
+    println!("then the fastest of the old Drop's runs on small pages,");
+    println!("each stretch's own:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
     let each = STRETCHES.map(|span| stretch(&old_ms, span));
@@ -693,7 +739,7 @@ fn on_huge_pages() {
     let runs = on_small_pages[0].len();
     let least = on_small_pages
         .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
-    print(&format!("small pages, least of {runs}"), least);
+    print(&format!("small pages, fastest of {runs}"), least);
     // The new `Drop` past its first steps, each run over the run of its
     // round on small pages: those that got huge pages, and the control.
     let [huge, small] =
