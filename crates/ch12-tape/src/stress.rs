@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7741fab2edc8d512
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d33fd8b571862733
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -341,8 +341,9 @@ pub type Grads = fn(&Graph) -> Vec<f64>;
 
 /// Every engine with a graph, and the function giving its grads: the
 /// first two with chapter 6's node, as the bench times them. (Flat
-/// forward differs from operands inline only in its forward pass, which
-/// these graphs do not use.)
+/// forward is the crate's node built by the lean node's forward pass;
+/// these graphs are built by `value_of`, so it would repeat operands
+/// inline.)
 pub fn engines() -> [(&'static str, Grads); 6] {
     [
         ("chapter 6's engine", |g| {

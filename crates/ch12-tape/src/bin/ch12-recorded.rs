@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dc0d850ac72a3397
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 51427c4d60574b24
 //! Prints what this chapter says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
@@ -32,6 +32,8 @@ fn main() {
         })
         .expect("at least two engines");
     let (slow, fast) = (&widest[0]["engine"], &widest[1]["engine"]);
+    println!("Each ratio: the median of the rounds' ratios, then");
+    println!("(in brackets) their middle half.");
     println!("The widest gap between neighbouring Rust engines:");
     println!("  {slow} / {fast}");
     println!("  {}", ratio(timing(slow), timing(fast)));
