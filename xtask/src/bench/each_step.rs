@@ -8,18 +8,20 @@
 //! the runs' times, and every run's time, share of near nodes, median gap between nodes,
 //! MiB in glibc's fastbins and minor page faults.
 //!
-//! `ch11-each-step WAY [unasked]` prints five lines, a number per step, each to three
-//! decimals, separated by spaces: the step's milliseconds, its share of near nodes, the
-//! median gap between nodes in KiB, the MiB in the fastbins after it (`NaN` where there is
-//! no glibc to ask, or where told `unasked`), and its minor page faults (`NaN` where not
-//! counted).
+//! `ch11-each-step WAY [unasked]` prints five lines, a number per step, separated by
+//! spaces: the step's milliseconds, its share of near nodes, the median gap between nodes
+//! in KiB and the MiB in the fastbins after it (`NaN` where there is no glibc to ask, or
+//! where told `unasked`), each to three decimals; then its minor page faults, a whole
+//! count (`NaN` where not counted; recordings made before the program printed counts
+//! whole have them to three decimals, which is still read).
 
 use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
 use crate::project::Project;
 
 use super::records::{
-    ENVIRONMENT as MACHINE, check_environment_csv_of, csv, environment_csv_of, is_time, read_csv,
+    ENVIRONMENT as MACHINE, check_environment_csv_of, csv, environment_csv_of, is_count, is_time,
+    read_csv,
 };
 use super::{Program, SCRATCH, command, environment, run, summarize, write, written};
 
@@ -175,15 +177,27 @@ fn watched_number(text: &str) -> bool {
     is_time(text) || text == "NaN"
 }
 
+/// Whether `text` is a step's page faults as the program prints them: a whole count, or
+/// `NaN`; or, as older recordings keep them, to three decimals.
+fn faults_number(text: &str) -> bool {
+    is_count(text) || watched_number(text)
+}
+
+/// Whether the `i`th of the program's lines, or of a step's watched numbers, holds `text`
+/// as it should: the faults (the last) as a count, the rest as `watched_number`.
+fn fits_line(i: usize, text: &str) -> bool {
+    if i == LINES - 1 { faults_number(text) } else { watched_number(text) }
+}
+
 /// Reads the program's five lines; `source` names it in the problem.
 pub fn parse(source: &str, printed: &str) -> Result<Run, Problems> {
     let lines: Vec<Vec<&str>> = printed.lines().map(|line| line.split(' ').collect()).collect();
     let fine = lines.len() == LINES
         && lines.iter().all(|line| line.len() == lines[0].len())
         && lines[0].iter().all(|t| is_time(t))
-        && lines[1..].iter().flatten().all(|t| watched_number(t));
+        && (1..LINES).all(|i| lines[i].iter().all(|t| fits_line(i, t)));
     if !fine {
-        let message = "the program prints five lines of as many numbers, separated by single spaces: each step's ms, share, gap, MiB and faults with three decimals (`{:.3}`)";
+        let message = "the program prints five lines of as many numbers, separated by single spaces: each step's ms, share, gap and MiB with three decimals (`{:.3}`), and its faults as a whole count (`{:.0}`)";
         return Err(vec![Problem::new(source, 1, message)]);
     }
     let step = |k: usize| std::array::from_fn(|line| lines[line][k].to_string());
@@ -268,7 +282,8 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
         let fine = fields.len() == LEADING + LINES
             && fields[2..LEADING].iter().all(|t| is_time(t))
             && by_run(LEADING).iter().all(|t| is_time(t))
-            && (LEADING + 1..LEADING + LINES).all(|i| by_run(i).iter().all(|t| watched_number(t)))
+            && (LEADING + 1..LEADING + LINES)
+                .all(|i| by_run(i).iter().all(|t| fits_line(i - LEADING, t)))
             && (LEADING..LEADING + LINES).all(|i| by_run(i).len() == count);
         if !fine {
             let message = format!(
@@ -298,10 +313,10 @@ mod tests {
     use super::*;
 
     /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900,
-    /// gap 0.156 KiB, MiB 0.000 and 12.000 faults at every step.
+    /// gap 0.156 KiB, MiB 0.000 and 12 faults at every step.
     fn recorded(steps: usize, runs: &[&str]) -> String {
         let run = |ms: &&str| -> Run {
-            let step = || [ms, &"0.900", &"0.156", &"0.000", &"12.000"].map(|t| t.to_string());
+            let step = || [ms, &"0.900", &"0.156", &"0.000", &"12"].map(|t| t.to_string());
             (0..steps).map(|_| step()).collect()
         };
         let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
@@ -317,10 +332,16 @@ mod tests {
 
     #[test]
     fn the_program_prints_five_lines_of_numbers() {
-        let faults = "\n300.000 12.000\n";
+        let faults = "\n300 12\n";
         let printed = format!("12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 NaN{faults}");
         let run = parse("out", &printed).unwrap();
-        assert_eq!(run[1], ["40.000", "0.650", "9.250", "NaN", "12.000"]);
+        assert_eq!(run[1], ["40.000", "0.650", "9.250", "NaN", "12"]);
+        // Faults to three decimals, as the program printed them once, still read.
+        let older = printed.replace(faults, "\n300.000 12.000\n");
+        assert_eq!(parse("out", &older).unwrap()[1][4], "12.000");
+        // A count anywhere else is not a watched number.
+        let counted = printed.replace("0.156 9.250", "0 9.250");
+        assert!(parse("out", &counted).is_err());
         for wrong in [
             "12.345 40.000\n0.897 0.650\n0.156 9.250\n10.100 0.000\n".to_string(),
             format!("12.345 40.000\n0.897\n0.156 9.250\n10.100 0.000{faults}"),
@@ -340,7 +361,7 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         assert_eq!(
             lines[1],
-            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000,12.000 12.000 12.000"
+            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000,12 12 12"
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));

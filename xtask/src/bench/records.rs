@@ -165,6 +165,11 @@ pub fn is_time(text: &str) -> bool {
     Format::Millis.fits(text)
 }
 
+/// Whether `text` is a count as the programs print one, `{:.0}`: digits alone.
+pub fn is_count(text: &str) -> bool {
+    Format::Count.fits(text)
+}
+
 /// Reads what `ch12-bench` printed; `source` names it in the problems, each at its line.
 pub fn parse(source: &str, text: &str) -> Result<Records, Problems> {
     let mut records = Records::default();

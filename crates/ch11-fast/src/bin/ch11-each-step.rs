@@ -1,4 +1,4 @@
-// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 61ccd074962b82cc
+// Generated from chapters/11-steps.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1f0f29b22cc86cc
 //! Watches each of chapter 10's 100 training steps, the graphs freed in the
 //! way named. Prints five lines, a number per step: its ms, its share of
 //! nodes near the one before, the median distance to it in KiB, the MiB in
@@ -17,16 +17,17 @@ pub fn main() {
     };
     let Some(freeing) = Freeing::named(way) else { usage() };
     let steps = watch(freeing, POINTS, ask_fastbins);
-    let line = |of: fn(&Watched) -> f64| {
+    // Each number to `places` decimals: the faults are a count.
+    let line = |of: fn(&Watched) -> f64, places: usize| {
         let numbers: Vec<String> =
-            steps.iter().map(|step| format!("{:.3}", of(step))).collect();
+            steps.iter().map(|step| format!("{:.places$}", of(step))).collect();
         numbers.join(" ")
     };
-    println!("{}", line(|step| step.ms));
-    println!("{}", line(|step| step.near));
-    println!("{}", line(|step| step.gap));
-    println!("{}", line(|step| step.fastbins));
-    println!("{}", line(|step| step.faults));
+    println!("{}", line(|step| step.ms, 3));
+    println!("{}", line(|step| step.near, 3));
+    println!("{}", line(|step| step.gap, 3));
+    println!("{}", line(|step| step.fastbins, 3));
+    println!("{}", line(|step| step.faults, 0));
 }
 
 fn usage() -> ! {

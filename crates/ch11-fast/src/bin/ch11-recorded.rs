@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f1b8b12d92bdc5d1
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b93e3161c8f90fb6
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -500,20 +500,21 @@ fn ten_steps() {
 /// run: each line's first steps, as each-step.csv keeps them.
 fn printed() {
     let shown = 6;
-    println!("The old Drop's first run, as ch11-each-step printed it:");
+    println!("The old Drop's first run, as ch11-each-step prints it:");
     println!("the first {shown} of each line's 100 numbers");
+    // As the program prints them: three decimals, the faults whole.
     let what = [
-        ("ms", Watched::Ms),
-        ("near", Watched::Near),
-        ("gap, KiB", Watched::Gap),
-        ("fastbins, MiB", Watched::Fastbins),
-        ("faults", Watched::Faults),
+        ("ms", Watched::Ms, 3),
+        ("near", Watched::Near, 3),
+        ("gap, KiB", Watched::Gap, 3),
+        ("fastbins, MiB", Watched::Fastbins, 3),
+        ("faults", Watched::Faults, 0),
     ];
-    for (name, what) in what {
+    for (name, what, places) in what {
         let steps = each_step(WATCHED[1], what);
         let first: Vec<String> = steps[..shown]
             .iter()
-            .map(|runs| format!("{:.3}", runs[0]))
+            .map(|runs| format!("{:.places$}", runs[0]))
             .collect();
         println!("{} …   ({name})", first.join(" "));
     }

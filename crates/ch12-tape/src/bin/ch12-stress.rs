@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 59bcba221e08a569
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c31cc6feeb6a34bd
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one question a function, the one named on the
 //! command line, or all of them.
@@ -153,14 +153,19 @@ fn every_engine() {
             println!("{m}");
         }
     }
-    let unreached: usize = graphs(SEED)
-        .take(GRAPHS)
-        .map(|graph| {
-            let inputs = &reached_from_output(&graph)[..graph.inputs.len()];
-            inputs.iter().filter(|&&reached| !reached).count()
-        })
-        .sum();
-    println!("Inputs the output does not reach, their grads 0: {unreached}");
+    // The inputs the output does not reach, and of those, how many every
+    // engine gives a grad of exactly 0.
+    let (mut unreached, mut zero) = (0, 0);
+    for graph in graphs(SEED).take(GRAPHS) {
+        let grads = engines().map(|(_, grads)| grads(&graph));
+        let reached = reached_from_output(&graph);
+        for i in (0..graph.inputs.len()).filter(|&i| !reached[i]) {
+            unreached += 1;
+            zero += usize::from(grads.iter().all(|g| g[i] == 0.0));
+        }
+    }
+    println!("Inputs the output does not reach: {unreached}");
+    println!("  of them, grad exactly 0 in every engine: {zero}");
     let steepest = graphs(SEED).take(GRAPHS).map(|g| steepest_slope(&g));
     let steepest = steepest.fold(0.0, f64::max);
     println!("The steepest slope of any value to any input: {steepest:.0}");
