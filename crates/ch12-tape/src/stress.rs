@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d33fd8b571862733
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f74abb4e0c706941
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -340,10 +340,9 @@ pub fn op_grads(graph: &Graph) -> Vec<f64> {
 pub type Grads = fn(&Graph) -> Vec<f64>;
 
 /// Every engine with a graph, and the function giving its grads: the
-/// first two with chapter 6's node, as the bench times them. (Flat
-/// forward is the crate's node built by the lean node's forward pass;
-/// these graphs are built by `value_of`, so it would repeat operands
-/// inline.)
+/// first two with chapter 6's node, as the bench times them. Flat forward
+/// is left out: on graphs built by `value_of` it would be the same engine
+/// as operands inline.
 pub fn engines() -> [(&'static str, Grads); 6] {
     [
         ("chapter 6's engine", |g| {
@@ -440,7 +439,7 @@ pub fn steepest_slope(graph: &Graph) -> f64 {
             steepest = steepest.max(input.grad().abs());
         }
         // Every grad this pass wrote, hidden nodes' too (the − of a − b,
-        // the b⁻¹ of a / b), back to 0 for the next: chapter 4's lesson.
+        // the b⁻¹ of a / b), back to 0 for the next: chapter 5's lesson.
         value.zero_grad_graph();
     }
     steepest

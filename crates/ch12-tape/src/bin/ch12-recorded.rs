@@ -1,5 +1,5 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 51427c4d60574b24
-//! Prints what this chapter says of the recorded run: the widest gap between
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 39eacdcd2e19e2e5
+//! Prints what chapter 12.2 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios run by run.
 

@@ -1,7 +1,7 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c31cc6feeb6a34bd
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b6ed6ed3b731075
 //! Checks every engine's backward on 10,000 random graphs, and whether the
-//! check could catch a bug: one question a function, the one named on the
-//! command line, or all of them.
+//! check could catch a bug: one function per question, the one named on
+//! the command line, or all of them.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
