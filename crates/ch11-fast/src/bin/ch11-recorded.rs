@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 18e8a612061d1bf0
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 124c472bc26d5ffd
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -391,6 +391,8 @@ fn every_step() {
     let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
     let theirs = every_value(&others, Watched::Fastbins, mib);
     println!("  old Drop {ours}; {named} {theirs}");
+    println!("minor page faults a step:");
+    step_table(Watched::Faults, &[new, old, UNASKED, block, off], two_figures);
     same_machine();
 }
 
@@ -448,18 +450,23 @@ fn stretches() {
         let cells: String = STRETCHES.iter().map(of_fastest).collect();
         println!("  {name:<20}{cells}");
     }
+    // Which runs of each row took under 0.6 of its median run's time over
+    // steps 2 to 20, where the fastest strays furthest.
+    println!("Runs under 0.6 of their row's median run, steps 2 to 20:");
+    for (name, ms) in rows {
+        let each = stretch(ms, (2, 20));
+        let middle = median(each.clone());
+        let fast: Vec<String> = (0..each.len())
+            .filter(|&run| each[run] < 0.6 * middle)
+            .map(|run| format!("run {}", run + 1))
+            .collect();
+        let which =
+            if fast.is_empty() { "none".into() } else { fast.join(", ") };
+        println!("  {name:<22}{which}");
+    }
     // Huge pages would show as few faults: each run's median after step 1.
-    let faults: Vec<f64> = [WATCHED[1], UNASKED]
-        .iter()
-        .flat_map(|name| {
-            let faults = each_step(name, Watched::Faults);
-            let runs = faults[0].len();
-            let later = move |run| {
-                median(faults[1..].iter().map(|step| step[run]).collect())
-            };
-            (0..runs).map(later).collect::<Vec<f64>>()
-        })
-        .collect();
+    let faults: Vec<f64> =
+        [WATCHED[1], UNASKED].into_iter().flat_map(later_faults).collect();
     let [least, most] = [f64::min, f64::max]
         .map(|pick| faults.iter().copied().fold(faults[0], pick));
     println!("The old Drop's faults a step after step 1, asking and not,");
@@ -707,33 +714,27 @@ fn on_huge_pages() {
     println!("stretch by stretch:");
     println!("{head}");
     let rows = [(ON_HUGE_PAGES[0], &new_given), (ON_HUGE_PAGES[1], &old_given)];
+    let of = |runs: &[usize], each: &[f64]| {
+        median(runs.iter().map(|&run| each[run]).collect())
+    };
     for (name, given) in rows {
-        let way = &name[..name.find(',').expect("a way, then a setting")];
         let ms = each_step(name, Watched::Ms);
         let each = STRETCHES.map(|span| stretch(&ms, span));
-        for got in [true, false] {
-            let runs: Vec<usize> =
-                (0..ms[0].len()).filter(|r| given.contains(r) == got).collect();
-            let cells = each
-                .each_ref()
-                .map(|each| median(runs.iter().map(|&r| each[r]).collect()));
-            let which = if got { "got them" } else { "did not" };
-            print(&format!("{way}, {which} ({})", runs.len()), cells);
+        for (what, runs) in by_pages(name, given) {
+            print(&what, each.each_ref().map(|each| of(&runs, each)));
         }
     }
-    println!("Step 1, the median of the runs: ms, and minor page faults:");
+    println!("The median of the runs: step 1's ms and minor page faults,");
+    println!("and the faults a step after it (each run's median):");
     for (name, given) in rows {
-        let way = &name[..name.find(',').expect("a way, then a setting")];
         let [ms, faults] = [Watched::Ms, Watched::Faults]
             .map(|what| each_step(name, what).swap_remove(0));
-        for got in [true, false] {
-            let runs = (0..ms.len()).filter(|r| given.contains(r) == got);
-            let runs: Vec<usize> = runs.collect();
-            let [ms, faults] = [&ms, &faults]
-                .map(|step| median(runs.iter().map(|&r| step[r]).collect()));
-            let which = if got { "got them" } else { "did not" };
-            let what = format!("{way}, {which} ({})", runs.len());
-            println!("  {what:<28}{:>6}{faults:>8.0}", two_figures(ms));
+        let later = later_faults(name);
+        for (what, runs) in by_pages(name, given) {
+            let [ms, faults, later] =
+                [&ms, &faults, &later].map(|step| of(&runs, step));
+            let ms = two_figures(ms);
+            println!("  {what:<28}{ms:>6}{faults:>8.0}{later:>8.0}");
         }
     }
     // Each old `Drop` run that got them, beside the least any old `Drop` run
@@ -786,10 +787,28 @@ fn on_huge_pages() {
 /// The runs of the row `name` that got huge pages: those whose steps after
 /// the first fault fewer than 100 times, by their median.
 fn on_huge_pages_only(name: &str) -> Vec<usize> {
+    let later = later_faults(name);
+    (0..later.len()).filter(|&run| later[run] < 100.0).collect()
+}
+
+/// Each run of the row `name`: its median faults a step after step 1.
+fn later_faults(name: &str) -> Vec<f64> {
     let faults = each_step(name, Watched::Faults);
-    let runs = faults[0].len();
     let later = |run| median(faults[1..].iter().map(|s| s[run]).collect());
-    (0..runs).filter(|&run| later(run) < 100.0).collect()
+    (0..faults[0].len()).map(later).collect()
+}
+
+/// The runs of the huge-page row `name`, those that got huge pages
+/// (`given`) and those that did not, each with its label for a table.
+fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
+    let way = &name[..name.find(',').expect("a way, then a setting")];
+    let runs = each_step(name, Watched::Ms)[0].len();
+    [true, false].map(|got| {
+        let runs: Vec<usize> =
+            (0..runs).filter(|r| given.contains(r) == got).collect();
+        let which = if got { "got them" } else { "did not" };
+        (format!("{way}, {which} ({})", runs.len()), runs)
+    })
 }
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over
