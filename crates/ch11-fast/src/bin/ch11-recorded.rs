@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 124c472bc26d5ffd
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15940061df44f9e0
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -149,11 +149,8 @@ fn built() {
     let (_, sums) = runs_and_sums(&as_built);
     let whole = timing(OLD_DROP).runs;
     println!("Every run, fastest to slowest, ms:");
-    for (what, mut runs) in [("whole step", whole), ("phases' sum", sums)] {
-        runs.sort_by(f64::total_cmp);
-        let runs: Vec<String> =
-            runs.iter().map(|ms| format!("{ms:.0}")).collect();
-        println!("  {what:<13}{}", runs.join(" "));
+    for (what, runs) in [("whole step", whole), ("phases' sum", sums)] {
+        println!("  {what:<13}{}", fastest_first(runs));
     }
     println!("Its whole step, fastbins on / off,\n{RATIOS}:");
     println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
@@ -400,6 +397,18 @@ fn every_step() {
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
 
+/// The stretches' first steps, as a table's heads, six places each.
+fn stretch_heads() -> String {
+    STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect()
+}
+
+/// `runs`, in ms, fastest first, to the ms.
+fn fastest_first(mut runs: Vec<f64>) -> String {
+    runs.sort_by(f64::total_cmp);
+    let runs: Vec<String> = runs.iter().map(|ms| format!("{ms:.0}")).collect();
+    runs.join(" ")
+}
+
 /// The old `Drop`'s layout and every glibc row's ms, stretch by stretch;
 /// what a random order would give; and how far the old `Drop`'s fastest
 /// run strays from its median run, beside the new `Drop`'s.
@@ -432,15 +441,20 @@ fn stretches() {
     });
     let alike = if alike { "the same in every run" } else { "not alike" };
     println!("The old Drop's share and gap, step by step: {alike}");
-    println!("The fastest run's ms over the median run's:");
-    let firsts: String =
-        STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
-    println!("  {:<20}{firsts}", "steps from");
     let rows = [
         ("old Drop, asking", &old),
         ("old Drop, not asking", &unasked),
         ("new Drop", &new),
     ];
+    against_median(rows);
+}
+
+/// How far each row's runs stray from its median run: each stretch's
+/// fastest over the median, and which runs took under 0.6 of it; then
+/// the old `Drop`'s faults, which huge pages would have cut.
+fn against_median(rows: [(&str, &Steps); 3]) {
+    println!("The fastest run's ms over the median run's:");
+    println!("  {:<20}{}", "steps from", stretch_heads());
     for (name, ms) in rows {
         let of_fastest = |&span: &(usize, usize)| {
             let each = stretch(ms, span);
@@ -665,12 +679,9 @@ fn on_mimalloc() {
         &[WATCHED[1], as_found, WATCHED[0], by_crate],
         two_figures,
     );
-    let mut first = each_step(by_crate, Watched::Ms).swap_remove(0);
-    first.sort_by(f64::total_cmp);
-    let first: Vec<String> =
-        first.iter().map(|ms| format!("{ms:.0}")).collect();
+    let first = each_step(by_crate, Watched::Ms).swap_remove(0);
     println!("The new Drop's step 1 on mimalloc, every run, in ms:");
-    println!("  {}", first.join(" "));
+    println!("  {}", fastest_first(first));
     println!("The most in any one step after the first, of any run:");
     for name in ON_MIMALLOC {
         let later = each_step(name, Watched::Faults).split_off(1);
@@ -703,9 +714,7 @@ fn on_huge_pages() {
     let [new, old] = [&new_given, &old_given].map(rounds);
     println!("  new Drop {new}; old Drop {old}");
     // Every stretch, by its first step, then each row's medians over it.
-    let firsts: String =
-        STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect();
-    let head = format!("  {:<28}{firsts}", "steps from");
+    let head = format!("  {:<28}{}", "steps from", stretch_heads());
     let cells =
         |ms: [f64; 6]| ms.map(|ms| format!("{:>6}", two_figures(ms))).concat();
     let print =
