@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5dddf1af429acb06
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d5fa6444f53170a
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -211,7 +211,7 @@ pub const OLD_DROP: &str = "chapter 6's engine with old Drop";
 /// fastbins off.
 pub const OFF_SUFFIX: &str = " (fastbins off)";
 
-/// `f` of two runs' lists, run by run, in order: their ratios, say.
+/// `f` of two runs' lists, round by round, in order: their ratios, say.
 pub fn run_by_run(a: &[f64], b: &[f64], f: fn(f64, f64) -> f64) -> Vec<f64> {
     assert_eq!(a.len(), b.len(), "a run of each in every round");
     a.iter().zip(b).map(|(a, b)| f(*a, *b)).collect()
@@ -295,7 +295,7 @@ pub fn spread(mut xs: Vec<f64>) -> String {
     format!("{median} ({low} to {high})")
 }
 
-/// How many times as long `slow`'s step takes as `fast`'s, run by run:
+/// How many times as long `slow`'s step takes as `fast`'s, round by round:
 /// the median of the ratios and their middle half. Engines timed in the same
 /// rounds are paired round by round, so that what the machine was doing at
 /// that moment weighs on both; otherwise every run of one is set against

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15940061df44f9e0
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0509b5922e2902dd
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -170,7 +170,7 @@ fn phases() {
 }
 
 /// The phases of the crate's step (chapter 11.1), largest first; then
-/// each against the same phase with the new `Drop`, run by run, each
+/// each against the same phase with the new `Drop`, round by round, each
 /// engine's phases scaled to its own whole step.
 fn crate_phases() {
     let phases = rows(PHASES);
@@ -183,11 +183,11 @@ fn crate_phases() {
 }
 
 /// Prints each phase of the `slow` engine's step over the same phase of
-/// the `fast` one's, run by run, each engine given with its phases' rows in
+/// the `fast` one's, round by round, each engine given with its phases' rows in
 /// the order they run. Each engine's phases are first scaled to its own
 /// whole step, so that what timing in pieces adds to each drops out.
 fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
-    println!("each scaled to its engine's whole step, run by run:");
+    println!("each scaled to its engine's whole step, round by round:");
     let before = in_whole_steps(slow.0, slow.1);
     let after = in_whole_steps(fast.0, fast.1);
     for (k, pair) in slow.1.iter().zip(fast.1).enumerate() {
@@ -203,7 +203,7 @@ fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
     }
 }
 
-/// Each of `engine`'s phases, run by run, as its share of that run's
+/// Each of `engine`'s phases, round by round, as its share of that run's
 /// phases times the whole step timed in the same round: in ms of the
 /// whole step.
 fn in_whole_steps(engine: &str, phases: &[&Row]) -> Vec<Vec<f64>> {
@@ -258,7 +258,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let (_, sums) = runs_and_sums(&step);
     let whole = timing(engine).runs;
     let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
-    println!("The phases' sum / the whole step, run by run:");
+    println!("The phases' sum / the whole step, round by round:");
     println!("  {}", spread(of_whole));
     // The same from the medians, which need not agree with the rounds.
     let [sum, whole] = [sum, step_ms].map(two_figures);
@@ -274,7 +274,8 @@ fn walk() {
     line("the same, fastbins off", &off(NEW_DROP), &off("cheaper walk"));
     let (before, after) = (timing(NEW_DROP).runs, timing("cheaper walk").runs);
     let saved = run_by_run(&before, &after, |b, a| b - a);
-    println!("What it saves of the step, run by run, ms: {}", spread(saved));
+    let saved = spread(saved);
+    println!("What it saves of the step, round by round, ms: {saved}");
 }
 
 /// Chapter 6's walk taken apart: each variant's median; then what the
@@ -295,7 +296,7 @@ fn walks() {
         phase_runs(&row.unwrap_or_else(|| panic!("no walk `{start}`"))["phase"])
     };
     println!("Each change: the walk before it over the walk after it,");
-    println!("run by run:");
+    println!("round by round:");
     let changes = [
         ("borrowing instead of cloning", "set + clones (", "set + borrows"),
         ("the set sized up front", "set + borrows", "sized set"),
@@ -500,12 +501,12 @@ fn against_compact() {
         [WATCHED[0], UNASKED, WATCHED[2], WATCHED[3]]
             .map(|name| each_step(name, Watched::Ms));
     println!("Old Drop not asking glibc, over the compact rows,");
-    println!("run by run:");
+    println!("round by round:");
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
     let compact = [(&unasked, &new), (&unasked, &block), (&unasked, &off)];
     ratio_table(heads, compact);
     println!("Each row's steps 71 to 100 over its steps 11 to 20,");
-    println!("run by run:");
+    println!("round by round:");
     let rows = [
         ("old Drop, not asking", &unasked),
         ("new Drop", &new),
@@ -515,7 +516,7 @@ fn against_compact() {
     for (name, ms) in rows {
         println!("  {name:<26}{}", spread(over(ms, ms, ((71, 100), (11, 20)))));
     }
-    println!("Each other way / new Drop, steps 2 to 100, run by run:");
+    println!("Each other way / new Drop, steps 2 to 100, round by round:");
     for name in [WATCHED[2], WATCHED[3]] {
         println!("  {name}: {}", after_step_1(name, WATCHED[0]));
     }
@@ -573,7 +574,7 @@ fn asking() {
     let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
         .map(|name| each_step(name, Watched::Ms));
     println!("Old Drop asking glibc after each step, over the new Drop;");
-    println!("and the old Drop not asking over asking, run by run:");
+    println!("and the old Drop not asking over asking, round by round:");
     let asking = [(&old, &new), (&unasked, &old)];
     ratio_table(["asking / new", "not asking / asking"], asking);
     println!("Old Drop not asking over asking, steps 2 to 100:");
@@ -588,7 +589,7 @@ fn asking() {
 /// What each run of a row watched, step by step: `[step][run]`.
 type Steps = Vec<Vec<f64>>;
 
-/// For each stretch, ratios run by run, `pairs`, each the first row's
+/// For each stretch, ratios round by round, `pairs`, each the first row's
 /// steps over the second's, under `heads`.
 fn ratio_table<const N: usize>(heads: [&str; N], pairs: [(&Steps, &Steps); N]) {
     let head: String = heads.iter().map(|h| format!("{h:<20}")).collect();
@@ -656,7 +657,7 @@ fn same_machine() {
 }
 
 /// Chapter 6's `Drop` and the crate's on mimalloc beside glibc: some steps'
-/// times, the layout, and the ratios between them, run by run.
+/// times, the layout, and the ratios between them, round by round.
 fn on_mimalloc() {
     let [by_crate, as_found] = ON_MIMALLOC;
     println!("ms a step, the median of the runs:");
@@ -668,7 +669,7 @@ fn on_mimalloc() {
     let near = every_value(&ON_MIMALLOC, Watched::Near, percent);
     println!("nodes within 1 KiB of the one the walk reached before,");
     println!("on mimalloc, both ways, at every step of every run: {near}");
-    println!("Steps 2 to 100, run by run:");
+    println!("Steps 2 to 100, round by round:");
     println!("  on mimalloc, old Drop / new Drop:");
     println!("    {}", after_step_1(as_found, by_crate));
     println!("  new Drop, on mimalloc / on glibc:");
@@ -822,7 +823,7 @@ fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over
 /// steps 2 to 100 (all but the first, whose memory is new to the process):
-/// each run's median, run by run, and their spread.
+/// each run's median, round by round, and their spread.
 fn after_step_1(slow: &str, fast: &str) -> String {
     let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
     spread(over(&slow, &fast, ((2, 100), (2, 100))))
@@ -859,7 +860,7 @@ fn stretch(steps: &[Vec<f64>], (first, last): (usize, usize)) -> Vec<f64> {
     (0..steps[0].len()).map(of_run).collect()
 }
 
-/// `slow`'s steps over `fast`'s, run by run: each run's median over its
+/// `slow`'s steps over `fast`'s, round by round: each run's median over its
 /// stretch of steps, first to last, divided. The stretches are the same
 /// to compare two rows, and the rows the same to compare two stretches.
 fn over(

@@ -1,7 +1,7 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 39eacdcd2e19e2e5
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 603a5a4386183b17
 //! Prints what chapter 12.2 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
-//! costs, each ratio with the middle half of the ratios run by run.
+//! costs, each ratio with the middle half of the ratios round by round.
 
 use ch11_fast::recorded::{
     BENCH, NEW_DROP, OFF_SUFFIX, Row, ratio, rows, timing, two_figures,
