@@ -177,16 +177,11 @@ fn watched_number(text: &str) -> bool {
     is_time(text) || text == "NaN"
 }
 
-/// Whether `text` is a step's page faults as the program prints them: a whole count, or
-/// `NaN`; or, as older recordings keep them, to three decimals.
-fn faults_number(text: &str) -> bool {
-    is_count(text) || watched_number(text)
-}
-
 /// Whether the `i`th of the program's lines, or of a step's watched numbers, holds `text`
-/// as it should: the faults (the last) as a count, the rest as `watched_number`.
+/// as it should: a `watched_number`, or for the faults (the last) also a whole count, as
+/// the program prints them now (older recordings keep three decimals).
 fn fits_line(i: usize, text: &str) -> bool {
-    if i == LINES - 1 { faults_number(text) } else { watched_number(text) }
+    watched_number(text) || (i == LINES - 1 && is_count(text))
 }
 
 /// Reads the program's five lines; `source` names it in the problem.

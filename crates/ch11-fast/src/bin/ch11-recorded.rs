@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0509b5922e2902dd
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9026777893ced64
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -755,20 +755,19 @@ fn on_huge_pages() {
         .map(|name| each_step(name, Watched::Ms))
         .collect();
     let old_ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
-    let on_small_pages = STRETCHES.map(|span| {
-        let mut each: Vec<f64> =
-            small.iter().flat_map(|ms| stretch(ms, span)).collect();
-        let huge_row = stretch(&old_ms, span);
-        let missed = (0..huge_row.len()).filter(|r| !old_given.contains(r));
-        each.extend(missed.map(|r| huge_row[r]));
-        each
+    let each = STRETCHES.map(|span| stretch(&old_ms, span));
+    let on_small_pages: [Vec<f64>; 6] = std::array::from_fn(|k| {
+        let mut all: Vec<f64> =
+            small.iter().flat_map(|ms| stretch(ms, STRETCHES[k])).collect();
+        let missed = (0..each[k].len()).filter(|r| !old_given.contains(r));
+        all.extend(missed.map(|r| each[k][r]));
+        all
     });
     println!("Each old Drop run that got them, and its step 1's faults;");
     println!("then the fastest of the old Drop's runs on small pages,");
     println!("each stretch's own:");
     println!("{head}  faults");
     let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
-    let each = STRETCHES.map(|span| stretch(&old_ms, span));
     for &run in &old_given {
         let ms = cells(each.each_ref().map(|each| each[run]));
         let first = faults[0][run];
