@@ -1,5 +1,5 @@
-// Generated from chapters/12-tape.md, chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b2dd048288b33445
-//! Chapters 12 to 12.2: the training step on a tape, with fused operations,
+// Generated from chapters/12-tape.md, chapters/12-floor.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8429ba785d2a1426
+//! Chapters 12 to 12.3: the training step on a tape, with fused operations,
 //! by hand, and in candle; every engine checked and timed.
 
 pub mod on_tape;

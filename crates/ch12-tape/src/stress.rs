@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f74abb4e0c706941
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f74abb4e0c706941
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 

@@ -1,5 +1,5 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e7c1e3925ea35a46
-//! Draws chapter 12.2's figure into the folder given as the first argument,
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7695da9698c0306b
+//! Draws chapter 12.3's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
 use ch11_fast::chart::{Bar, bars};

@@ -1,5 +1,5 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 603a5a4386183b17
-//! Prints what chapter 12.2 says of the recorded run: the widest gap between
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 04b9d5e441048da8
+//! Prints what chapter 12.3 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios round by round.
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b6ed6ed3b731075
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b6ed6ed3b731075
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one function per question, the one named on
 //! the command line, or all of them.
