@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3117c35ac04c6559
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6db807f291446d1b
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -176,8 +176,9 @@ pub fn walk_borrowing(
 }
 
 /// A hash of an address: one multiplication by a large odd constant, then a
-/// rotation that brings the product's high bits, which depend on every bit
-/// of the address, down to the low bits the table picks a slot with.
+/// rotation that brings the product's high bits, which mix many bits of the
+/// address, its high ones included, down to the low bits the table picks a
+/// slot with.
 #[derive(Default)]
 pub struct AddressHash(u64);
 

@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f74abb4e0c706941
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a64956941b5f0fe
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -340,9 +340,10 @@ pub fn op_grads(graph: &Graph) -> Vec<f64> {
 pub type Grads = fn(&Graph) -> Vec<f64>;
 
 /// Every engine with a graph, and the function giving its grads: the
-/// first two with chapter 6's node, as the bench times them. Flat forward
-/// is left out: on graphs built by `value_of` it would be the same engine
-/// as operands inline.
+/// first two with chapter 6's node, as the bench times them. Left out: the
+/// old `Drop`, which runs the first's rules and frees the graph otherwise,
+/// and flat forward, which on graphs built by `value_of` would be the same
+/// engine as operands inline.
 pub fn engines() -> [(&'static str, Grads); 6] {
     [
         ("chapter 6's engine", |g| {

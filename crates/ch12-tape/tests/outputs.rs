@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 88bf950be27d4a54
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 64c245290e7d11b9
 //! Snapshot tests of what the programs of chapters 12 to 12.2 print; and
 //! every engine's million-deep chain.
 
@@ -54,11 +54,8 @@ fn a_tape_node_is_32_bytes() {
     let original = ch10_moons::original::load();
     let mut moons = on_tape::Moons::new(&original.parameters, Ops::Scalar);
     for k in 0..2 {
-        ch11_fast::Engine::step(
-            &mut moons,
-            &original.points,
-            1.0 - 0.009 * k as f64,
-        );
+        let rate = ch10_moons::learning_rate(k);
+        ch11_fast::Engine::step(&mut moons, &original.points, rate);
     }
     let tape = moons.tape();
     assert_eq!(tape.len(), 65_818);

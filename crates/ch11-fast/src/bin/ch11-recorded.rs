@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9026777893ced64
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13f7dd0a7cd49c53
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -185,11 +185,15 @@ fn crate_phases() {
 /// Prints each phase of the `slow` engine's step over the same phase of
 /// the `fast` one's, round by round, each engine given with its phases' rows in
 /// the order they run. Each engine's phases are first scaled to its own
-/// whole step, so that what timing in pieces adds to each drops out.
+/// whole step, so that what timing in pieces adds to each drops out; the
+/// same unscaled follows.
 fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
-    println!("each scaled to its engine's whole step, round by round:");
+    println!("each scaled to its engine's whole step, then not,");
+    println!("round by round:");
     let before = in_whole_steps(slow.0, slow.1);
     let after = in_whole_steps(fast.0, fast.1);
+    let (raw_before, _) = runs_and_sums(slow.1);
+    let (raw_after, _) = runs_and_sums(fast.1);
     for (k, pair) in slow.1.iter().zip(fast.1).enumerate() {
         let [old, new] = [pair.0, pair.1].map(|row| {
             let name = row["phase"].trim_start_matches(AS_FOUND);
@@ -199,7 +203,8 @@ fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
         let name =
             if old == new { new.to_string() } else { format!("{old} / {new}") };
         let ratios = run_by_run(&before[k], &after[k], |b, a| b / a);
-        println!("  {name}: {}", spread(ratios));
+        let raw = run_by_run(&raw_before[k], &raw_after[k], |b, a| b / a);
+        println!("  {name}: {}; not, {}", spread(ratios), spread(raw));
     }
 }
 
@@ -436,18 +441,35 @@ fn stretches() {
         println!("{new:>5}{block:>5}{off:>5}");
     }
     random_order();
-    // Whether every run laid its nodes out alike, step by step.
-    let alike = [&near, &gap].iter().all(|steps| {
-        steps.iter().all(|runs| runs.iter().all(|value| *value == runs[0]))
-    });
-    let alike = if alike { "the same in every run" } else { "not alike" };
-    println!("The old Drop's share and gap, step by step: {alike}");
+    old_layouts(&near, &gap);
     let rows = [
         ("old Drop, asking", &old),
         ("old Drop, not asking", &unasked),
         ("new Drop", &new),
     ];
     against_median(rows);
+}
+
+/// Whether every run of each old-`Drop` row laid its nodes out alike, step
+/// by step; and how far the two rows' layouts differ, `near` and `gap`
+/// being the row that asks.
+fn old_layouts(near: &Steps, gap: &Steps) {
+    let unasked = [Watched::Near, Watched::Gap].map(|w| each_step(UNASKED, w));
+    let alike = [near, gap, &unasked[0], &unasked[1]].iter().all(|steps| {
+        steps.iter().all(|runs| runs.iter().all(|value| *value == runs[0]))
+    });
+    let alike = if alike { "the same in every run" } else { "not alike" };
+    println!("The old Drop's share and gap, step by step, in each row:");
+    println!("  {alike}");
+    // Runs are alike, so each row's first run stands for it.
+    let widest = |asking: &Steps, not: &Steps, by: fn(f64, f64) -> f64| {
+        let each = asking.iter().zip(not).map(|(a, n)| by(a[0], n[0]));
+        each.fold(0.0, f64::max)
+    };
+    let points = widest(near, &unasked[0], |a, n| 100.0 * (a - n).abs());
+    let gaps = widest(gap, &unasked[1], |a, n| 100.0 * (a / n - 1.0).abs());
+    println!("  asking and not differ by at most {points:.1} points of");
+    println!("  near and {gaps:.1}% of gap");
 }
 
 /// How far each row's runs stray from its median run: each stretch's
@@ -468,16 +490,34 @@ fn against_median(rows: [(&str, &Steps); 3]) {
     // Which runs of each row took under 0.6 of its median run's time over
     // steps 2 to 20, where the fastest strays furthest.
     println!("Runs under 0.6 of their row's median run, steps 2 to 20:");
+    let mut fast_rounds = vec![];
     for (name, ms) in rows {
         let each = stretch(ms, (2, 20));
         let middle = median(each.clone());
-        let fast: Vec<String> = (0..each.len())
-            .filter(|&run| each[run] < 0.6 * middle)
-            .map(|run| format!("run {}", run + 1))
-            .collect();
+        let fast: Vec<usize> =
+            (0..each.len()).filter(|&run| each[run] < 0.6 * middle).collect();
+        let which: Vec<String> =
+            fast.iter().map(|run| format!("run {}", run + 1)).collect();
         let which =
-            if fast.is_empty() { "none".into() } else { fast.join(", ") };
+            if fast.is_empty() { "none".into() } else { which.join(", ") };
         println!("  {name:<22}{which}");
+        fast_rounds.extend(fast);
+    }
+    // Those runs stretch by stretch, beside their rounds' other old Drop.
+    println!("Those rounds' old Drop runs, ms a step, stretch by stretch:");
+    println!("  {:<20}{}", "steps from", stretch_heads());
+    for run in fast_rounds {
+        for (name, ms) in &rows[..2] {
+            let cells: String = STRETCHES
+                .iter()
+                .map(|&span| {
+                    format!("{:>6}", two_figures(stretch(ms, span)[run]))
+                })
+                .collect();
+            let name = name.trim_start_matches("old Drop, ");
+            let name = format!("{name}, run {}", run + 1);
+            println!("  {name:<20}{cells}");
+        }
     }
     // Huge pages would show as few faults: each run's median after step 1.
     let faults: Vec<f64> =
@@ -822,10 +862,14 @@ fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over
 /// steps 2 to 100 (all but the first, whose memory is new to the process):
-/// each run's median, round by round, and their spread.
+/// each run's median, round by round, their spread, and in how many
+/// rounds the ratio is under 1.
 fn after_step_1(slow: &str, fast: &str) -> String {
     let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
-    spread(over(&slow, &fast, ((2, 100), (2, 100))))
+    let ratios = over(&slow, &fast, ((2, 100), (2, 100)));
+    let under = ratios.iter().filter(|&&ratio| ratio < 1.0).count();
+    let rounds = ratios.len();
+    format!("{}, under 1 in {under} of {rounds}", spread(ratios))
 }
 
 /// A share as a percentage, to two figures.

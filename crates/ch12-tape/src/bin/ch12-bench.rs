@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b5d21dbd716d842
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0824dab16d3347f6
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -110,7 +110,10 @@ enum Part {
 }
 
 fn usage() -> ! {
-    panic!("usage: ch12-bench [--steps N] [--runs N]")
+    panic!(
+        "usage: ch12-bench [--steps N] [--runs N] \
+         [--engine I | --chain I | --phases 0..=2 | --walks 0]"
+    )
 }
 
 /// One record per name from the records of every run: the median of the

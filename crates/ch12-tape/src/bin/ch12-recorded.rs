@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 04b9d5e441048da8
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db66dfb342f73087
 //! Prints what chapter 12.3 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios round by round.
@@ -46,9 +46,7 @@ fn main() {
     };
     let nodes = |name: &str| cell(name, "nodes_per_step");
     let fewer = two_figures(nodes("tape") / nodes("fused tape"));
-    println!(
-        "The fused tape: {fewer} times fewer nodes than the tape; its step"
-    );
+    println!("The fused tape: 1/{fewer} as many nodes as the tape; its step");
     println!("  {} times as fast", ratio(timing("tape"), timing("fused tape")));
     println!("The tape against {NEW_DROP}:");
     println!("  {} times as fast", ratio(timing(NEW_DROP), timing("tape")));
