@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6db807f291446d1b
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4710929476409f28
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -39,12 +39,13 @@ pub fn train(engine: &mut dyn Engine, data: &[Sample]) -> Vec<Step> {
 }
 
 /// Times `steps` training steps of `engine`, after two untimed ones; the
-/// median, in ms.
+/// median, in ms. `steps` must be at least 1.
 pub fn time_steps(
     engine: &mut dyn Engine,
     data: &[Sample],
     steps: usize,
 ) -> f64 {
+    assert!(steps > 0, "a median needs at least one timed step");
     let mut times = vec![];
     for k in 0..steps + 2 {
         let clock = Instant::now();

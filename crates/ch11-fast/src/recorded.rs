@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1d5fa6444f53170a
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9ff19414b4bdc85
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -287,11 +287,18 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 /// The median of `xs` and their middle half (from the 25th percentile to
-/// the 75th), as `median (low to high)`, to two figures.
+/// the 75th), as `median (low to high)`, to two figures; a number near 1 to
+/// three decimals, so that a reader can tell which side of 1 it lies on.
 pub fn spread(mut xs: Vec<f64>) -> String {
     xs.sort_by(f64::total_cmp);
-    let [low, median, high] =
-        [0.25, 0.5, 0.75].map(|q| two_figures(quantile(&xs, q)));
+    let [low, median, high] = [0.25, 0.5, 0.75].map(|q| {
+        let x = quantile(&xs, q);
+        if (0.95..1.05).contains(&x) {
+            format!("{x:.3}")
+        } else {
+            two_figures(x)
+        }
+    });
     format!("{median} ({low} to {high})")
 }
 

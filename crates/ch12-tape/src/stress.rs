@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a64956941b5f0fe
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 59e9381e14321673
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -193,13 +193,7 @@ pub fn value_grads(
     walk: Walk,
     mutant: Option<Mutant>,
 ) -> Vec<f64> {
-    let mut v: Vec<Value> =
-        graph.inputs.iter().map(|&x| Value::new(x)).collect();
-    for op in &graph.ops {
-        let wrong = mutant.and_then(|m| m.value_of(op, &v));
-        let value = wrong.unwrap_or_else(|| value_of(op, &v));
-        v.push(value);
-    }
+    let v = values_with(graph, mutant);
     let out = v.last().expect("a graph has an output");
     match walk {
         Walk::Hashed => {
@@ -215,11 +209,17 @@ pub fn value_grads(
 
 /// The graph's values in micrograd's `Value`: its inputs, then each
 /// operation's result.
-fn values(graph: &Graph) -> Vec<Value> {
+pub fn values(graph: &Graph) -> Vec<Value> {
+    values_with(graph, None)
+}
+
+/// The same, the operations of a mutant's kind made by the mutant.
+fn values_with(graph: &Graph, mutant: Option<Mutant>) -> Vec<Value> {
     let mut v: Vec<Value> =
         graph.inputs.iter().map(|&x| Value::new(x)).collect();
     for op in &graph.ops {
-        let value = value_of(op, &v);
+        let wrong = mutant.and_then(|m| m.value_of(op, &v));
+        let value = wrong.unwrap_or_else(|| value_of(op, &v));
         v.push(value);
     }
     v

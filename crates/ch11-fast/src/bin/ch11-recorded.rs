@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13f7dd0a7cd49c53
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dd3b3b382ec60c98
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -188,7 +188,7 @@ fn crate_phases() {
 /// whole step, so that what timing in pieces adds to each drops out; the
 /// same unscaled follows.
 fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
-    println!("each scaled to its engine's whole step, then not,");
+    println!("scaled to its engine's whole step, then unscaled,");
     println!("round by round:");
     let before = in_whole_steps(slow.0, slow.1);
     let after = in_whole_steps(fast.0, fast.1);
@@ -204,7 +204,7 @@ fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
             if old == new { new.to_string() } else { format!("{old} / {new}") };
         let ratios = run_by_run(&before[k], &after[k], |b, a| b / a);
         let raw = run_by_run(&raw_before[k], &raw_after[k], |b, a| b / a);
-        println!("  {name}: {}; not, {}", spread(ratios), spread(raw));
+        println!("  {name}: {}; unscaled {}", spread(ratios), spread(raw));
     }
 }
 

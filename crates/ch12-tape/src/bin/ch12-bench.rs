@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0824dab16d3347f6
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1474d3cc85f4436c
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -132,6 +132,11 @@ fn aggregate(records: &[Vec<String>]) -> Vec<String> {
             records.iter().filter(|r| r[0] == kind && r[1] == name).collect();
         let in_order: Vec<&str> = runs.iter().map(|r| r[2].as_str()).collect();
         let in_order = in_order.join(" ");
+        // Bytes are counted, not timed: every run must count the same.
+        if kind == "engine" {
+            let same = runs.iter().all(|r| r[6] == runs[0][6]);
+            assert!(same, "{name}: the runs counted different bytes");
+        }
         let mut ms: Vec<f64> =
             runs.iter().map(|r| r[2].parse().expect("a time")).collect();
         ms.sort_by(f64::total_cmp);

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: db66dfb342f73087
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a4d13aa96773df01
 //! Prints what chapter 12.3 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios round by round.
@@ -75,6 +75,16 @@ fn main() {
         // To one decimal, as the file keeps them: the table below sums them.
         println!("  {name:<34}{:.1}", cell(name, "bytes_per_node"));
     }
+    // The heap engines' fastbins-off runs, processes of their own, counted
+    // their bytes again.
+    let again: Vec<&Row> =
+        rows.iter().filter(|row| row["engine"].ends_with(OFF_SUFFIX)).collect();
+    let alike = again.iter().all(|row| {
+        let name = row["engine"].trim_end_matches(OFF_SUFFIX);
+        cell(name, "bytes_per_node") == cell(&row["engine"], "bytes_per_node")
+    });
+    let alike = if alike { "the same" } else { "not the same" };
+    println!("  counted again, fastbins off: {alike} for all {}", again.len());
 
     let python = ("Python micrograd", "Python micrograd, gc tuned");
     if rows.iter().any(|row| row["engine"] == python.0) {

@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b6ed6ed3b731075
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5d5023e01c8ab033
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one function per question, the one named on
 //! the command line, or all of them.
@@ -9,6 +9,7 @@ use std::hint::black_box;
 use ch12_tape::stress::{
     GRAPHS, Grads, Graph, Op, SEED, engines, graphs, mutants, op_grads,
     rejected_draws, steepest_slope, stress, tape_grads, value_grads_as_made,
+    values,
 };
 use micrograd::check::{self, Slope};
 
@@ -326,4 +327,13 @@ fn graph_6706() {
         let sum = inverse + from_power;
         println!("  v0^-1 by {how:<5}{inverse:?} + {from_power:?} = {sum:e}");
     }
+    // The shares `Value` adds: the product's, v0⁻¹ times v1's grad, and the
+    // power's, its slope −v0⁻² times the grad the product gave it, v0 · g.
+    let v = values(&graph);
+    v.last().expect("a graph has an output").backward();
+    let g = v[1].grad();
+    let product = by_pow * g;
+    let power = -x.powf(black_box(-2.0)) * (x * g);
+    println!("and the two shares themselves, v1's grad being {g:?}:");
+    println!("  {product:?} + {power:?} = {:e}", product + power);
 }
