@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 59e9381e14321673
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d1ab11d0475ae1f
 //! Random expression graphs over every operation, to check every engine's
 //! backward against central differences.
 
@@ -223,27 +223,6 @@ fn values_with(graph: &Graph, mutant: Option<Mutant>) -> Vec<Value> {
         v.push(value);
     }
     v
-}
-
-/// The inputs' grads from micrograd's `Value`, each node's rule run in the
-/// reverse of the order the nodes were made, as a tape runs them.
-pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
-    let v = values(graph);
-    // The nodes of each value not in earlier ones', children first: the
-    // order they were made in. A node is known by its address.
-    let (mut made, mut seen) = (vec![], std::collections::HashSet::new());
-    for value in &v {
-        for node in value.topo() {
-            if seen.insert(viz::Expr::id(&node)) {
-                made.push(node);
-            }
-        }
-    }
-    v.last().expect("a graph has an output").set_grad(1.0);
-    for node in made.iter().rev() {
-        node.backward_step();
-    }
-    v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }
 
 /// The inputs' grads from the lean nodes; −, / and unary − made of the
@@ -565,4 +544,25 @@ pub fn mutants() -> [(&'static str, Grads); 8] {
         ("dot's bias left out", |g| with(g, Mutant::DotBiasDropped)),
         ("shares that overwrite", overwriting_grads),
     ]
+}
+
+/// The inputs' grads from micrograd's `Value`, each node's rule run in the
+/// reverse of the order the nodes were made, as a tape runs them.
+pub fn value_grads_as_made(graph: &Graph) -> Vec<f64> {
+    let v = values(graph);
+    // The nodes of each value not in earlier ones', children first: the
+    // order they were made in. A node is known by its address.
+    let (mut made, mut seen) = (vec![], std::collections::HashSet::new());
+    for value in &v {
+        for node in value.topo() {
+            if seen.insert(viz::Expr::id(&node)) {
+                made.push(node);
+            }
+        }
+    }
+    v.last().expect("a graph has an output").set_grad(1.0);
+    for node in made.iter().rev() {
+        node.backward_step();
+    }
+    v[..graph.inputs.len()].iter().map(Value::grad).collect()
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 742d760d59b95691
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e722782f0cdb00ed
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -63,7 +63,7 @@ static WALKS: AtomicU64 = AtomicU64::new(0);
 impl Value {
     /// Every value under this one, itself included, each once, children
     /// first: borrows of the graph's own handles, no `Rc` cloned. Public
-    /// but hidden, so that `ch12-bench` can time the walk alone.
+    /// but hidden, so that the benches can time the walk alone.
     #[doc(hidden)]
     pub fn order(&self) -> Vec<&Value> {
         // A number no node has seen: a node whose mark equals it is visited.
