@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: dd3b3b382ec60c98
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b42e9261cf981bc
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -316,6 +316,9 @@ fn walks() {
     let chapter_6 = walk("set + clones (");
     let all = run_by_run(&chapter_6, &cheaper, |b, a| b / a);
     println!("  all four, chapter 6's walk over order: {}", spread(all));
+    // The crate's `topo` is order with clones: what the clones cost it.
+    let clones = run_by_run(&walk("marks + clones"), &cheaper, |b, a| b / a);
+    println!("  clones, topo over order: {}", spread(clones));
     let saved = run_by_run(&chapter_6, &cheaper, |a, b| a - b);
     let ms = spread(saved.clone());
     println!("Saved by order against chapter 6's walk, ms: {ms}");

@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5d5023e01c8ab033
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ec264384a1880ae
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one function per question, the one named on
 //! the command line, or all of them.
@@ -240,6 +240,9 @@ fn equal_bits() {
     println!("Inputs whose grad is 0 in some engines, not in others:");
     let names = engines().map(|(name, _)| name);
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
+    // How far apart unlike bits lie at most: in units in the last place,
+    // and in value.
+    let (mut widest, mut largest) = (0, 0.0_f64);
     // For each set of engines: how often they alone differ from the first.
     let mut unlike_first = BTreeMap::<Vec<&str>, usize>::new();
     for (index, graph) in graphs(SEED).take(GRAPHS).enumerate() {
@@ -257,6 +260,13 @@ fn equal_bits() {
                 .filter(|(_, g)| g[i].to_bits() != bits)
                 .map(|(name, _)| *name)
                 .collect();
+            // Of one sign, floats' bits count up as their values do.
+            for g in &grads {
+                let apart =
+                    (g[i].to_bits() as i64 - bits as i64).unsigned_abs();
+                widest = widest.max(apart);
+                largest = largest.max((g[i] - grads[0][i]).abs());
+            }
             if unlike.is_empty() {
                 same_bits += 1;
             } else {
@@ -279,6 +289,8 @@ fn equal_bits() {
         println!("  {count} with bits unlike {}'s in:", names[0]);
         println!("    {}", unlike.join(", "));
     }
+    println!("  at most {widest} units in the last place apart,");
+    println!("  and {largest:e} in value");
     println!("The crate's Value, its rules run in a tape's order:");
     println!("  both tapes' bits in {as_made} of {inputs}");
 }
@@ -334,6 +346,6 @@ fn graph_6706() {
     let g = v[1].grad();
     let product = by_pow * g;
     let power = -x.powf(black_box(-2.0)) * (x * g);
-    println!("and the two shares themselves, v1's grad being {g:?}:");
+    println!("v1 = {:?}, its grad {g:?}; the two shares:", v[1].data());
     println!("  {product:?} + {power:?} = {:e}", product + power);
 }
