@@ -513,7 +513,8 @@ fn fields(line: &str) -> Result<Vec<String>, String> {
 }
 
 /// Checks a recorded `bench.csv` against a run's records: the header, every row's
-/// numbers, the original's rows (if any) first, then exactly the run's engines, in order.
+/// numbers, the original's rows (if any) first, then exactly the run's engines, in order,
+/// each with the bytes this run counted (counted, not timed, they must not change).
 /// Never the timings themselves.
 pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
     let rows = match read_csv(file, text, BENCH_HEADER) {
@@ -556,6 +557,16 @@ pub fn check_bench_csv(file: &str, text: &str, records: &Records) -> Problems {
         }
         if !python {
             engines.push((*line, fields[0].as_str()));
+        }
+        let counted = records.engines.iter().find(|e| e.name == fields[0]);
+        let counted = counted.map(|e| e.bytes.as_deref().unwrap_or(""));
+        if let Some(counted) = counted
+            && fields[5] != counted
+        {
+            wrong(format!(
+                "bytes_per_node is `{}`, but this run counts `{counted}`: record a run again with `cargo xtask bench --record`",
+                fields[5]
+            ));
         }
     }
     let reported: Vec<&str> = records.engines.iter().map(|e| e.name.as_str()).collect();
@@ -792,6 +803,8 @@ hand-written,0.050,0.049,0.052,0.8,,0,,5400.0,0.050 0.049 0.052
         assert!(found[0].starts_with("bench.csv:1: the first line should be the header"));
         let found = check(&good.replace("tape,0.321", "lean node,0.321"));
         assert!(found[0].starts_with("bench.csv:5: its engines are"), "{found:?}");
+        let found = check(&good.replace("4.9,31.5,", "4.9,31.6,"));
+        assert!(found[0].starts_with("bench.csv:5: bytes_per_node is `31.6`"), "{found:?}");
         let found = check(&good.replace("tape,0.321,", "tape,fast,"));
         assert!(found[0].starts_with("bench.csv:5: ms_per_step is `fast`"), "{found:?}");
         let found = check(&good.replace("\"Python micrograd, gc tuned", "\"Python micrograd, gc"));

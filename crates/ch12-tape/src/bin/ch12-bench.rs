@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1474d3cc85f4436c
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2c27d7d14a17ea17
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -309,4 +309,26 @@ fn engine(index: usize, steps: usize, data: &[Sample], start: &[f64]) {
     };
     // One run: its time is the median, the fastest, the slowest.
     println!("engine,{name},{ms:.3},{ms:.3},{ms:.3},{ns:.1},{bytes},{nodes}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counting_counts_the_bytes_asked_for_and_net_growth() {
+        COUNTING.store(true, Relaxed);
+        let start = LIVE.load(Relaxed);
+        let since = || LIVE.load(Relaxed) - start;
+        let mut numbers: Vec<u64> = Vec::with_capacity(1000);
+        let asked = since();
+        numbers.reserve_exact(2000);
+        let grown = since();
+        let zeroed = vec![0u8; 4096];
+        let with_zeroed = since();
+        drop((numbers, zeroed));
+        let freed = since();
+        COUNTING.store(false, Relaxed);
+        assert_eq!([asked, grown, with_zeroed, freed], [8000, 16000, 20096, 0]);
+    }
 }
