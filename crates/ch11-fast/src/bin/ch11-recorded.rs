@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3b42e9261cf981bc
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 359d5720acc95fa4
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -25,6 +25,7 @@ fn main() {
         Some("walk") => walk(),
         Some("heap") => heap(),
         Some("walks") => walks(),
+        Some("inline") => inline(),
         Some("lean") => lean(),
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
@@ -36,7 +37,7 @@ fn main() {
         Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             crate-phases|walk|walks|heap|lean|each-step|stretches|\
+             crate-phases|walk|walks|heap|inline|lean|each-step|stretches|\
              against-compact|ten-steps|asking|printed|mimalloc|huge-pages"
         ),
     }
@@ -348,19 +349,29 @@ fn heap() {
 }
 
 /// The chapter's result, chapter 6's engine (new `Drop`) against the
-/// crate as it now is; the lean engine against the cheaper walk, and the
-/// gain taken apart: the operands inline, then the flat forward pass, then
-/// the rest of the node; and what the rest costs the crate.
+/// crate as it now is, and the operands inline's part of it.
+fn inline() {
+    let inline = "operands inline";
+    ratios_both_ways(&[(NEW_DROP, inline), ("cheaper walk", inline)]);
+}
+
+/// The lean engine against the cheaper walk, and the gain taken apart: the
+/// operands inline, then the flat forward pass, then the rest of the node;
+/// and what the rest costs the crate.
 fn lean() {
     let (inline, flat) = ("operands inline", "flat forward");
-    let pairs = [
-        (NEW_DROP, inline),
+    ratios_both_ways(&[
         ("cheaper walk", "lean node"),
         ("cheaper walk", inline),
         (inline, flat),
         (flat, "lean node"),
         (inline, "lean node"),
-    ];
+    ]);
+}
+
+/// How many times as long a whole step takes, each pair `slow / fast`,
+/// round by round, with the fastbins on and then off.
+fn ratios_both_ways(pairs: &[(&str, &str)]) {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     for (slow, fast) in pairs {
         line(&format!("{slow} / {fast}"), slow, fast);

@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ec264384a1880ae
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b08f4587815a799
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one function per question, the one named on
 //! the command line, or all of them.
@@ -43,6 +43,7 @@ fn one_graph() {
         (2..=3).contains(&g.inputs.len()) && (3..=5).contains(&g.ops.len())
     };
     let (index, graph) = graphs(SEED)
+        .take(GRAPHS)
         .enumerate()
         .find(|(_, g)| small(g) && reached_from_output(g).iter().all(|&r| r))
         .expect("some graph is small");
@@ -57,8 +58,11 @@ fn one_graph() {
     let claimed = tape_grads(&graph, false);
     let output = |x: &[f64]| graph.eval(x);
     let report = check::compare(output, &graph.inputs, &claimed, check::H);
-    let (tape, error) = ("claimed by the tape", "error");
-    println!("  input {tape:>21} {:>21}{error:>10}  passed", "measured");
+    let heads = ["claimed by the tape", "measured", "error"];
+    println!(
+        "  input {:>21} {:>21}{:>10}  passed",
+        heads[0], heads[1], heads[2]
+    );
     for (i, slope) in report.slopes.iter().enumerate() {
         let Slope { claimed, measured } = *slope;
         let (error, passed) = (slope.error(), slope.passed());
@@ -168,7 +172,10 @@ fn every_engine() {
     println!("Inputs the output does not reach: {unreached}");
     println!("  of them, grad exactly 0 in every engine: {zero}");
     let steepest = graphs(SEED).take(GRAPHS).map(|g| steepest_slope(&g));
-    let steepest = steepest.fold(0.0, f64::max);
+    let steepest = steepest.fold(0.0, |most: f64, slope| {
+        assert!(slope.is_finite(), "a slope that is not a number");
+        most.max(slope)
+    });
     println!("The steepest slope of any value to any input: {steepest:.0}");
 }
 
@@ -234,6 +241,13 @@ fn broken_rules() {
             "  {name:<25}{wrong} mismatches in {graphs} graphs, first {first}"
         );
     }
+    // What a caught rule looks like: the first mutant's first mismatch.
+    let (_, mismatches) = stress(SEED, GRAPHS, &mutants()[..1]);
+    let Slope { claimed, measured } = mismatches[0].slope;
+    let (graph, input) = (mismatches[0].graph, mismatches[0].input);
+    println!("The first one's first mismatch: graph {graph}, input {input},");
+    let error = mismatches[0].slope.error();
+    println!("  claimed {claimed}, measured {measured}, error {error:.1e}");
 }
 
 fn equal_bits() {
@@ -241,8 +255,8 @@ fn equal_bits() {
     let names = engines().map(|(name, _)| name);
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
     // How far apart unlike bits lie at most: in units in the last place,
-    // and in value.
-    let (mut widest, mut largest) = (0, 0.0_f64);
+    // with the two grads, and in value.
+    let (mut widest, mut widest_pair, mut largest) = (0, (0.0, 0.0), 0.0_f64);
     // For each set of engines: how often they alone differ from the first.
     let mut unlike_first = BTreeMap::<Vec<&str>, usize>::new();
     for (index, graph) in graphs(SEED).take(GRAPHS).enumerate() {
@@ -260,12 +274,16 @@ fn equal_bits() {
                 .filter(|(_, g)| g[i].to_bits() != bits)
                 .map(|(name, _)| *name)
                 .collect();
-            // Of one sign, floats' bits count up as their values do.
             for g in &grads {
-                let apart =
-                    (g[i].to_bits() as i64 - bits as i64).unsigned_abs();
-                widest = widest.max(apart);
-                largest = largest.max((g[i] - grads[0][i]).abs());
+                let (a, b) = (grads[0][i], g[i]);
+                // Of one sign, floats' bits count up as their values do; of
+                // two (+0 and −0, say), the bits' distance means nothing.
+                let apart = (b.to_bits() as i64).abs_diff(bits as i64);
+                let one_sign = a.is_sign_negative() == b.is_sign_negative();
+                if one_sign && apart > widest {
+                    (widest, widest_pair) = (apart, (a, b));
+                }
+                largest = largest.max((b - a).abs());
             }
             if unlike.is_empty() {
                 same_bits += 1;
@@ -289,8 +307,10 @@ fn equal_bits() {
         println!("  {count} with bits unlike {}'s in:", names[0]);
         println!("    {}", unlike.join(", "));
     }
+    let (a, b) = widest_pair;
     println!("  at most {widest} units in the last place apart,");
-    println!("  and {largest:e} in value");
+    println!("    {a:e} against {b:e};");
+    println!("  at most {largest:.1e} apart in value");
     println!("The crate's Value, its rules run in a tape's order:");
     println!("  both tapes' bits in {as_made} of {inputs}");
 }
