@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 64c245290e7d11b9
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ceb0367db7b399c1
 //! Snapshot tests of what the programs of chapters 12 to 12.2 print; and
 //! every engine's million-deep chain.
 
@@ -50,7 +50,7 @@ fn every_engine_survives_a_million_deep_chain() {
 /// A tape's node is 32 bytes, and the tape of a moons step holds no more
 /// than its nodes need once trimmed.
 #[test]
-fn a_tape_node_is_32_bytes() {
+fn a_moons_tape_holds_only_its_nodes() {
     let original = ch10_moons::original::load();
     let mut moons = on_tape::Moons::new(&original.parameters, Ops::Scalar);
     for k in 0..2 {

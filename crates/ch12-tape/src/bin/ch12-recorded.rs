@@ -1,10 +1,11 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a4d13aa96773df01
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e08764c619492344
 //! Prints what chapter 12.3 says of the recorded run: the widest gap between
 //! neighbouring Rust engines, what fusing gives, and what Python's collector
 //! costs, each ratio with the middle half of the ratios round by round.
 
 use ch11_fast::recorded::{
-    BENCH, NEW_DROP, OFF_SUFFIX, Row, ratio, rows, timing, two_figures,
+    BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, Row, ratio, rows, timing,
+    two_figures,
 };
 
 fn main() {
@@ -90,7 +91,9 @@ fn main() {
     if rows.iter().any(|row| row["engine"] == python.0) {
         let tuned = timing(python.1).median;
         println!("Times as fast as the original, collector tuned (medians):");
-        for name in [NEW_DROP, "tape", "fused tape", "hand-written"] {
+        let engines =
+            [NEW_DROP, OLD_DROP, "tape", "fused tape", "hand-written"];
+        for name in engines {
             let times = two_figures(tuned / timing(name).median);
             println!("  {name:<34}{times}");
         }
