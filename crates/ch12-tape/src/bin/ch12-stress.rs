@@ -1,4 +1,4 @@
-// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1b08f4587815a799
+// Generated from chapters/12-stress.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: adad111f77913c77
 //! Checks every engine's backward on 10,000 random graphs, and whether the
 //! check could catch a bug: one function per question, the one named on
 //! the command line, or all of them.
@@ -254,9 +254,9 @@ fn equal_bits() {
     println!("Inputs whose grad is 0 in some engines, not in others:");
     let names = engines().map(|(name, _)| name);
     let (mut found, mut inputs, mut same_bits, mut as_made) = (0, 0, 0, 0);
-    // How far apart unlike bits lie at most: in units in the last place,
-    // with the two grads, and in value.
-    let (mut widest, mut widest_pair, mut largest) = (0, (0.0, 0.0), 0.0_f64);
+    // How far apart unlike bits lie at most, with the two grads: in units
+    // in the last place, and in value.
+    let (mut widest, mut largest) = ((0, 0.0, 0.0), (0.0, 0.0, 0.0));
     // For each set of engines: how often they alone differ from the first.
     let mut unlike_first = BTreeMap::<Vec<&str>, usize>::new();
     for (index, graph) in graphs(SEED).take(GRAPHS).enumerate() {
@@ -276,14 +276,16 @@ fn equal_bits() {
                 .collect();
             for g in &grads {
                 let (a, b) = (grads[0][i], g[i]);
-                // Of one sign, floats' bits count up as their values do; of
+                // Of one sign, floats' bits count up as their magnitudes do; of
                 // two (+0 and −0, say), the bits' distance means nothing.
                 let apart = (b.to_bits() as i64).abs_diff(bits as i64);
                 let one_sign = a.is_sign_negative() == b.is_sign_negative();
-                if one_sign && apart > widest {
-                    (widest, widest_pair) = (apart, (a, b));
+                if one_sign && apart > widest.0 {
+                    widest = (apart, a, b);
                 }
-                largest = largest.max((b - a).abs());
+                if (b - a).abs() > largest.0 {
+                    largest = ((b - a).abs(), a, b);
+                }
             }
             if unlike.is_empty() {
                 same_bits += 1;
@@ -307,10 +309,12 @@ fn equal_bits() {
         println!("  {count} with bits unlike {}'s in:", names[0]);
         println!("    {}", unlike.join(", "));
     }
-    let (a, b) = widest_pair;
-    println!("  at most {widest} units in the last place apart,");
+    let (units, a, b) = widest;
+    println!("  at most {units} units in the last place apart,");
     println!("    {a:e} against {b:e};");
-    println!("  at most {largest:.1e} apart in value");
+    let (apart, a, b) = largest;
+    println!("  at most {apart:e} apart in value,");
+    println!("    {a:e} against {b:e}");
     println!("The crate's Value, its rules run in a tape's order:");
     println!("  both tapes' bits in {as_made} of {inputs}");
 }
