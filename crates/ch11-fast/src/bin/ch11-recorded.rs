@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 359d5720acc95fa4
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d040eb410c20e331
 //! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -417,9 +417,14 @@ fn every_step() {
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
 
-/// The stretches' first steps, as a table's heads, six places each.
-fn stretch_heads() -> String {
-    STRETCHES.iter().map(|(first, _)| format!("{first:>6}")).collect()
+/// Stretches' first steps, as a table's heads, six places each.
+fn heads(spans: &[(usize, usize)]) -> String {
+    spans.iter().map(|(first, _)| format!("{first:>6}")).collect()
+}
+
+/// A row of a stretch table: each number to two figures, six places each.
+fn cells(numbers: impl IntoIterator<Item = f64>) -> String {
+    numbers.into_iter().map(|x| format!("{:>6}", two_figures(x))).collect()
 }
 
 /// `runs`, in ms, fastest first, to the ms.
@@ -491,15 +496,14 @@ fn old_layouts(near: &Steps, gap: &Steps) {
 /// the old `Drop`'s faults, which huge pages would have cut.
 fn against_median(rows: [(&str, &Steps); 3]) {
     println!("The fastest run's ms over the median run's:");
-    println!("  {:<20}{}", "steps from", stretch_heads());
+    println!("  {:<20}{}", "steps from", heads(&STRETCHES));
     for (name, ms) in rows {
-        let of_fastest = |&span: &(usize, usize)| {
+        let of_fastest = |span| {
             let each = stretch(ms, span);
             let fastest = each.iter().copied().fold(f64::INFINITY, f64::min);
-            format!("{:>6}", two_figures(fastest / median(each)))
+            fastest / median(each)
         };
-        let cells: String = STRETCHES.iter().map(of_fastest).collect();
-        println!("  {name:<20}{cells}");
+        println!("  {name:<20}{}", cells(STRETCHES.map(of_fastest)));
     }
     // Which runs of each row took under 0.6 of its median run's time over
     // steps 2 to 20, where the fastest strays furthest.
@@ -519,18 +523,13 @@ fn against_median(rows: [(&str, &Steps); 3]) {
     }
     // Those runs stretch by stretch, beside their rounds' other old Drop.
     println!("Those rounds' old Drop runs, ms a step, stretch by stretch:");
-    println!("  {:<20}{}", "steps from", stretch_heads());
+    println!("  {:<20}{}", "steps from", heads(&STRETCHES));
     for run in fast_rounds {
         for (name, ms) in &rows[..2] {
-            let cells: String = STRETCHES
-                .iter()
-                .map(|&span| {
-                    format!("{:>6}", two_figures(stretch(ms, span)[run]))
-                })
-                .collect();
+            let row = cells(STRETCHES.map(|span| stretch(ms, span)[run]));
             let name = name.trim_start_matches("old Drop, ");
             let name = format!("{name}, run {}", run + 1);
-            println!("  {name:<20}{cells}");
+            println!("  {name:<20}{row}");
         }
     }
     // Huge pages would show as few faults: each run's median after step 1.
@@ -583,18 +582,11 @@ fn ten_steps() {
         [Watched::Ms, Watched::Gap].map(|what| each_step(UNASKED, what));
     let spans: Vec<(usize, usize)> =
         (11..=91).step_by(10).map(|first| (first, first + 9)).collect();
-    let firsts: String =
-        spans.iter().map(|(first, _)| format!("{first:>6}")).collect();
     println!("Old Drop not asking, ten steps at a time (medians):");
-    println!("  {:<12}{firsts}", "steps from");
+    println!("  {:<12}{}", "steps from", heads(&spans));
     for (what, steps) in [("ms", &ms), ("gap, KiB", &gap)] {
-        let cells: String = spans
-            .iter()
-            .map(|&span| {
-                format!("{:>6}", two_figures(median(stretch(steps, span))))
-            })
-            .collect();
-        println!("  {what:<12}{cells}");
+        let row = cells(spans.iter().map(|&span| median(stretch(steps, span))));
+        println!("  {what:<12}{row}");
     }
 }
 
@@ -769,9 +761,7 @@ fn on_huge_pages() {
     let [new, old] = [&new_given, &old_given].map(rounds);
     println!("  new Drop {new}; old Drop {old}");
     // Every stretch, by its first step, then each row's medians over it.
-    let head = format!("  {:<28}{}", "steps from", stretch_heads());
-    let cells =
-        |ms: [f64; 6]| ms.map(|ms| format!("{:>6}", two_figures(ms))).concat();
+    let head = format!("  {:<28}{}", "steps from", heads(&STRETCHES));
     let print =
         |what: &str, ms: [f64; 6]| println!("  {what:<28}{}", cells(ms));
     println!("ms a step, the median of the runs' own medians (runs),");
