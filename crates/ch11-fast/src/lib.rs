@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4710929476409f28
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b721073f198e0d3c
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -68,12 +68,12 @@ pub fn median(mut times: Vec<Duration>) -> f64 {
 pub enum Walk {
     /// Chapter 6's, with a set of the nodes visited (`topo_hashed`).
     Hashed,
-    /// Chapter 11.1's, with a mark in each node: the crate's `backward`.
+    /// Chapter 11.3's, with a mark in each node: the crate's `backward`.
     Cheaper,
 }
 
 /// Runs `build`, its nodes keeping their operands in a `Vec`, chapter 6's
-/// node, if `in_a_vec`; else the crate's node (chapter 11.1).
+/// node, if `in_a_vec`; else the crate's node (chapter 11.3).
 pub fn building<T>(in_a_vec: bool, build: impl FnOnce() -> T) -> T {
     if in_a_vec { Value::with_operands_in_a_vec(build) } else { build() }
 }
@@ -83,7 +83,7 @@ pub struct ValueEngine {
     model: Mlp,
     walk: Walk,
     /// Whether the step's nodes keep their operands in a `Vec`, as chapter
-    /// 6's did, or inline, as the crate's do since chapter 11.1.
+    /// 6's did, or inline, as the crate's do since chapter 11.3.
     operands_in_a_vec: bool,
     /// What frees the step's graph: `drop`, the new `Drop`, or
     /// chapter 6's way, `Value::free_as_found`.
@@ -118,7 +118,7 @@ impl Engine for ValueEngine {
                 }
             }
             Walk::Cheaper => {
-                // Chapter 11.1's walk, in the crate's `backward`.
+                // Chapter 11.3's walk, in the crate's `backward`.
                 total.backward();
                 if self.nodes == 0 {
                     self.nodes = total.topo().len();

@@ -1,5 +1,5 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c346a7c2acecca0f
-//! Chapter 11's `Drop` on chapter 6.2's small node: `Looped`'s loop, the
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d62fa17210a2fe8
+//! Chapter 11.1's `Drop` on chapter 6.2's small node: `Looped`'s loop, the
 //! nodes kept on a list and freed last.
 
 use std::rc::Rc;

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e9ff19414b4bdc85
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 661a411c4d1f1ee4
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -197,10 +197,10 @@ pub const WALK: &str = "walk: ";
 pub const AS_FOUND: &str = "old Drop: ";
 
 /// The prefix of the rows of the phases of the crate as it now is, its
-/// operands inline (chapter 11.1).
+/// operands inline (chapter 11.3).
 pub const INLINE: &str = "operands inline: ";
 
-/// Chapter 6's engine with the crate's `Drop`, chapter 11's, as the bench
+/// Chapter 6's engine with the crate's `Drop`, chapter 11.1's, as the bench
 /// names it.
 pub const NEW_DROP: &str = "chapter 6's engine with new Drop";
 

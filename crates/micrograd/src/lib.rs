@@ -1,4 +1,4 @@
-// Generated from chapters/06-more-ops.md, chapters/06-reuse.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-fast.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e9215b437ec2bdf
+// Generated from chapters/06-more-ops.md, chapters/06-reuse.md, chapters/07-cross-check.md, chapters/08-mlp.md, chapters/11-heap.md, chapters/11-walk.md, chapters/12-tape.md, chapters/13-classes.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e42fa22de0a0c8af
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
@@ -46,7 +46,7 @@ struct Node {
     /// this value. 0.0 until it is computed.
     grad: Cell<f64>,
     /// The operands this value was computed from, in operand order; empty for
-    /// an input. Held inline, when there are one or two (chapter 11.1).
+    /// an input. Held inline, when there are one or two (chapter 11.3).
     children: Operands,
     /// The operation that computed it, such as "+"; empty for an input.
     op: &'static str,
@@ -54,7 +54,7 @@ struct Node {
     label: Cell<&'static str>,
     /// A stamp left by the graph walk: the number of the last walk that
     /// reached this node, so that a walk can tell where it has been
-    /// (chapter 11.1).
+    /// (chapter 11.3).
     mark: Cell<u64>,
     /// Pushes this node's grad into its children's grads, by the rule of its
     /// operation. It is given the node it belongs to when called. `None` for

@@ -1,8 +1,8 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e722782f0cdb00ed
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84c9ca21563642c9
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
-//! 11's list of the nodes, and the one behind [`Value::topo`] and
+//! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
-//! 11.1.
+//! 11.3.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -15,7 +15,7 @@ use crate::{Node, Value};
 /// handles go to a list, and a loop takes them one at a time. The nodes
 /// wait in a second list, freed last as one block: on glibc, once its
 /// mapping threshold has risen, freeing it merges the nodes' chunks, so
-/// the next graph lies compact. A stopgap (chapter 11).
+/// the next graph lies compact. A stopgap (chapter 11.1).
 impl Drop for Node {
     fn drop(&mut self) {
         let mut handles = vec![];
@@ -116,7 +116,7 @@ impl Value {
     }
 
     /// The same order as [`Value::topo`], found as chapter 6 found it, with a
-    /// set of the nodes visited: kept so that chapters 11 and 11.1 can
+    /// set of the nodes visited: kept so that chapters 11 and 11.3 can
     /// measure the difference.
     #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
@@ -144,7 +144,7 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
-    /// The bytes of one node's `Rc` allocation, as chapter 11.1 states them.
+    /// The bytes of one node's `Rc` allocation, as chapter 11.3 states them.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_node_is_112_bytes() {

@@ -1,5 +1,5 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d040eb410c20e331
-//! Prints what chapters 11 and 11.1 say of the two recorded runs, a part at
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e32cc9e681e0550a
+//! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
@@ -21,6 +21,7 @@ fn main() {
         Some("on-the-heap") => steps(&ON_THE_HEAP),
         Some("built") => built(),
         Some("phases") => phases(),
+        Some("old-over-new") => old_over_new(),
         Some("crate-phases") => crate_phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
@@ -37,14 +38,15 @@ fn main() {
         Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             crate-phases|walk|walks|heap|inline|lean|each-step|stretches|\
+             old-over-new|crate-phases|walk|walks|heap|inline|lean|\
+             each-step|stretches|\
              against-compact|ten-steps|asking|printed|mimalloc|huge-pages"
         ),
     }
 }
 
 /// The engines that keep a node per value on the heap, chapters 11 and
-/// 11.1's, with the original.
+/// 11.3's, with the original.
 const ON_THE_HEAP: [&str; 8] = [
     "Python micrograd",
     "Python micrograd, gc tuned",
@@ -157,20 +159,25 @@ fn built() {
     println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
 }
 
-/// The phases of the step with the crate's `Drop`, largest first; then each
-/// against the same phase with the old `Drop`, each engine's phases scaled
-/// to its own whole step.
+/// The phases of the step with the crate's `Drop`, largest first.
 fn phases() {
     let phases = rows(PHASES);
-    let after: Vec<&Row> = step_phases(&phases).collect();
-    print_phases(NEW_DROP, "", after.clone());
-    println!("Each phase, old Drop / new Drop, fastbins on,");
+    print_phases(NEW_DROP, "", step_phases(&phases).collect());
+}
+
+/// Each phase of the step with the old `Drop` against the same phase with
+/// the crate's, round by round, each engine's phases scaled to its own
+/// whole step.
+fn old_over_new() {
+    let phases = rows(PHASES);
     let as_built = |row: &&Row| row["phase"].starts_with(AS_FOUND);
     let before: Vec<&Row> = phases.iter().filter(as_built).collect();
+    let after: Vec<&Row> = step_phases(&phases).collect();
+    println!("Each phase, old Drop / new Drop, fastbins on,");
     phase_ratios((OLD_DROP, &before), (NEW_DROP, &after));
 }
 
-/// The phases of the crate's step (chapter 11.1), largest first; then
+/// The phases of the crate's step (chapter 11.3), largest first; then
 /// each against the same phase with the new `Drop`, round by round, each
 /// engine's phases scaled to its own whole step.
 fn crate_phases() {

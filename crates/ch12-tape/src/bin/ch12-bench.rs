@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: aecc4e8ef1d85af5
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 657cf16faeba8c31
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -104,7 +104,7 @@ enum Part {
     Chain(usize),
     /// The phases of a step: 0, chapter 11's, the graph freed by the
     /// crate's `Drop`; 1, the same freed as chapter 6's `Drop` did; 2,
-    /// chapter 11.1's, of the crate as it now is.
+    /// chapter 11.3's, of the crate as it now is.
     Phases(usize),
     Walks,
 }
@@ -259,7 +259,7 @@ fn main() {
         // Chapter 11's walks, each on a fresh graph of the first step.
         Part::Walks => {
             let model = network_with(start);
-            // Chapter 6's node, as chapter 11.1 times its walks.
+            // Chapter 6's node, as chapter 11.3 times its walks.
             let forward = || loss(&model, data).0;
             let build = || Value::with_operands_in_a_vec(forward);
             let rounds = (0..steps + 2).map(|_| walks(build)).collect();

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7695da9698c0306b
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: be958e1b85ebe8ea
 //! Draws chapter 12.3's figure into the folder given as the first argument,
 //! from the recorded run in `data/bench.csv` and `data/environment.csv`.
 
@@ -23,7 +23,7 @@ fn main() {
     let base_ms = number(&base["ms_per_step"]);
     let engines: Vec<Bar> = bench
         .iter()
-        // Chapter 11's experiments, chapter 6's `Drop` and the fastbins
+        // Chapter 11.1's experiments, chapter 6's `Drop` and the fastbins
         // off, are in its figure and its tables.
         .filter(|row| {
             let name = &row["engine"];
