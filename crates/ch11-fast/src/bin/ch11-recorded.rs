@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e32cc9e681e0550a
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 096aeed8e20955ff
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -140,8 +140,8 @@ fn off(engine: &str) -> String {
 /// What a printed ratio is.
 const RATIOS: &str = "the median of the rounds' ratios and their middle half";
 
-/// The phases of the engine as chapter 6 built it, largest first; then its
-/// whole step with glibc's fastbins on against off.
+/// The phases of the engine as chapter 6 built it, largest first; then
+/// every run of its whole step and of its phases' sum.
 fn built() {
     let phases = rows(PHASES);
     let as_built =
@@ -155,8 +155,6 @@ fn built() {
     for (what, runs) in [("whole step", whole), ("phases' sum", sums)] {
         println!("  {what:<13}{}", fastest_first(runs));
     }
-    println!("Its whole step, fastbins on / off,\n{RATIOS}:");
-    println!("  {}", ratio(timing(OLD_DROP), timing(&off(OLD_DROP))));
 }
 
 /// The phases of the step with the crate's `Drop`, largest first.
@@ -336,8 +334,7 @@ fn walks() {
 }
 
 /// Chapter 6's engine with its old `Drop` against the new, with the
-/// fastbins on and off; then the new with the fastbins on against off (the
-/// old is `built`'s last line).
+/// fastbins on and off; then each with the fastbins on against off.
 fn heap() {
     let (old, new) = (OLD_DROP, NEW_DROP);
     println!("A whole step, the median run, ms:");
@@ -351,8 +348,8 @@ fn heap() {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("old Drop / new Drop, fastbins on", old, new);
     line("the same, fastbins off", &off(old), &off(new));
-    println!("The new Drop, fastbins on / off:");
-    println!("  {}", ratio(timing(new), timing(&off(new))));
+    line("old Drop, fastbins on / off", old, &off(old));
+    line("new Drop, fastbins on / off", new, &off(new));
 }
 
 /// The chapter's result, chapter 6's engine (new `Drop`) against the
