@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 661a411c4d1f1ee4
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ae2ce415e050aa3d
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -286,19 +286,29 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
     quantile(&xs, 0.5)
 }
 
-/// The median of `xs` and their middle half (from the 25th percentile to
-/// the 75th), as `median (low to high)`, to two figures; a number near 1 to
-/// three decimals, so that a reader can tell which side of 1 it lies on.
-pub fn spread(mut xs: Vec<f64>) -> String {
-    xs.sort_by(f64::total_cmp);
-    let [low, median, high] = [0.25, 0.5, 0.75].map(|q| {
-        let x = quantile(&xs, q);
+/// The median of ratios `xs` and their middle half (from the 25th
+/// percentile to the 75th), as `median (low to high)`, to two figures; a
+/// number near 1 to three decimals, so that a reader can tell which side of
+/// 1 it lies on.
+pub fn spread(xs: Vec<f64>) -> String {
+    spread_as(xs, |x| {
         if (0.95..1.05).contains(&x) {
             format!("{x:.3}")
         } else {
             two_figures(x)
         }
-    });
+    })
+}
+
+/// The same for times, or differences of times: always to two figures.
+pub fn spread_ms(xs: Vec<f64>) -> String {
+    spread_as(xs, two_figures)
+}
+
+/// The median of `xs` and their middle half, each as `show` writes it.
+fn spread_as(mut xs: Vec<f64>, show: impl Fn(f64) -> String) -> String {
+    xs.sort_by(f64::total_cmp);
+    let [low, median, high] = [0.25, 0.5, 0.75].map(|q| show(quantile(&xs, q)));
     format!("{median} ({low} to {high})")
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 096aeed8e20955ff
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d326a2f2f62698c
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -7,8 +7,8 @@ use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
     OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED,
     Watched, each_step, environment, median, phase_runs, ratio, rows,
-    run_by_run, spread, step_medians, step_phases, timing, two_figures,
-    value_of,
+    run_by_run, spread, spread_ms, step_medians, step_phases, timing,
+    two_figures, value_of,
 };
 
 fn main() {
@@ -285,7 +285,7 @@ fn walk() {
     line("the same, fastbins off", &off(NEW_DROP), &off("cheaper walk"));
     let (before, after) = (timing(NEW_DROP).runs, timing("cheaper walk").runs);
     let saved = run_by_run(&before, &after, |b, a| b - a);
-    let saved = spread(saved);
+    let saved = spread_ms(saved);
     println!("What it saves of the step, round by round, ms: {saved}");
 }
 
@@ -299,7 +299,7 @@ fn walks() {
         phases.iter().filter(|row| row["phase"].starts_with(WALK)).collect();
     for row in &walks {
         let name = &row["phase"][WALK.len()..];
-        println!("  {name:<40}{}", spread(phase_runs(&row["phase"])));
+        println!("  {name:<40}{}", spread_ms(phase_runs(&row["phase"])));
     }
     let walk = |start: &str| {
         let walk = |row: &&Row| row["phase"][WALK.len()..].starts_with(start);
@@ -326,11 +326,12 @@ fn walks() {
     let clones = run_by_run(&walk("marks + clones"), &cheaper, |b, a| b / a);
     println!("  clones, topo over order: {}", spread(clones));
     let saved = run_by_run(&chapter_6, &cheaper, |a, b| a - b);
-    let ms = spread(saved.clone());
+    let ms = spread_ms(saved.clone());
     println!("Saved by order against chapter 6's walk, ms: {ms}");
     // The step's `free` phase also drops chapter 6's clones.
     let and_clones = run_by_run(&saved, &walk("dropping"), |a, b| a + b);
-    println!("The same with its clones' dropping, ms: {}", spread(and_clones));
+    let and_clones = spread_ms(and_clones);
+    println!("The same with its clones' dropping, ms: {and_clones}");
 }
 
 /// Chapter 6's engine with its old `Drop` against the new, with the
@@ -371,6 +372,18 @@ fn lean() {
         (flat, "lean node"),
         (inline, "lean node"),
     ]);
+    // The gap from the cheaper walk to the lean node, taken apart by the
+    // medians, each change's saving in ms.
+    let ms = |engine: &str| timing(engine).median;
+    println!("Saved by each change, by the medians, ms:");
+    for (before, after) in [
+        ("cheaper walk", inline),
+        (inline, flat),
+        (flat, "lean node"),
+        ("cheaper walk", "lean node"),
+    ] {
+        println!("  {before} to {after}: {:.2}", ms(before) - ms(after));
+    }
 }
 
 /// How many times as long a whole step takes, each pair `slow / fast`,
