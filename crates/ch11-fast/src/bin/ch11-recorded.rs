@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8d326a2f2f62698c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 75960ca43122e858
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -30,6 +30,7 @@ fn main() {
         Some("lean") => lean(),
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
+        Some("fast-runs") => fast_runs(),
         Some("against-compact") => against_compact(),
         Some("ten-steps") => ten_steps(),
         Some("asking") => asking(),
@@ -39,7 +40,7 @@ fn main() {
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              old-over-new|crate-phases|walk|walks|heap|inline|lean|\
-             each-step|stretches|\
+             each-step|stretches|fast-runs|\
              against-compact|ten-steps|asking|printed|mimalloc|huge-pages"
         ),
     }
@@ -409,14 +410,14 @@ fn every_step() {
     let [new, old, block, off] = WATCHED;
     step_table(Watched::Ms, &[new, old, UNASKED, block, off], two_figures);
     println!("nodes within 1 KiB of the one the walk reached before:");
-    step_table(Watched::Near, &WATCHED[1..2], percent);
+    step_table(Watched::Near, &[UNASKED], percent);
     // The rows that keep the graph compact, as the tables name them.
     let others = [new, block, off];
     let named = "the new Drop, the 64 KiB block, the fastbins off";
     let near = every_value(&others, Watched::Near, percent);
     println!("  {named}:\n    {near}, at every step of every run");
     println!("the median distance from a node to that one, KiB:");
-    step_table(Watched::Gap, &WATCHED[1..2], two_figures);
+    step_table(Watched::Gap, &[UNASKED], two_figures);
     let gap = every_value(&others, Watched::Gap, two_figures);
     println!("  {named}:\n    {gap}, at every step of every run");
     println!("MiB in glibc's fastbins once a step's graph is freed,");
@@ -458,11 +459,11 @@ fn stretches() {
     let [new, old, unasked, block, off] =
         [WATCHED[0], WATCHED[1], UNASKED, WATCHED[2], WATCHED[3]]
             .map(|name| each_step(name, Watched::Ms));
-    let near = each_step(WATCHED[1], Watched::Near);
-    let gap = each_step(WATCHED[1], Watched::Gap);
-    println!("Old Drop, stretch by stretch (medians): its share of near");
-    println!("nodes and their median gap; ms a step of the old Drop,");
-    println!("asking glibc and not, and of the three compact rows:");
+    let near = each_step(UNASKED, Watched::Near);
+    let gap = each_step(UNASKED, Watched::Gap);
+    println!("Old Drop not asking, stretch by stretch (medians): its share");
+    println!("of near nodes and their median gap; ms a step of the old");
+    println!("Drop, asking glibc and not, and of the three compact rows:");
     println!("                                   old Drop  compact rows");
     println!("  steps        near       gap  asking    not  new  64K  off");
     for (first, last) in STRETCHES {
@@ -478,20 +479,26 @@ fn stretches() {
     }
     random_order();
     old_layouts(&near, &gap);
-    let rows = [
+}
+
+/// The runs that strayed furthest from their row's median run.
+fn fast_runs() {
+    let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
+        .map(|name| each_step(name, Watched::Ms));
+    against_median([
         ("old Drop, asking", &old),
         ("old Drop, not asking", &unasked),
         ("new Drop", &new),
-    ];
-    against_median(rows);
+    ]);
 }
 
 /// Whether every run of each old-`Drop` row laid its nodes out alike, step
 /// by step; and how far the two rows' layouts differ, `near` and `gap`
-/// being the row that asks.
+/// being the row that does not ask.
 fn old_layouts(near: &Steps, gap: &Steps) {
-    let unasked = [Watched::Near, Watched::Gap].map(|w| each_step(UNASKED, w));
-    let alike = [near, gap, &unasked[0], &unasked[1]].iter().all(|steps| {
+    let asking =
+        [Watched::Near, Watched::Gap].map(|w| each_step(WATCHED[1], w));
+    let alike = [near, gap, &asking[0], &asking[1]].iter().all(|steps| {
         steps.iter().all(|runs| runs.iter().all(|value| *value == runs[0]))
     });
     let alike = if alike { "the same in every run" } else { "not alike" };
@@ -502,8 +509,8 @@ fn old_layouts(near: &Steps, gap: &Steps) {
         let each = asking.iter().zip(not).map(|(a, n)| by(a[0], n[0]));
         each.fold(0.0, f64::max)
     };
-    let points = widest(near, &unasked[0], |a, n| 100.0 * (a - n).abs());
-    let gaps = widest(gap, &unasked[1], |a, n| 100.0 * (a / n - 1.0).abs());
+    let points = widest(&asking[0], near, |a, n| 100.0 * (a - n).abs());
+    let gaps = widest(&asking[1], gap, |a, n| 100.0 * (a / n - 1.0).abs());
     println!("  asking and not differ by at most {points:.1} points of");
     println!("  near and {gaps:.1}% of gap");
 }
