@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ae2ce415e050aa3d
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a8b6ead046ef2abe
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -291,13 +291,13 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
 /// number near 1 to three decimals, so that a reader can tell which side of
 /// 1 it lies on.
 pub fn spread(xs: Vec<f64>) -> String {
-    spread_as(xs, |x| {
-        if (0.95..1.05).contains(&x) {
-            format!("{x:.3}")
-        } else {
-            two_figures(x)
-        }
-    })
+    spread_as(xs, ratio_figures)
+}
+
+/// A ratio to two figures, or to three decimals near 1, so that its side
+/// of 1 shows.
+pub fn ratio_figures(x: f64) -> String {
+    if (0.95..1.05).contains(&x) { format!("{x:.3}") } else { two_figures(x) }
 }
 
 /// The same for times, or differences of times: always to two figures.

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 75960ca43122e858
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f003ce2d4e15e8c
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -6,8 +6,8 @@
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
     OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED,
-    Watched, each_step, environment, median, phase_runs, ratio, rows,
-    run_by_run, spread, spread_ms, step_medians, step_phases, timing,
+    Watched, each_step, environment, median, phase_runs, ratio, ratio_figures,
+    rows, run_by_run, spread, spread_ms, step_medians, step_phases, timing,
     two_figures, value_of,
 };
 
@@ -618,7 +618,7 @@ fn ten_steps() {
 /// run: each line's first steps, as each-step.csv keeps them.
 fn printed() {
     let shown = 6;
-    println!("The old Drop's first run, as ch11-each-step prints it:");
+    println!("Old Drop, asking: its first run, as ch11-each-step prints it:");
     println!("the first {shown} of each line's 100 numbers");
     // As the program prints them: three decimals, the faults whole.
     let what = [
@@ -857,7 +857,7 @@ fn on_huge_pages() {
     let got = got.iter().map(|&run| late[run]).collect();
     println!("  the {} that got them: {}", new_given.len(), spread(got));
     let missed: Vec<String> =
-        missed.iter().map(|&run| two_figures(late[run])).collect();
+        missed.iter().map(|&run| ratio_figures(late[run])).collect();
     println!("  the {} that did not: {}", missed.len(), missed.join(", "));
 }
 
