@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 694d7c7bad783eee
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e46c5155654b664
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
@@ -133,6 +133,7 @@ fn nearness(addresses: &mut Vec<usize>) -> (f64, f64) {
     let close = gaps.iter().filter(|&&gap| gap <= 1024).count();
     let share = close as f64 / gaps.len() as f64;
     let middle = gaps.len() / 2;
+    // A partial sort: `.1` is the element that lands in the middle.
     let median = *gaps.select_nth_unstable(middle).1;
     gaps.clear();
     (share, median as f64 / 1024.0)
