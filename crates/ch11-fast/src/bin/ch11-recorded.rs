@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f003ce2d4e15e8c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 241b28022cb5d50f
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -243,9 +243,9 @@ fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
 fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of {engine}, largest first:");
-    println!("each one's share of the phases' medians, summed; and");
-    println!("ns a node, that share of the whole step's median ÷ nodes:");
+    println!("The phases of a step of {engine}, largest first.");
+    println!("Share: its median / the sum of the phases' medians;");
+    println!("ns a node: share × the whole step's median / nodes:");
     // Shares of the whole step, so that the times per node add up to it:
     // timed in pieces, the phases may take longer than the step undivided.
     let step_ms = timing(engine).median;
@@ -271,7 +271,12 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let whole = timing(engine).runs;
     let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
     println!("The phases' sum / the whole step, round by round:");
-    println!("  {}", spread(of_whole));
+    let [lowest, highest] = [f64::min, f64::max].map(|pick| {
+        ratio_figures(of_whole.iter().copied().fold(of_whole[0], pick))
+    });
+    let under = of_whole.iter().filter(|&&ratio| ratio < 1.0).count();
+    println!("  {}; from {lowest} to {highest}", spread(of_whole.clone()));
+    println!("  under 1 in {under} of {} rounds", of_whole.len());
     // The same from the medians, which need not agree with the rounds.
     let [sum, whole] = [sum, step_ms].map(two_figures);
     println!("The phases' medians summed, {sum} ms; the step's, {whole} ms");
