@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 241b28022cb5d50f
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a372235513fd236
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -266,8 +266,13 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
         let per = two_figures(ms(row) / sum * step_ms * 1e6 / count);
         println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
+    // Whether each run ranks the phases as their medians do.
+    let (runs, sums) = runs_and_sums(&step);
+    let ranked = (0..sums.len())
+        .filter(|&r| runs.windows(2).all(|pair| pair[0][r] >= pair[1][r]))
+        .count();
+    println!("  in that order in {ranked} of the {} runs", sums.len());
     // Round by round: the phases' sum against the whole step.
-    let (_, sums) = runs_and_sums(&step);
     let whole = timing(engine).runs;
     let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
     println!("The phases' sum / the whole step, round by round:");
@@ -277,9 +282,9 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let under = of_whole.iter().filter(|&&ratio| ratio < 1.0).count();
     println!("  {}; from {lowest} to {highest}", spread(of_whole.clone()));
     println!("  under 1 in {under} of {} rounds", of_whole.len());
-    // The same from the medians, which need not agree with the rounds.
-    let [sum, whole] = [sum, step_ms].map(two_figures);
-    println!("The phases' medians summed, {sum} ms; the step's, {whole} ms");
+    // The same from the medians, which need not agree with the rounds; to
+    // a tenth of a ms, so that the per-node figures can be worked again.
+    println!("Medians: the phases' sum {sum:.1} ms, the step {step_ms:.1} ms");
 }
 
 /// What the cheaper walk saves in the whole step, with the layout left to
@@ -659,6 +664,13 @@ fn asking() {
         let span = (3, 22);
         println!("  {name}: {}", spread(over(ms, &new, (span, span))));
     }
+    // The same steps' medians here and in the bench's run.
+    let here = |ms: &Steps| two_figures(median(stretch(ms, (3, 22))));
+    let bench = |engine| two_figures(timing(engine).median);
+    println!("The same steps' medians, ms, here and in the bench:");
+    println!("  new Drop: {} and {}", here(&new), bench(NEW_DROP));
+    let old = [here(&unasked), bench(OLD_DROP)];
+    println!("  old Drop, not asking: {} and {}", old[0], old[1]);
 }
 
 /// What each run of a row watched, step by step: `[step][run]`.
