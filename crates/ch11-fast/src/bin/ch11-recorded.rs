@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0a372235513fd236
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9aa53680c3386e0c
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -759,8 +759,16 @@ fn on_mimalloc() {
     println!("Steps 2 to 100, round by round:");
     println!("  on mimalloc, old Drop / new Drop:");
     println!("    {}", after_step_1(as_found, by_crate));
+    let [old, new] =
+        [as_found, by_crate].map(|name| each_step(name, Watched::Ms));
+    let mut each = over(&old, &new, ((2, 100), (2, 100)));
+    each.sort_by(f64::total_cmp);
+    let each: Vec<String> = each.into_iter().map(ratio_figures).collect();
+    println!("    each round's, least first:\n      {}", each.join(" "));
     println!("  new Drop, on mimalloc / on glibc:");
     println!("    {}", after_step_1(by_crate, WATCHED[0]));
+    println!("  old Drop on mimalloc / new Drop on glibc:");
+    println!("    {}", after_step_1(as_found, WATCHED[0]));
     println!("Minor page faults a step, the median of the runs:");
     step_table(
         Watched::Faults,
