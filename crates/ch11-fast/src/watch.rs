@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e46c5155654b664
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f80e84f800b6bb72
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
@@ -158,8 +158,9 @@ struct MallInfo2 {
 }
 
 // SAFETY: glibc 2.33 and later declare `struct mallinfo2 mallinfo2(void)`,
-// returning the struct by value, whose layout `MallInfo2` copies. It takes
-// no arguments and only reads the allocator's state, so it is `safe` to call.
+// returning the struct by value, whose layout `MallInfo2` copies. It has no
+// preconditions: no arguments, and any state of the heap is valid to report,
+// so it is `safe` to call.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 unsafe extern "C" {
     /// glibc's report on its heap, from glibc 2.33 on.

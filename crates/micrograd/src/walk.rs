@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 84c9ca21563642c9
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4b10b3ca2b249391
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -30,7 +30,7 @@ impl Drop for Node {
                 to_free.push(handle); // new, where chapter 6 let it go
             } else if let Some(mut node) = Rc::into_inner(handle.0) {
                 // Ours was the last handle, but a test watches the node with
-                // a `Weak`: freed at once. (Where other handles remain,
+                // a `Weak`: dropped at once. (Where other handles remain,
                 // `into_inner` gives `None` and just lets ours go.)
                 node.children.move_into(&mut handles);
             }

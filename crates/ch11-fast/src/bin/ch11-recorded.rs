@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9aa53680c3386e0c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2e6d55c5d8553f02
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -174,6 +174,19 @@ fn old_over_new() {
     let after: Vec<&Row> = step_phases(&phases).collect();
     println!("Each phase, old Drop / new Drop, fastbins on,");
     phase_ratios((OLD_DROP, &before), (NEW_DROP, &after));
+    // The extra time by phase, from the medians: each phase's share of its
+    // engine's phases, times that engine's whole step.
+    let in_step = |engine: &str, rows: &[&Row]| -> Vec<f64> {
+        let sum: f64 = rows.iter().map(|row| ms(row)).sum();
+        let step = timing(engine).median;
+        rows.iter().map(|row| ms(row) / sum * step).collect()
+    };
+    let [old, new] = [in_step(OLD_DROP, &before), in_step(NEW_DROP, &after)];
+    println!("By the medians, ms of the whole step: old Drop, new, the extra:");
+    for ((row, old), new) in before.iter().zip(&old).zip(&new) {
+        let name = row["phase"].trim_start_matches(AS_FOUND);
+        println!("  {name:<10}{old:>6.1}{new:>6.1}{:>6.1}", old - new);
+    }
 }
 
 /// The phases of the crate's step (chapter 11.3), largest first; then
