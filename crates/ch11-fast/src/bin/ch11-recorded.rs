@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2e6d55c5d8553f02
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13e625dde43f6a24
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -892,8 +892,12 @@ fn on_huge_pages() {
         (0..late.len()).partition(|run| new_given.contains(run));
     println!("New Drop, each run over the new Drop run of its round on");
     println!("small pages, steps 11 to 100:");
-    let got = got.iter().map(|&run| late[run]).collect();
-    println!("  the {} that got them: {}", new_given.len(), spread(got));
+    let mut got: Vec<f64> = got.iter().map(|&run| late[run]).collect();
+    let (count, middle) = (new_given.len(), spread(got.clone()));
+    println!("  the {count} that got them: {middle}");
+    got.sort_by(f64::total_cmp);
+    let each: Vec<String> = got.into_iter().map(ratio_figures).collect();
+    println!("    each, least first: {}", each.join(" "));
     let missed: Vec<String> =
         missed.iter().map(|&run| ratio_figures(late[run])).collect();
     println!("  the {} that did not: {}", missed.len(), missed.join(", "));
