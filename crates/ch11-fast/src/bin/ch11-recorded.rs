@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 13e625dde43f6a24
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 81cfede00e9462d8
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -149,19 +149,26 @@ fn built() {
         phases.iter().filter(|row| row["phase"].starts_with(AS_FOUND));
     let as_built: Vec<&Row> = as_built.collect();
     print_phases(OLD_DROP, AS_FOUND, as_built.clone());
-    // Every run, to show where the two medians fall among them.
-    let (_, sums) = runs_and_sums(&as_built);
-    let whole = timing(OLD_DROP).runs;
-    println!("Every run, fastest to slowest, ms:");
-    for (what, runs) in [("whole step", whole), ("phases' sum", sums)] {
-        println!("  {what:<13}{}", fastest_first(runs));
-    }
+    every_run(OLD_DROP, &as_built);
 }
 
 /// The phases of the step with the crate's `Drop`, largest first.
 fn phases() {
     let phases = rows(PHASES);
-    print_phases(NEW_DROP, "", step_phases(&phases).collect());
+    let step: Vec<&Row> = step_phases(&phases).collect();
+    print_phases(NEW_DROP, "", step.clone());
+    every_run(NEW_DROP, &step);
+}
+
+/// Every run of `engine`'s whole step and of its phases' sum, fastest
+/// first, to show where the two medians fall among them.
+fn every_run(engine: &str, phases: &[&Row]) {
+    let (_, sums) = runs_and_sums(phases);
+    let whole = timing(engine).runs;
+    println!("Every run, fastest to slowest, ms:");
+    for (what, runs) in [("whole step", whole), ("phases' sum", sums)] {
+        println!("  {what:<13}{}", fastest_first(runs));
+    }
 }
 
 /// Each phase of the step with the old `Drop` against the same phase with
@@ -297,7 +304,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     println!("  under 1 in {under} of {} rounds", of_whole.len());
     // The same from the medians, which need not agree with the rounds; to
     // a tenth of a ms, so that the per-node figures can be worked again.
-    println!("Medians: the phases' sum {sum:.1} ms, the step {step_ms:.1} ms");
+    println!("Phase medians summed {sum:.1} ms, step median {step_ms:.1} ms");
 }
 
 /// What the cheaper walk saves in the whole step, with the layout left to
