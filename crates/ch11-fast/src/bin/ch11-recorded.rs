@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 81cfede00e9462d8
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0bcfb6e64a70373d
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -439,6 +439,12 @@ fn every_step() {
     println!("ms a step:");
     let [new, old, block, off] = WATCHED;
     step_table(Watched::Ms, &[new, old, UNASKED, block, off], two_figures);
+    // What the 100 steps come to, for a sense of a whole training run.
+    println!("  the 100 steps' medians summed, s:");
+    for name in [new, UNASKED] {
+        let total: f64 = step_medians(name, Watched::Ms).iter().sum();
+        println!("    {name}: {}", two_figures(total / 1e3));
+    }
     println!("nodes within 1 KiB of the one the walk reached before:");
     step_table(Watched::Near, &[UNASKED], percent);
     // The rows that keep the graph compact, as the tables name them.
