@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0bcfb6e64a70373d
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0224a94c9b433324
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -181,14 +181,9 @@ fn old_over_new() {
     let after: Vec<&Row> = step_phases(&phases).collect();
     println!("Each phase, old Drop / new Drop, fastbins on,");
     phase_ratios((OLD_DROP, &before), (NEW_DROP, &after));
-    // The extra time by phase, from the medians: each phase's share of its
-    // engine's phases, times that engine's whole step.
-    let in_step = |engine: &str, rows: &[&Row]| -> Vec<f64> {
-        let sum: f64 = rows.iter().map(|row| ms(row)).sum();
-        let step = timing(engine).median;
-        rows.iter().map(|row| ms(row) / sum * step).collect()
-    };
-    let [old, new] = [in_step(OLD_DROP, &before), in_step(NEW_DROP, &after)];
+    // The extra time by phase, from the medians.
+    let old = in_median_step(OLD_DROP, &before);
+    let new = in_median_step(NEW_DROP, &after);
     println!("By the medians, ms of the whole step: old Drop, new, the extra:");
     for ((row, old), new) in before.iter().zip(&old).zip(&new) {
         let name = row["phase"].trim_start_matches(AS_FOUND);
@@ -247,6 +242,14 @@ fn in_whole_steps(engine: &str, phases: &[&Row]) -> Vec<Vec<f64>> {
     runs.iter().map(scaled).collect()
 }
 
+/// Each of `engine`'s phases in ms of its whole step, from the medians:
+/// the phase's share of the phases' medians, summed, times the step's.
+fn in_median_step(engine: &str, phases: &[&Row]) -> Vec<f64> {
+    let sum: f64 = phases.iter().map(|row| ms(row)).sum();
+    let step = timing(engine).median;
+    phases.iter().map(|row| ms(row) / sum * step).collect()
+}
+
 /// Each phase's runs, in ms, and each run's sum of the phases.
 fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
     let runs: Vec<Vec<f64>> =
@@ -275,7 +278,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let nodes: f64 = row["nodes_per_step"].parse().expect("its node count");
     // The parameters of chapter 10's network, which `update` nudges.
     let parameters = ch10_moons::original::load().parameters.len() as f64;
-    for row in &step {
+    for (row, in_step) in step.iter().zip(in_median_step(engine, &step)) {
         let name = row["phase"].trim_start_matches(prefix);
         let share = two_figures(100.0 * ms(row) / sum);
         // `update` touches the parameters alone, not the graph's nodes.
@@ -283,7 +286,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
             "update" => (parameters, "parameter"),
             _ => (nodes, "node"),
         };
-        let per = two_figures(ms(row) / sum * step_ms * 1e6 / count);
+        let per = two_figures(in_step * 1e6 / count);
         println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
     // Whether each run ranks the phases as their medians do.
@@ -785,12 +788,8 @@ fn on_mimalloc() {
     println!("Steps 2 to 100, round by round:");
     println!("  on mimalloc, old Drop / new Drop:");
     println!("    {}", after_step_1(as_found, by_crate));
-    let [old, new] =
-        [as_found, by_crate].map(|name| each_step(name, Watched::Ms));
-    let mut each = over(&old, &new, ((2, 100), (2, 100)));
-    each.sort_by(f64::total_cmp);
-    let each: Vec<String> = each.into_iter().map(ratio_figures).collect();
-    println!("    each round's, least first:\n      {}", each.join(" "));
+    let each = least_first(ratios_after_step_1(as_found, by_crate));
+    println!("    each round's, least first:\n      {each}");
     println!("  new Drop, on mimalloc / on glibc:");
     println!("    {}", after_step_1(by_crate, WATCHED[0]));
     println!("  old Drop on mimalloc / new Drop on glibc:");
@@ -905,12 +904,10 @@ fn on_huge_pages() {
         (0..late.len()).partition(|run| new_given.contains(run));
     println!("New Drop, each run over the new Drop run of its round on");
     println!("small pages, steps 11 to 100:");
-    let mut got: Vec<f64> = got.iter().map(|&run| late[run]).collect();
+    let got: Vec<f64> = got.iter().map(|&run| late[run]).collect();
     let (count, middle) = (new_given.len(), spread(got.clone()));
     println!("  the {count} that got them: {middle}");
-    got.sort_by(f64::total_cmp);
-    let each: Vec<String> = got.into_iter().map(ratio_figures).collect();
-    println!("    each, least first: {}", each.join(" "));
+    println!("    each, least first: {}", least_first(got));
     let missed: Vec<String> =
         missed.iter().map(|&run| ratio_figures(late[run])).collect();
     println!("  the {} that did not: {}", missed.len(), missed.join(", "));
@@ -943,13 +940,25 @@ fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
     })
 }
 
+/// Round by round, the row `slow`'s steps 2 to 100 over `fast`'s.
+fn ratios_after_step_1(slow: &str, fast: &str) -> Vec<f64> {
+    let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
+    over(&slow, &fast, ((2, 100), (2, 100)))
+}
+
+/// Ratios, least first, each to two figures or three decimals near 1.
+fn least_first(mut ratios: Vec<f64>) -> String {
+    ratios.sort_by(f64::total_cmp);
+    let each: Vec<String> = ratios.into_iter().map(ratio_figures).collect();
+    each.join(" ")
+}
+
 /// How many times as long the row `slow`'s steps take as `fast`'s, over
 /// steps 2 to 100 (all but the first, whose memory is new to the process):
 /// each run's median, round by round, their spread, and in how many
 /// rounds the ratio is under 1.
 fn after_step_1(slow: &str, fast: &str) -> String {
-    let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
-    let ratios = over(&slow, &fast, ((2, 100), (2, 100)));
+    let ratios = ratios_after_step_1(slow, fast);
     let under = ratios.iter().filter(|&&ratio| ratio < 1.0).count();
     let rounds = ratios.len();
     format!("{}, under 1 in {under} of {rounds}", spread(ratios))
