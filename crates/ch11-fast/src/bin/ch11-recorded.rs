@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0224a94c9b433324
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcf429f0ef65901f
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -30,7 +30,6 @@ fn main() {
         Some("lean") => lean(),
         Some("each-step") => every_step(),
         Some("stretches") => stretches(),
-        Some("fast-runs") => fast_runs(),
         Some("against-compact") => against_compact(),
         Some("ten-steps") => ten_steps(),
         Some("asking") => asking(),
@@ -40,8 +39,8 @@ fn main() {
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              old-over-new|crate-phases|walk|walks|heap|inline|lean|\
-             each-step|stretches|fast-runs|\
-             against-compact|ten-steps|asking|printed|mimalloc|huge-pages"
+             each-step|stretches|against-compact|ten-steps|asking|\
+             printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -520,17 +519,6 @@ fn stretches() {
     old_layouts(&near, &gap);
 }
 
-/// The runs that strayed furthest from their row's median run.
-fn fast_runs() {
-    let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
-        .map(|name| each_step(name, Watched::Ms));
-    against_median([
-        ("old Drop, asking", &old),
-        ("old Drop, not asking", &unasked),
-        ("new Drop", &new),
-    ]);
-}
-
 /// Whether every run of each old-`Drop` row laid its nodes out alike, step
 /// by step; and how far the two rows' layouts differ, `near` and `gap`
 /// being the row that does not ask.
@@ -552,61 +540,6 @@ fn old_layouts(near: &Steps, gap: &Steps) {
     let gaps = widest(&asking[1], gap, |a, n| 100.0 * (a / n - 1.0).abs());
     println!("  asking and not differ by at most {points:.1} points of");
     println!("  near and {gaps:.1}% of gap");
-}
-
-/// How far each row's runs stray from its median run: each stretch's
-/// fastest over the median, and which runs took under 0.6 of it; then
-/// the old `Drop`'s faults, which huge pages would have cut.
-fn against_median(rows: [(&str, &Steps); 3]) {
-    println!("The fastest run's ms over the median run's:");
-    println!("  {:<20}{}", "steps from", heads(&STRETCHES));
-    for (name, ms) in rows {
-        let of_fastest = |span| {
-            let each = stretch(ms, span);
-            let fastest = each.iter().copied().fold(f64::INFINITY, f64::min);
-            fastest / median(each)
-        };
-        println!("  {name:<20}{}", cells(STRETCHES.map(of_fastest)));
-    }
-    // Which runs of each row took under 0.6 of its median run's time over
-    // steps 2 to 20, where the fastest strays furthest.
-    println!("Runs under 0.6 of their row's median run, steps 2 to 20:");
-    let mut fast_rounds = vec![];
-    for (name, ms) in rows {
-        let each = stretch(ms, (2, 20));
-        let middle = median(each.clone());
-        let fast: Vec<usize> =
-            (0..each.len()).filter(|&run| each[run] < 0.6 * middle).collect();
-        let which: Vec<String> =
-            fast.iter().map(|run| format!("run {}", run + 1)).collect();
-        let which =
-            if fast.is_empty() { "none".into() } else { which.join(", ") };
-        println!("  {name:<22}{which}");
-        fast_rounds.extend(fast);
-    }
-    // Those runs stretch by stretch, beside their rounds' other old Drop.
-    println!("Those rounds' old Drop runs, ms a step, stretch by stretch:");
-    println!("  {:<20}{}", "steps from", heads(&STRETCHES));
-    for run in fast_rounds {
-        for (name, ms) in &rows[..2] {
-            let row = cells(STRETCHES.map(|span| stretch(ms, span)[run]));
-            let name = name.trim_start_matches("old Drop, ");
-            let name = format!("{name}, run {}", run + 1);
-            println!("  {name:<20}{row}");
-        }
-    }
-    // Huge pages would show as few faults: each run's median after step 1.
-    let faults: Vec<f64> =
-        [WATCHED[1], UNASKED].into_iter().flat_map(later_faults).collect();
-    let [least, most] = [f64::min, f64::max]
-        .map(|pick| faults.iter().copied().fold(faults[0], pick));
-    println!("The old Drop's faults a step after step 1, asking and not,");
-    println!("each run's median:");
-    if least == most {
-        println!("  {least:.0} in every run");
-    } else {
-        println!("  {least:.0} to {most:.0}");
-    }
 }
 
 /// The old `Drop` not asking glibc over each compact row, stretch by
