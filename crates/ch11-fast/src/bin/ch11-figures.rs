@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5498c5238c15b0d7
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cb1ca8c22274142a
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
@@ -46,8 +46,10 @@ fn main() {
     write("11-heap.svg", bars(title, axis, &shown, false, &off, &[]));
 
     // The phases of the step (not the walks beside it), their sum, and
-    // the whole step as the bench timed it.
+    // the whole step as the bench timed it; those two to 0.1 ms, as the
+    // chapter prints them.
     let ms = |ms: f64| format!("{} ms", two_figures(ms));
+    let tenths = |ms: f64| format!("{ms:.1} ms");
     let phases = rows(PHASES);
     let mut shown: Vec<Bar> = step_phases(&phases)
         .map(|row| {
@@ -64,13 +66,13 @@ fn main() {
     let sum: f64 = shown.iter().map(|row| row.value).sum();
     let totals = shown.len();
     let name = "the phases' sum".into();
-    shown.push(Bar { name, value: sum, label: ms(sum), range: None });
+    shown.push(Bar { name, value: sum, label: tenths(sum), range: None });
     if let Some(value) = bench.iter().find(|row| row["engine"] == NEW_DROP) {
         let step = number(&value["ms_per_step"]);
         let range =
             Some((number(&value["ms_fastest"]), number(&value["ms_slowest"])));
         let name = "the whole step".into();
-        shown.push(Bar { name, value: step, label: ms(step), range });
+        shown.push(Bar { name, value: step, label: tenths(step), range });
     }
     let title = "Where one step of chapter 6's engine with new Drop goes";
     let axis = "ms, median";
