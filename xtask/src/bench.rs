@@ -10,6 +10,7 @@
 
 pub mod each_step;
 pub mod gpt;
+pub mod overrun;
 pub mod records;
 
 use std::fs;
@@ -74,17 +75,18 @@ pub struct Options {
     pub tables: Tables,
 }
 
-/// Which tables to time: all unless `--moons`, `--gpt` or `--each-step` picks one.
+/// Which tables to time: all unless `--moons`, `--gpt`, `--each-step` or `--overrun` picks one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tables {
     All,
     Moons,
     Gpt,
     EachStep,
+    Overrun,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt | --each-step]`.
+    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt | --each-step | --overrun]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut options = Options {
             steps: DEFAULT_STEPS,
@@ -102,19 +104,20 @@ impl Options {
             };
             match arg.as_str() {
                 "--record" => options.record = true,
-                "--moons" | "--gpt" | "--each-step" if options.tables != Tables::All => {
-                    return Err(
-                        "`--moons`, `--gpt` and `--each-step` each pick one table: give one".into(),
-                    );
+                "--moons" | "--gpt" | "--each-step" | "--overrun"
+                    if options.tables != Tables::All =>
+                {
+                    return Err("`--moons`, `--gpt`, `--each-step` and `--overrun` each pick one table: give one".into());
                 }
                 "--moons" => options.tables = Tables::Moons,
                 "--gpt" => options.tables = Tables::Gpt,
                 "--each-step" => options.tables = Tables::EachStep,
+                "--overrun" => options.tables = Tables::Overrun,
                 "--steps" => options.steps = number("steps")?,
                 "--runs" => options.runs = number("runs")?,
                 other => {
                     return Err(format!(
-                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons`, `--gpt` or `--each-step`, not `{other}`"
+                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons`, `--gpt`, `--each-step` or `--overrun`, not `{other}`"
                     ));
                 }
             }
@@ -151,6 +154,9 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     }
     if table(Tables::EachStep) {
         each_step::bench(project, &chapters, runs, record, &load)?;
+    }
+    if table(Tables::Overrun) {
+        overrun::bench(project, &chapters, runs, record, &load)?;
     }
     eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
@@ -230,7 +236,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             })),
         }
     }
-    for check in [gpt::check, each_step::check] {
+    for check in [gpt::check, each_step::check, overrun::check] {
         if let Err(found) = check(project, chapters) {
             problems.extend(found);
         }

@@ -1,13 +1,14 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fcf429f0ef65901f
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a90285055cf7fed
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, INLINE, NEW_DROP, OFF_SUFFIX,
-    OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, UNASKED, WALK, WATCHED,
-    Watched, each_step, environment, median, phase_runs, ratio, ratio_figures,
-    rows, run_by_run, spread, spread_ms, step_medians, step_phases, timing,
+    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE, NEW_DROP,
+    OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, OVERRUN,
+    OVERRUN_ENVIRONMENT, PHASES, Row, UNASKED, WALK, WATCHED, Watched,
+    each_step, environment, median, phase_runs, ratio, ratio_figures, rows,
+    run_by_run, spread, spread_ms, step_medians, step_phases, timing,
     two_figures, value_of,
 };
 
@@ -36,11 +37,12 @@ fn main() {
         Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
         Some("huge-pages") => on_huge_pages(),
+        Some("overrun") => overrun(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              old-over-new|crate-phases|walk|walks|heap|inline|lean|\
              each-step|stretches|against-compact|ten-steps|asking|\
-             printed|mimalloc|huge-pages"
+             printed|mimalloc|huge-pages|overrun"
         ),
     }
 }
@@ -466,7 +468,7 @@ fn every_step() {
     println!("  old Drop {ours}; {named} {theirs}");
     println!("minor page faults a step:");
     step_table(Watched::Faults, &[new, old, UNASKED, block, off], two_figures);
-    same_machine();
+    same_machine(EACH_STEP_ENVIRONMENT, BENCH_RUN);
 }
 
 /// The stretches of the training that the tables take medians over.
@@ -531,15 +533,25 @@ fn old_layouts(near: &Steps, gap: &Steps) {
     let alike = if alike { "the same in every run" } else { "not alike" };
     println!("The old Drop's share and gap, step by step, in each row:");
     println!("  {alike}");
-    // Runs are alike, so each row's first run stands for it.
-    let widest = |asking: &Steps, not: &Steps, by: fn(f64, f64) -> f64| {
-        let each = asking.iter().zip(not).map(|(a, n)| by(a[0], n[0]));
-        each.fold(0.0, f64::max)
-    };
-    let points = widest(&asking[0], near, |a, n| 100.0 * (a - n).abs());
-    let gaps = widest(&asking[1], gap, |a, n| 100.0 * (a / n - 1.0).abs());
+    let (points, gaps) = widest_layout_difference(WATCHED[1], UNASKED);
     println!("  asking and not differ by at most {points:.1} points of");
     println!("  near and {gaps:.1}% of gap");
+}
+
+/// How far any run of the row `name` lays its nodes out from the first run
+/// of the row `other`, step by step, at most: in points of the share near,
+/// and in percent of the gap.
+fn widest_layout_difference(name: &str, other: &str) -> (f64, f64) {
+    let widest = |what: Watched, by: fn(f64, f64) -> f64| {
+        let [runs, others] = [name, other].map(|name| each_step(name, what));
+        let each = runs.iter().zip(&others).flat_map(|(runs, others)| {
+            runs.iter().map(move |value| by(*value, others[0]))
+        });
+        each.fold(0.0, f64::max)
+    };
+    let points = widest(Watched::Near, |a, b| 100.0 * (a - b).abs());
+    let gaps = widest(Watched::Gap, |a, b| 100.0 * (a / b - 1.0).abs());
+    (points, gaps)
 }
 
 /// The old `Drop` not asking glibc over each compact row, stretch by
@@ -669,9 +681,49 @@ fn random_order() {
     println!("  near {}, median gap {gap} KiB", percent(near));
 }
 
-/// Whether the bench's run and this one share a machine; where not, the
-/// parts of each description that differ.
-fn same_machine() {
+/// Chapter 11's test of the phases' overrun: each way's runs, and the
+/// phases' sum over the whole step, round by round, alone, in turn and in
+/// the bench's own processes.
+fn overrun() {
+    let runs: Vec<(String, Vec<f64>)> = rows(OVERRUN)
+        .iter()
+        .map(|row| {
+            let ms = row["ms_by_run"].split(' ').map(|t| t.parse().unwrap());
+            (row["time"].clone(), ms.collect())
+        })
+        .collect();
+    println!(
+        "Chapter 6's engine with new Drop, {} runs of each:",
+        runs[0].1.len()
+    );
+    println!("ms a step, the median of the runs, then the fastest and");
+    println!("slowest run:");
+    for (name, ms) in &runs {
+        let [fastest, slowest] = [f64::min, f64::max]
+            .map(|pick| two_figures(ms.iter().copied().fold(ms[0], pick)));
+        let median = two_figures(median(ms.clone()));
+        println!("  {name:<34}{median}, runs {fastest} to {slowest}");
+    }
+    println!("The phases' sum over the whole step, round by round:");
+    let ways = ["alone, in two processes", "in turn, in one process"];
+    let ways = ways.iter().chain(&["the bench's two processes"]);
+    for (way, pair) in ways.zip(runs.chunks(2)) {
+        let ratios = run_by_run(&pair[1].1, &pair[0].1, |p, w| p / w);
+        println!("  {way:<34}{}", spread(ratios));
+    }
+    same_machine(OVERRUN_ENVIRONMENT, EACH_STEP_RUN);
+    same_machine(OVERRUN_ENVIRONMENT, BENCH_RUN);
+}
+
+/// A recorded run's environment, what to call the run, and its possessive.
+type Run = (&'static str, &'static str, &'static str);
+const BENCH_RUN: Run = (ENVIRONMENT, "the bench's run", "the bench's");
+const EACH_STEP_RUN: Run =
+    (EACH_STEP_ENVIRONMENT, "the each-step run", "the each-step run's");
+
+/// Whether the run `recorded` describes and `other` share a machine; where
+/// not, the parts of each description that differ.
+fn same_machine(recorded: &str, (other, run, its): Run) {
     let machine = [
         "processor",
         "cores",
@@ -682,8 +734,7 @@ fn same_machine() {
     ];
     let mut same = true;
     for what in machine {
-        let [here, there] =
-            [value_of(EACH_STEP_ENVIRONMENT, what), environment(what)];
+        let [here, there] = [recorded, other].map(|text| value_of(text, what));
         let [here, there] =
             [&here, &there].map(|s| s.split(", ").collect::<Vec<_>>());
         let only = |a: &[&str], b: &[&str]| -> String {
@@ -693,15 +744,13 @@ fn same_machine() {
         };
         if here != there {
             let [here, there] = [only(&here, &there), only(&there, &here)];
-            println!("Not the machine of the bench's run: {what}");
-            println!("  here {here}; the bench's {there}");
+            println!("Not the machine of {run}: {what}");
+            println!("  here {here}; {its} {there}");
             same = false;
         }
     }
     if same {
-        println!(
-            "Machine, system, C library and Rust: the same as the bench's run"
-        );
+        println!("Machine, system, C library and Rust: the same as {its}");
     }
 }
 
@@ -828,6 +877,10 @@ fn on_huge_pages() {
     let least = on_small_pages
         .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
     print(&format!("small pages, fastest of {runs}"), least);
+    let (points, gaps) = widest_layout_difference(ON_HUGE_PAGES[1], UNASKED);
+    println!("Every old Drop run on huge pages, step by step, against");
+    println!("small pages: at most {points:.1} points of near and");
+    println!("  {gaps:.1}% of gap apart");
     // The new `Drop` past its first steps, each run over the run of its
     // round on small pages: those that got huge pages, and the control.
     let [huge, small] =
