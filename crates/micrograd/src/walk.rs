@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4b10b3ca2b249391
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c57e6c0f7b838f8d
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -144,6 +144,28 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
+    use crate::Value;
+
+    /// `order` lists the nodes as chapter 6's walk does, node by node, on a
+    /// graph that uses each input many times over.
+    #[test]
+    fn order_lists_the_nodes_as_topo_hashed_does() {
+        let x: Vec<Value> =
+            (0..6).map(|i| Value::new(0.3 * i as f64)).collect();
+        let mut total = Value::new(0.0);
+        for (i, a) in x.iter().enumerate() {
+            for b in &x[i..] {
+                total = &total + &(a * &(a + b)).tanh();
+            }
+        }
+        let ids = |order: &[&Value]| -> Vec<usize> {
+            order.iter().map(|value| value.id()).collect()
+        };
+        let hashed = total.topo_hashed();
+        let hashed: Vec<&Value> = hashed.iter().collect();
+        assert_eq!(ids(&total.order()), ids(&hashed));
+    }
+
     /// The bytes of one node's `Rc` allocation, as chapter 11.3 states them.
     #[test]
     #[cfg(target_pointer_width = "64")]
