@@ -5,9 +5,9 @@
 //! in turn in one process; and by the bench's own processes, `ch12-bench --engine 0` and
 //! `--phases 0`. Written as `overrun.csv`: a line per kind of time, with every run's.
 //!
-//! `ch11-overrun whole|phases|both` prints one line: the median ms of the whole steps and
-//! the sum of the phases' medians, each with three decimals, or `-` for a kind it did not
-//! time.
+//! `ch11-overrun whole|phases|both` prints one line: the median ms of the whole steps, the
+//! sum of the phases' medians, then each phase's median in the order they run (`PHASES`),
+//! each with three decimals, or `-` for what it did not time.
 
 use crate::chapter::Chapter;
 use crate::problem::{Problem, Problems};
@@ -32,13 +32,23 @@ const WAYS: [&str; 5] = ["whole", "phases", "both", "bench's whole", "bench's ph
 /// The bench's engine that `ch11-overrun` times: chapter 6's with the new `Drop`.
 const BENCH_ENGINE: &str = "chapter 6's engine with new Drop";
 
+/// The phases `ch11-overrun` prints, in order, after the whole step and the phases' sum.
+const PHASES: [&str; 5] = ["forward", "topo", "backward", "update", "free"];
+/// What one run gives: the whole step, the phases' sum, then each phase; `-` if not timed.
+type Times = [String; 2 + PHASES.len()];
+
 /// The CSV's rows: each way's kind of time, named as `ch11-recorded` reads them, with
-/// the way and which of the two times it is.
-const ROWS: [(&str, usize, usize); 6] = [
+/// the way and which of its `Times` it is.
+const ROWS: [(&str, usize, usize); 11] = [
     ("whole step, alone", 0, 0),
     ("phases' sum, alone", 1, 1),
     ("whole step, in turn", 2, 0),
     ("phases' sum, in turn", 2, 1),
+    ("forward, in turn", 2, 2),
+    ("topo, in turn", 2, 3),
+    ("backward, in turn", 2, 4),
+    ("update, in turn", 2, 5),
+    ("free, in turn", 2, 6),
     ("whole step, the bench's process", 3, 0),
     ("phases' sum, the bench's process", 4, 1),
 ];
@@ -61,7 +71,7 @@ pub fn bench(
     }
     eprintln!("xtask: building {PROGRAM} (release), then timing five ways {runs} times");
     // printed[way][run]
-    let mut printed: Vec<Vec<[String; 2]>> = vec![vec![]; WAYS.len()];
+    let mut printed: Vec<Vec<Times>> = vec![vec![]; WAYS.len()];
     for _ in 0..runs {
         for (way, name) in WAYS.iter().enumerate() {
             printed[way].push(time(project, chapters, name, true)?);
@@ -91,14 +101,14 @@ pub fn bench(
     Ok(())
 }
 
-/// One run the way `way` says: the whole steps' median and the phases' medians summed,
-/// `-` where not timed.
+/// One run the way `way` says: the whole steps' median, the phases' medians summed and
+/// each phase's median (the bench's processes: the first two only), `-` where not timed.
 fn time(
     project: &Project,
     chapters: &[Chapter],
     way: &str,
     release: bool,
-) -> Result<[String; 2], Problems> {
+) -> Result<Times, Problems> {
     let Some(phases) = way.strip_prefix("bench's ") else {
         let args = vec![way.to_string()];
         let printed = run(project, chapters, &CH11, release, &args, None)?;
@@ -119,34 +129,39 @@ fn time(
     let whole = engines.iter().find(|f| f[0] == BENCH_ENGINE).and_then(|f| f.get(1));
     let sum: Option<f64> =
         phase_lines.iter().map(|f| f.get(1).and_then(|ms| ms.parse::<f64>().ok())).sum();
+    let mut times: Times = Default::default();
+    times.fill("-".into());
     match (phases, whole, sum) {
-        ("whole", Some(ms), _) if is_time(ms) => Ok([ms.clone(), "-".into()]),
-        ("phases", _, Some(sum)) if !phase_lines.is_empty() => {
-            Ok(["-".into(), format!("{sum:.3}")])
-        }
+        ("whole", Some(ms), _) if is_time(ms) => times[0] = ms.clone(),
+        ("phases", _, Some(sum)) if !phase_lines.is_empty() => times[1] = format!("{sum:.3}"),
         _ => {
             let message = format!("it should time {BENCH_ENGINE}, whole or in phases ({way})");
-            Err(vec![Problem::new(&source, 1, message)])
+            return Err(vec![Problem::new(&source, 1, message)]);
         }
     }
+    Ok(times)
 }
 
-/// Reads the program's line: two medians, each a time or `-`, as `way` times them.
-fn parse(source: &str, way: &str, printed: &str) -> Result<[String; 2], Problems> {
+/// Reads the program's line: the whole step, the phases' sum and each phase, each a time
+/// or `-`, as `way` times them.
+fn parse(source: &str, way: &str, printed: &str) -> Result<Times, Problems> {
     let fields: Vec<&str> = printed.trim_end().split(' ').collect();
-    let timed = match way {
-        "whole" => [true, false],
-        "phases" => [false, true],
-        _ => [true, true],
+    // The whole step is the first field; the phases, the rest.
+    let timed = |i: usize| match way {
+        "whole" => i == 0,
+        "phases" => i > 0,
+        _ => true,
     };
-    let fits = |i: usize| if timed[i] { is_time(fields[i]) } else { fields[i] == "-" };
-    if fields.len() != 2 || !(0..2).all(fits) {
+    let fits = |i: usize| if timed(i) { is_time(fields[i]) } else { fields[i] == "-" };
+    let count = 2 + PHASES.len();
+    if fields.len() != count || !(0..count).all(fits) {
         let message = format!(
-            "`{way}` prints one line: the whole steps' median ms, then the phases' sums', with three decimals (`{{:.3}}`), or `-` for a kind it does not time"
+            "`{way}` prints one line: the whole steps' median ms, the phases' medians summed, then each phase's ({}), with three decimals (`{{:.3}}`), or `-` for what it does not time",
+            PHASES.join(", ")
         );
         return Err(vec![Problem::new(source, 1, message)]);
     }
-    Ok([0, 1].map(|i| fields[i].to_string()))
+    Ok(std::array::from_fn(|i| fields[i].to_string()))
 }
 
 /// verify's step: runs the program once in each way (dev build), reads what it prints,
@@ -210,14 +225,19 @@ mod tests {
 
     #[test]
     fn each_way_prints_the_times_it_takes() {
-        assert_eq!(parse("out", "whole", "12.345 -\n").unwrap(), ["12.345", "-"]);
-        assert_eq!(parse("out", "both", "12.345 13.000\n").unwrap()[1], "13.000");
+        let whole = parse("out", "whole", "12.345 - - - - - -\n").unwrap();
+        assert_eq!(whole[..2], ["12.345", "-"]);
+        let both = "12.345 13.000 2.000 5.000 0.500 0.010 5.490\n";
+        assert_eq!(parse("out", "both", both).unwrap()[6], "5.490");
+        let phases = both.replacen("12.345", "-", 1);
+        assert_eq!(parse("out", "phases", &phases).unwrap()[0], "-");
         for (way, wrong) in [
-            ("whole", "- 12.345\n"),
-            ("phases", "12.345 13.000\n"),
-            ("both", "12.345 -\n"),
-            ("both", "12.3 13.000\n"),
-            ("both", "12.345  13.000\n"),
+            ("whole", "- 12.345 - - - - -\n"),
+            ("whole", "12.345 -\n"),
+            ("phases", both),
+            ("both", "12.345 - - - - - -\n"),
+            ("both", &both.replacen("12.345", "12.3", 1)),
+            ("both", &both.replacen(' ', "  ", 1)),
             ("both", ""),
         ] {
             assert!(parse("out", way, wrong).is_err(), "{way}: {wrong:?}");

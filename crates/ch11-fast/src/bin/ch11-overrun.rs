@@ -1,8 +1,9 @@
-// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7f34f94012db18e3
+// Generated from chapters/11-fast.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 55d02a50f485c3f1
 //! Chapter 6's engine with the new `Drop`, its steps timed whole, in
 //! phases, or both in turn in one process, each kind on its own copy of the
-//! network. Prints the whole steps' median ms, then the sum of the phases'
-//! medians, as the bench sums them; `-` for a kind not timed.
+//! network. Prints the whole steps' median ms, the sum of the phases'
+//! medians, as the bench sums them, then each phase's median in the order
+//! they run; `-` for what it did not time.
 
 use std::time::Instant;
 
@@ -53,12 +54,17 @@ fn main() {
         }
     }
     let whole_ms = (!wholes.is_empty()).then(|| median(wholes));
-    // Each phase's median over the steps, then their sum.
-    let phases_ms = (!phased.is_empty()).then(|| {
-        let each = |i: usize| median(phased.iter().map(|p| p[i].1).collect());
-        (0..phased[0].len()).map(each).sum()
-    });
-    let shown =
-        |ms: Option<f64>| ms.map_or("-".into(), |ms| format!("{ms:.3}"));
-    println!("{} {}", shown(whole_ms), shown(phases_ms));
+    // Each phase's median over the steps, then their sum: `None` if any
+    // is, so if the phases were not timed.
+    let each = |i: usize| {
+        let times: Vec<_> = phased.iter().map(|p: &[_; 5]| p[i].1).collect();
+        (!times.is_empty()).then(|| median(times))
+    };
+    let phase_ms: Vec<Option<f64>> = (0..5).map(each).collect();
+    let sum: Option<f64> = phase_ms.iter().copied().sum();
+    let shown = [whole_ms, sum]
+        .into_iter()
+        .chain(phase_ms)
+        .map(|ms| ms.map_or("-".to_string(), |ms| format!("{ms:.3}")));
+    println!("{}", shown.collect::<Vec<_>>().join(" "));
 }

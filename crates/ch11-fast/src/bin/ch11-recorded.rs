@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a90285055cf7fed
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5438a9b24ec7ac02
 //! Prints what chapters 11 to 11.3 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -692,24 +692,58 @@ fn overrun() {
             (row["time"].clone(), ms.collect())
         })
         .collect();
+    let of = |name: &str| -> &[f64] {
+        &runs.iter().find(|(row, _)| row == name).expect("its row").1
+    };
+    // The whole steps and the phases' sums; then the phases, one by one.
+    let total =
+        |name: &str| name.starts_with("whole") || name.starts_with("ph");
+    let (totals, phases): (Vec<_>, Vec<_>) =
+        runs.iter().partition(|(name, _)| total(name));
     println!(
         "Chapter 6's engine with new Drop, {} runs of each:",
         runs[0].1.len()
     );
     println!("ms a step, the median of the runs, then the fastest and");
     println!("slowest run:");
-    for (name, ms) in &runs {
+    for (name, ms) in totals {
         let [fastest, slowest] = [f64::min, f64::max]
             .map(|pick| two_figures(ms.iter().copied().fold(ms[0], pick)));
         let median = two_figures(median(ms.clone()));
         println!("  {name:<34}{median}, runs {fastest} to {slowest}");
     }
     println!("The phases' sum over the whole step, round by round:");
-    let ways = ["alone, in two processes", "in turn, in one process"];
-    let ways = ways.iter().chain(&["the bench's two processes"]);
-    for (way, pair) in ways.zip(runs.chunks(2)) {
-        let ratios = run_by_run(&pair[1].1, &pair[0].1, |p, w| p / w);
+    let ways = [
+        ("alone, in two processes", "alone"),
+        ("in turn, in one process", "in turn"),
+        ("the bench's two processes", "the bench's process"),
+    ];
+    for (way, rows) in ways {
+        let [whole, sum] = ["whole step", "phases' sum"]
+            .map(|kind| of(&format!("{kind}, {rows}")));
+        let ratios = run_by_run(sum, whole, |sum, whole| sum / whole);
         println!("  {way:<34}{}", spread(ratios));
+    }
+    // Each phase's share as the bench's phases print it: its median over
+    // the sum of the medians.
+    let mut in_turn: Vec<(&str, f64)> = phases
+        .iter()
+        .map(|(name, ms)| {
+            (name.trim_end_matches(", in turn"), median(ms.clone()))
+        })
+        .collect();
+    in_turn.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let sum: f64 = in_turn.iter().map(|(_, ms)| ms).sum();
+    let bench = rows(PHASES);
+    let bench: Vec<&Row> = step_phases(&bench).collect();
+    let bench_sum: f64 = bench.iter().map(|row| ms(row)).sum();
+    let share = |ms: f64, of: f64| format!("{}%", two_figures(100.0 * ms / of));
+    println!("Each phase's share of their sum, largest first: in turn");
+    println!("in one process here; in the bench's recorded run:");
+    for (name, ms_here) in in_turn {
+        let row = bench.iter().find(|row| row["phase"] == name);
+        let there = share(ms(row.expect("the phase in the bench")), bench_sum);
+        println!("  {name:<12}{:>7}{there:>9}", share(ms_here, sum));
     }
     same_machine(OVERRUN_ENVIRONMENT, EACH_STEP_RUN);
     same_machine(OVERRUN_ENVIRONMENT, BENCH_RUN);
