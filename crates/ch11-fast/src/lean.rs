@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 082fe0e3d35f18ed
+// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 90ea80e5dc8a6b86
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -383,7 +383,7 @@ pub fn chain(depth: usize) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    /// The bytes of one lean node's `Rc` allocation, as chapter 11.3 states.
+    /// The bytes of one lean node's `Rc` allocation, as chapter 11.4 states.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_lean_node_is_64_bytes() {
