@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 08c448cd5daa33f9
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e017ddf9d60ecbe
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -6,7 +6,7 @@
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE, NEW_DROP,
     OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, OVERRUN,
-    OVERRUN_ENVIRONMENT, PHASES, Row, UNASKED, WALK, WATCHED, Watched,
+    OVERRUN_ENVIRONMENT, PHASES, Row, Timing, UNASKED, WALK, WATCHED, Watched,
     each_step, environment, median, phase_runs, ratio, ratio_figures, rows,
     run_by_run, spread, spread_ms, step_medians, step_phases, timing,
     two_figures, value_of,
@@ -380,6 +380,16 @@ fn heap() {
         let [on, fastbins_off] =
             [engine.to_string(), off(engine)].map(|e| ms(&e));
         println!("  {name:<10}{on:>12}{fastbins_off:>5}");
+    }
+    println!("The fastest and the slowest run, ms:");
+    for (name, engine) in [("old Drop", old), ("new Drop", new)] {
+        let range = |engine: &str| {
+            let Timing { fastest, slowest, .. } = timing(engine);
+            format!("{} to {}", two_figures(fastest), two_figures(slowest))
+        };
+        let [on, fastbins_off] =
+            [engine.to_string(), off(engine)].map(|e| range(&e));
+        println!("  {name}: fastbins on {on}, off {fastbins_off}");
     }
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     line("old Drop / new Drop, fastbins on", old, new);
