@@ -201,6 +201,64 @@ fn moons(
     Ok(())
 }
 
+/// Where a chapter keeps one table of `cargo xtask bench`: the CSV, the machine and
+/// versions it ran on, and the flag that times that table alone.
+struct Recorded {
+    table: &'static str,
+    environment: &'static str,
+    flag: &'static str,
+}
+
+impl Recorded {
+    /// Writes the table's CSV `text` into target/bench/ and, to record it, `text` and the
+    /// machine's `environment` where the chapter keeps them.
+    fn write(
+        &self,
+        project: &Project,
+        text: &str,
+        environment: &str,
+        record: bool,
+    ) -> Result<(), Problems> {
+        let name = Path::new(self.table)
+            .file_name()
+            .map_or_else(|| self.table.to_string(), |name| name.to_string_lossy().into_owned());
+        let mut files = vec![(format!("{SCRATCH}/{name}"), text)];
+        if record {
+            files.push((self.table.to_string(), text));
+            files.push((self.environment.to_string(), environment));
+        }
+        for (path, text) in files {
+            write(project, &path, text)?;
+        }
+        Ok(())
+    }
+
+    /// verify's reading of the recorded files: `check_table` on the CSV, `check_machine`
+    /// on the environment beside it; a missing file says which command writes it.
+    fn check(
+        &self,
+        project: &Project,
+        check_table: impl Fn(&str, &str) -> Problems,
+        check_machine: impl Fn(&str, &str) -> Problems,
+    ) -> Result<(), Problems> {
+        let mut problems = vec![];
+        let mut read = |path: &str, check: &dyn Fn(&str, &str) -> Problems| match project.read(path)
+        {
+            Ok(text) => problems.extend(check(path, &text)),
+            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
+                let flag = self.flag;
+                problem
+                    .message
+                    .push_str(&format!(": `cargo xtask bench {flag} --record` writes it"));
+                problem
+            })),
+        };
+        read(self.table, &check_table);
+        read(self.environment, &check_machine);
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+}
+
 /// Writes `text` to `path` (from the project's root) atomically, and says so.
 fn write(project: &Project, path: &str, text: &str) -> Result<(), Problems> {
     files::write_atomic(&project.path(path), text.as_bytes())

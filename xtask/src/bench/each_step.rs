@@ -23,7 +23,7 @@ use super::records::{
     ENVIRONMENT as MACHINE, check_environment_csv_of, csv, environment_csv_of, is_count, is_time,
     read_csv,
 };
-use super::{Program, SCRATCH, command, environment, run, summarize, write, written};
+use super::{Program, Recorded, command, environment, run, summarize, written};
 
 /// The crate and program of chapter 11 that time each step, and its code.
 pub const PACKAGE: &str = "ch11-fast";
@@ -36,8 +36,11 @@ const ON_MIMALLOC: Program = Program {
     source: "crates/ch11-fast/src/bin/ch11-each-step-mimalloc.rs",
 };
 /// Where `--record` writes the table, and the machine and versions it was measured with.
-pub const RECORDED: &str = "crates/ch11-fast/data/each-step.csv";
-pub const ENVIRONMENT: &str = "crates/ch11-fast/data/environment.csv";
+const RECORDED: Recorded = Recorded {
+    table: "crates/ch11-fast/data/each-step.csv",
+    environment: "crates/ch11-fast/data/environment.csv",
+    flag: "--each-step",
+};
 
 const CH11: Program = Program { package: PACKAGE, name: PROGRAM, source: SOURCE };
 
@@ -145,15 +148,7 @@ pub fn bench(
     let mut values = environment(&run, None, load.to_string());
     values.push(huge_page_settings());
     let environment = environment_csv_of(&environment_rows(), &values);
-    let mut writes = vec![(format!("{SCRATCH}/each-step.csv"), text.as_str())];
-    if record {
-        writes.push((RECORDED.into(), &text));
-        writes.push((ENVIRONMENT.into(), &environment));
-    }
-    for (path, text) in writes {
-        write(project, &path, text)?;
-    }
-    Ok(())
+    RECORDED.write(project, &text, &environment, record)
 }
 
 /// One run of `program` with `args` (the way to free, then perhaps `unasked`), with
@@ -244,18 +239,11 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     for (_, program, args, tunables) in ROWS.iter().filter(|(.., tunables)| tunables.is_empty()) {
         steps = watch(project, chapters, program, args, tunables, false)?.len();
     }
-    let mut problems = vec![];
-    for path in [RECORDED, ENVIRONMENT] {
-        match project.read(path) {
-            Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text, steps)),
-            Ok(text) => problems.extend(check_environment_csv_of(path, &text, &environment_rows())),
-            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
-                problem.message.push_str(": `cargo xtask bench --each-step --record` writes it");
-                problem
-            })),
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    RECORDED.check(
+        project,
+        |path, text| check_csv(path, text, steps),
+        |path, text| check_environment_csv_of(path, text, &environment_rows()),
+    )
 }
 
 /// Checks a recorded `each-step.csv`: the header; every row an engine, a step, three

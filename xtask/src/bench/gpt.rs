@@ -30,7 +30,7 @@ use crate::project::Project;
 
 use super::records::{check_environment_csv, csv, is_time, read_csv};
 use super::{
-    Program, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize, write,
+    Program, Recorded, SCRATCH, arguments, command, count as steps_text, quietly, run, summarize,
     written,
 };
 
@@ -40,8 +40,11 @@ pub const PROGRAM: &str = "ch15-bench";
 pub const SOURCE: &str = "crates/ch15-gpt-training/src/bin/ch15-bench.rs";
 /// Where `--record` writes the table, and the machine and versions it was
 /// measured with.
-pub const RECORDED: &str = "crates/ch15-gpt-training/data/gpt-bench.csv";
-pub const ENVIRONMENT: &str = "crates/ch15-gpt-training/data/environment.csv";
+const RECORDED: Recorded = Recorded {
+    table: "crates/ch15-gpt-training/data/gpt-bench.csv",
+    environment: "crates/ch15-gpt-training/data/environment.csv",
+    flag: "--gpt",
+};
 /// The names and starting weights the program writes for the script.
 pub const START: &str = "target/bench/gpt-start.txt";
 /// The script that times the same steps in Python.
@@ -114,15 +117,7 @@ pub fn bench(
     }
     print!("{}", table(&pythons, &records, steps, &notes));
     let text = to_csv(&pythons, &records, steps);
-    let mut written = vec![(format!("{SCRATCH}/gpt-bench.csv"), text.as_str())];
-    if record {
-        written.push((RECORDED.into(), &text));
-        written.push((ENVIRONMENT.into(), environment));
-    }
-    for (path, text) in written {
-        write(project, &path, text)?;
-    }
-    Ok(())
+    RECORDED.write(project, &text, environment, record)
 }
 
 /// Times the script in `mode` `runs` times, each a fresh process, on the
@@ -165,18 +160,11 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     let args = arguments(1, 1, &["--training", "1"]);
     let printed = run(project, chapters, &CH15, false, &args, None)?;
     let records = parse(&format!("what `{}` printed", command(&CH15, false, &args)), &printed)?;
-    let mut problems = vec![];
-    for path in [RECORDED, ENVIRONMENT] {
-        match project.read(path) {
-            Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text, &records)),
-            Ok(text) => problems.extend(check_environment_csv(path, &text, &Default::default())),
-            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
-                problem.message.push_str(": `cargo xtask bench --gpt --record` writes it");
-                problem
-            })),
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    RECORDED.check(
+        project,
+        |path, text| check_csv(path, text, &records),
+        |path, text| check_environment_csv(path, text, &Default::default()),
+    )
 }
 
 /// One engine's training steps, one per timed name.

@@ -16,14 +16,17 @@ use crate::project::Project;
 use super::records::{
     ENVIRONMENT as MACHINE, check_environment_csv_of, csv, environment_csv, is_time, read_csv,
 };
-use super::{CH12, Program, SCRATCH, command, environment, run, write, written};
+use super::{CH12, Program, Recorded, command, environment, run, written};
 
 const PROGRAM: &str = "ch11-overrun";
 const SOURCE: &str = "crates/ch11-fast/src/bin/ch11-overrun.rs";
 const CH11: Program = Program { package: "ch11-fast", name: PROGRAM, source: SOURCE };
 /// Where `--record` writes the table, and the machine and versions it was measured with.
-const RECORDED: &str = "crates/ch11-fast/data/overrun.csv";
-const ENVIRONMENT: &str = "crates/ch11-fast/data/overrun-environment.csv";
+const RECORDED: Recorded = Recorded {
+    table: "crates/ch11-fast/data/overrun.csv",
+    environment: "crates/ch11-fast/data/overrun-environment.csv",
+    flag: "--overrun",
+};
 /// The steps each process times of each kind, as the program fixes them.
 const TIMED: usize = 20;
 
@@ -90,15 +93,7 @@ pub fn bench(
     let text = csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()));
     let run = [runs, TIMED].map(|n| n.to_string());
     let environment = environment_csv(&environment(&run, None, load.to_string()));
-    let mut writes = vec![(format!("{SCRATCH}/overrun.csv"), text.as_str())];
-    if record {
-        writes.push((RECORDED.into(), &text));
-        writes.push((ENVIRONMENT.into(), &environment));
-    }
-    for (path, text) in writes {
-        write(project, &path, text)?;
-    }
-    Ok(())
+    RECORDED.write(project, &text, &environment, record)
 }
 
 /// One run the way `way` says: the whole steps' median, the phases' medians summed and
@@ -175,18 +170,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     for way in WAYS.iter().filter(|way| !way.starts_with("bench's")) {
         time(project, chapters, way, false)?;
     }
-    let mut problems = vec![];
-    for path in [RECORDED, ENVIRONMENT] {
-        match project.read(path) {
-            Ok(text) if path == RECORDED => problems.extend(check_csv(path, &text)),
-            Ok(text) => problems.extend(check_environment_csv_of(path, &text, &MACHINE)),
-            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
-                problem.message.push_str(": `cargo xtask bench --overrun --record` writes it");
-                problem
-            })),
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    RECORDED.check(project, check_csv, |path, text| check_environment_csv_of(path, text, &MACHINE))
 }
 
 /// Checks a recorded `overrun.csv`: the header; the rows exactly `ROWS`, in order, each
