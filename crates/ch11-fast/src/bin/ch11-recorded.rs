@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e017ddf9d60ecbe
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ce58b8f8941c1ba
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -404,8 +404,8 @@ fn inline() {
     let inline = "operands inline";
     ratios_both_ways(&[(NEW_DROP, inline), ("cheaper walk", inline)]);
     let [before, after] = ["cheaper walk", inline].map(|e| timing(e).median);
-    println!("By the medians, fastbins on: cheaper walk {before:.2} ms,");
-    println!("  operands inline {after:.2}: {:.2} saved", before - after);
+    println!("By the medians, fastbins on: cheaper walk {before:.3} ms,");
+    println!("  operands inline {after:.3}: {:.2} saved", before - after);
 }
 
 /// The lean engine against the cheaper walk, and the gain taken apart: the
