@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 15fbbc65cb4e2d04
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34ccba53f2b3ee11
 //! Four chunks of a node's size freed out of order, then four taken again:
 //! which of the old chunks each new one lands in.
 
@@ -20,7 +20,8 @@ fn main() {
     let places: Vec<usize> =
         old.iter().flatten().map(|chunk| address(chunk)).collect();
     // d, b, a, c: the fourth, the second, the first, the third.
-    for i in [3, 1, 0, 2] {
+    let freed = [3, 1, 0, 2];
+    for i in freed {
         old[i] = None;
     }
     let new: Vec<Box<[u8; 112]>> = (0..4).map(|_| chunk()).collect();
@@ -31,5 +32,8 @@ fn main() {
             None => "elsewhere".to_string(),
         })
         .collect();
-    println!("freed 4 2 1 3; the new boxes landed in {}", landed.join(" "));
+    let freed: Vec<String> =
+        freed.iter().map(|i| (i + 1).to_string()).collect();
+    let [freed, landed] = [freed, landed].map(|chunks| chunks.join(" "));
+    println!("freed {freed}; the new boxes landed in {landed}");
 }
