@@ -1,11 +1,12 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 34ccba53f2b3ee11
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 328ead88c952bacf
 //! Four chunks of a node's size freed out of order, then four taken again:
 //! which of the old chunks each new one lands in.
 
 use std::hint::black_box;
 
-/// A box of a node's size, filled with ones: a box of zeros is asked of
-/// the allocator as zeroed memory, by another path.
+/// A box of a node's size, filled with ones: a box of zeros may be asked
+/// of the allocator as zeroed memory (`calloc`), which glibc serves by
+/// another path.
 fn chunk() -> Box<[u8; 112]> {
     black_box(Box::new([1; 112]))
 }
