@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6a5d00a001110b6
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d3e5defb476632c
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -151,6 +151,11 @@ pub fn rows(text: &str) -> Vec<Row> {
     let header: Rc<[String]> = fields(lines.next().expect("a header")).into();
     let row = |line| Row { header: header.clone(), fields: fields(line) };
     lines.map(row).collect()
+}
+
+/// The least and the greatest of `xs`, which must not be empty.
+pub fn extremes(xs: &[f64]) -> [f64; 2] {
+    [f64::min, f64::max].map(|pick| xs.iter().copied().fold(xs[0], pick))
 }
 
 /// A number to two significant figures, as the figures label ratios.

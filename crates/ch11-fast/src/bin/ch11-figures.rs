@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cb1ca8c22274142a
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3c695731b4aed6b2
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`).
@@ -6,7 +6,7 @@
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
     BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, Row, UNASKED,
-    WATCHED, Watched, rows, step_medians, step_phases, two_figures,
+    WATCHED, Watched, extremes, rows, step_medians, step_phases, two_figures,
 };
 use viz::plot::Plot;
 
@@ -56,8 +56,7 @@ fn main() {
             let time = number(&row["ms_per_step"]);
             let runs: Vec<f64> =
                 row["ms_by_run"].split(' ').map(number).collect();
-            let fastest = runs.iter().copied().fold(f64::INFINITY, f64::min);
-            let slowest = runs.iter().copied().fold(0.0, f64::max);
+            let [fastest, slowest] = extremes(&runs);
             let range = Some((fastest, slowest));
             let name = row["phase"].clone();
             Bar { name, value: time, label: ms(time), range }

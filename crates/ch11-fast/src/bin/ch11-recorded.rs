@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ce58b8f8941c1ba
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11c2fbcc51e45b5e
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -7,8 +7,8 @@ use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE, NEW_DROP,
     OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, OVERRUN,
     OVERRUN_ENVIRONMENT, PHASES, Row, Timing, UNASKED, WALK, WATCHED, Watched,
-    each_step, environment, median, phase_runs, ratio, ratio_figures, rows,
-    run_by_run, spread, spread_ms, step_medians, step_phases, timing,
+    each_step, environment, extremes, median, phase_runs, ratio, ratio_figures,
+    rows, run_by_run, spread, spread_ms, step_medians, step_phases, timing,
     two_figures, value_of,
 };
 
@@ -300,9 +300,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let whole = timing(engine).runs;
     let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
     println!("The phases' sum / the whole step, round by round:");
-    let [lowest, highest] = [f64::min, f64::max].map(|pick| {
-        ratio_figures(of_whole.iter().copied().fold(of_whole[0], pick))
-    });
+    let [lowest, highest] = extremes(&of_whole).map(ratio_figures);
     let under = of_whole.iter().filter(|&&ratio| ratio < 1.0).count();
     println!("  {}; from {lowest} to {highest}", spread(of_whole.clone()));
     println!("  under 1 in {under} of {} rounds", of_whole.len());
@@ -720,8 +718,7 @@ fn overrun() {
     println!("ms a step, the median of the runs, then the fastest and");
     println!("slowest run:");
     for (name, ms) in totals {
-        let [fastest, slowest] = [f64::min, f64::max]
-            .map(|pick| two_figures(ms.iter().copied().fold(ms[0], pick)));
+        let [fastest, slowest] = extremes(ms).map(two_figures);
         let median = two_figures(median(ms.clone()));
         println!("  {name:<34}{median}, runs {fastest} to {slowest}");
     }
