@@ -10,7 +10,6 @@
 
 pub mod each_step;
 pub mod gpt;
-pub mod overrun;
 pub mod records;
 
 use std::fs;
@@ -75,18 +74,17 @@ pub struct Options {
     pub tables: Tables,
 }
 
-/// Which tables to time: all unless `--moons`, `--gpt`, `--each-step` or `--overrun` picks one.
+/// Which tables to time: all unless `--moons`, `--gpt` or `--each-step` picks one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tables {
     All,
     Moons,
     Gpt,
     EachStep,
-    Overrun,
 }
 
 impl Options {
-    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt | --each-step | --overrun]`.
+    /// Reads `[--steps N] [--runs N] [--record] [--moons | --gpt | --each-step]`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut options = Options {
             steps: DEFAULT_STEPS,
@@ -104,20 +102,19 @@ impl Options {
             };
             match arg.as_str() {
                 "--record" => options.record = true,
-                "--moons" | "--gpt" | "--each-step" | "--overrun"
-                    if options.tables != Tables::All =>
-                {
-                    return Err("`--moons`, `--gpt`, `--each-step` and `--overrun` each pick one table: give one".into());
+                "--moons" | "--gpt" | "--each-step" if options.tables != Tables::All => {
+                    return Err(
+                        "`--moons`, `--gpt` and `--each-step` each pick one table: give one".into(),
+                    );
                 }
                 "--moons" => options.tables = Tables::Moons,
                 "--gpt" => options.tables = Tables::Gpt,
                 "--each-step" => options.tables = Tables::EachStep,
-                "--overrun" => options.tables = Tables::Overrun,
                 "--steps" => options.steps = number("steps")?,
                 "--runs" => options.runs = number("runs")?,
                 other => {
                     return Err(format!(
-                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons`, `--gpt`, `--each-step` or `--overrun`, not `{other}`"
+                        "`bench` takes `--steps N`, `--runs N`, `--record`, and `--moons`, `--gpt` or `--each-step`, not `{other}`"
                     ));
                 }
             }
@@ -154,9 +151,6 @@ pub fn bench(project: &Project, options: &Options) -> Result<(), Problems> {
     }
     if table(Tables::EachStep) {
         each_step::bench(project, &chapters, runs, record, &load)?;
-    }
-    if table(Tables::Overrun) {
-        overrun::bench(project, &chapters, runs, record, &load)?;
     }
     eprintln!("xtask: benchmarked in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
@@ -294,7 +288,7 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
             })),
         }
     }
-    for check in [gpt::check, each_step::check, overrun::check] {
+    for check in [gpt::check, each_step::check] {
         if let Err(found) = check(project, chapters) {
             problems.extend(found);
         }

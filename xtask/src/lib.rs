@@ -53,18 +53,17 @@ usage: cargo xtask [--root DIR] COMMAND
            that you edited; --force overwrites it with the chapter's code)
   figures  redraw the figures into chapters/figures/
   book     build the HTML book and print where it is
-  bench [--steps N] [--runs R] [--record] [--moons | --gpt | --each-step | --overrun]
-           time four tables, each engine or row in R fresh processes (default 3), round
+  bench [--steps N] [--runs R] [--record] [--moons | --gpt | --each-step]
+           time three tables, each engine or row in R fresh processes (default 3), round
            after round: one step of chapter 10's demo with each engine of chapters 11 and
            12 (N steps, default 20, median) and, where python3 is, with the original
            micrograd 0.1.0 (installed once into target/bench/venv); chapter 15's GPT, a
            training step per name on Value, on the tape and in plain Python (python3), and
            the whole training on the tape; and each of the demo's 100 steps with chapter
-           11's ch11-each-step and its twin on mimalloc; and chapter 11's ch11-overrun,
-           its phases timed beside its whole steps. Prints each table and writes it
+           11's ch11-each-step and its twin on mimalloc. Prints each table and writes it
            under target/bench/; --record also writes it, with the machine it ran on, into
            crates/ch12-tape/data/, crates/ch15-gpt-training/data/ and crates/ch11-fast/data/.
-           --moons, --gpt, --each-step or --overrun: only that table
+           --moons, --gpt or --each-step: only that table
   wasm     build chapter 10, live's WebAssembly module (crates/ch10-live) for the browser
            and write it, its script and a record of its sources into chapters/live/
            (needs the wasm32-unknown-unknown target: `rustup target add` is tried)

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9d3e5defb476632c
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 875f947a6e3af824
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -36,14 +36,6 @@ pub const EACH_STEP: &str = include_str!("../data/each-step.csv");
 
 /// How each-step.csv was made, and on what machine.
 pub const EACH_STEP_ENVIRONMENT: &str = include_str!("../data/environment.csv");
-
-/// Chapter 11's test of its phases' overrun: each way's time, every run's
-/// ms, space-separated.
-pub const OVERRUN: &str = include_str!("../data/overrun.csv");
-
-/// How overrun.csv was made, and on what machine.
-pub const OVERRUN_ENVIRONMENT: &str =
-    include_str!("../data/overrun-environment.csv");
 
 /// What each-step.csv's last five columns hold, each run's: the step's
 /// ms, its share of near nodes, their median gap in KiB, the MiB in the

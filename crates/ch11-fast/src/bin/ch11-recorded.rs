@@ -1,15 +1,14 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 11c2fbcc51e45b5e
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a744bf0f0bd3810
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE, NEW_DROP,
-    OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, OVERRUN,
-    OVERRUN_ENVIRONMENT, PHASES, Row, Timing, UNASKED, WALK, WATCHED, Watched,
-    each_step, environment, extremes, median, phase_runs, ratio, ratio_figures,
-    rows, run_by_run, spread, spread_ms, step_medians, step_phases, timing,
-    two_figures, value_of,
+    OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, Timing,
+    UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes, median,
+    phase_runs, ratio, ratio_figures, rows, run_by_run, spread, spread_ms,
+    step_medians, step_phases, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -37,12 +36,11 @@ fn main() {
         Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
         Some("huge-pages") => on_huge_pages(),
-        Some("overrun") => overrun(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              old-over-new|crate-phases|walk|walks|heap|inline|lean|\
              each-step|stretches|against-compact|ten-steps|asking|\
-             printed|mimalloc|huge-pages|overrun"
+             printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -479,7 +477,7 @@ fn every_step() {
     println!("  old Drop {ours}; {named} {theirs}");
     println!("minor page faults a step:");
     step_table(Watched::Faults, &[new, old, UNASKED, block, off], two_figures);
-    same_machine(EACH_STEP_ENVIRONMENT, BENCH_RUN);
+    same_machine(EACH_STEP_ENVIRONMENT);
 }
 
 /// The stretches of the training that the tables take medians over.
@@ -692,82 +690,9 @@ fn random_order() {
     println!("  near {}, median gap {gap} KiB", percent(near));
 }
 
-/// Chapter 11's test of the phases' overrun: each way's runs, and the
-/// phases' sum over the whole step, round by round, alone, in turn and in
-/// the bench's own processes.
-fn overrun() {
-    let runs: Vec<(String, Vec<f64>)> = rows(OVERRUN)
-        .iter()
-        .map(|row| {
-            let ms = row["ms_by_run"].split(' ').map(|t| t.parse().unwrap());
-            (row["time"].clone(), ms.collect())
-        })
-        .collect();
-    let of = |name: &str| -> &[f64] {
-        &runs.iter().find(|(row, _)| row == name).expect("its row").1
-    };
-    // The whole steps and the phases' sums; then the phases, one by one.
-    let total =
-        |name: &str| name.starts_with("whole") || name.starts_with("ph");
-    let (totals, phases): (Vec<_>, Vec<_>) =
-        runs.iter().partition(|(name, _)| total(name));
-    println!(
-        "Chapter 6's engine with new Drop, {} runs of each:",
-        runs[0].1.len()
-    );
-    println!("ms a step, the median of the runs, then the fastest and");
-    println!("slowest run:");
-    for (name, ms) in totals {
-        let [fastest, slowest] = extremes(ms).map(two_figures);
-        let median = two_figures(median(ms.clone()));
-        println!("  {name:<34}{median}, runs {fastest} to {slowest}");
-    }
-    println!("The phases' sum over the whole step, round by round:");
-    let ways = [
-        ("alone, in two processes", "alone"),
-        ("in turn, in one process", "in turn"),
-        ("the bench's two processes", "the bench's process"),
-    ];
-    for (way, rows) in ways {
-        let [whole, sum] = ["whole step", "phases' sum"]
-            .map(|kind| of(&format!("{kind}, {rows}")));
-        let ratios = run_by_run(sum, whole, |sum, whole| sum / whole);
-        println!("  {way:<34}{}", spread(ratios));
-    }
-    // Each phase's share as the bench's phases print it: its median over
-    // the sum of the medians.
-    let mut in_turn: Vec<(&str, f64)> = phases
-        .iter()
-        .map(|(name, ms)| {
-            (name.trim_end_matches(", in turn"), median(ms.clone()))
-        })
-        .collect();
-    in_turn.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let sum: f64 = in_turn.iter().map(|(_, ms)| ms).sum();
-    let bench = rows(PHASES);
-    let bench: Vec<&Row> = step_phases(&bench).collect();
-    let bench_sum: f64 = bench.iter().map(|row| ms(row)).sum();
-    let share = |ms: f64, of: f64| format!("{}%", two_figures(100.0 * ms / of));
-    println!("Each phase's share of their sum, largest first: in turn");
-    println!("in one process here; in the bench's recorded run:");
-    for (name, ms_here) in in_turn {
-        let row = bench.iter().find(|row| row["phase"] == name);
-        let there = share(ms(row.expect("the phase in the bench")), bench_sum);
-        println!("  {name:<12}{:>7}{there:>9}", share(ms_here, sum));
-    }
-    same_machine(OVERRUN_ENVIRONMENT, EACH_STEP_RUN);
-    same_machine(OVERRUN_ENVIRONMENT, BENCH_RUN);
-}
-
-/// A recorded run's environment, what to call the run, and its possessive.
-type Run = (&'static str, &'static str, &'static str);
-const BENCH_RUN: Run = (ENVIRONMENT, "the bench's run", "the bench's");
-const EACH_STEP_RUN: Run =
-    (EACH_STEP_ENVIRONMENT, "the each-step run", "the each-step run's");
-
-/// Whether the run `recorded` describes and `other` share a machine; where
-/// not, the parts of each description that differ.
-fn same_machine(recorded: &str, (other, run, its): Run) {
+/// Whether the run `recorded` describes and the bench's share a machine;
+/// where not, the parts of each description that differ.
+fn same_machine(recorded: &str) {
     let machine = [
         "processor",
         "cores",
@@ -778,7 +703,8 @@ fn same_machine(recorded: &str, (other, run, its): Run) {
     ];
     let mut same = true;
     for what in machine {
-        let [here, there] = [recorded, other].map(|text| value_of(text, what));
+        let [here, there] =
+            [recorded, ENVIRONMENT].map(|text| value_of(text, what));
         let [here, there] =
             [&here, &there].map(|s| s.split(", ").collect::<Vec<_>>());
         let only = |a: &[&str], b: &[&str]| -> String {
@@ -788,13 +714,15 @@ fn same_machine(recorded: &str, (other, run, its): Run) {
         };
         if here != there {
             let [here, there] = [only(&here, &there), only(&there, &here)];
-            println!("Not the machine of {run}: {what}");
-            println!("  here {here}; {its} {there}");
+            println!("Not the machine of the bench's run: {what}");
+            println!("  here {here}; the bench's {there}");
             same = false;
         }
     }
     if same {
-        println!("Machine, system, C library and Rust: the same as {its}");
+        println!(
+            "Machine, system, C library and Rust: the same as the bench's"
+        );
     }
 }
 
