@@ -1,4 +1,4 @@
-// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 90ea80e5dc8a6b86
+// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f0356828d7ccb9b
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -110,12 +110,22 @@ impl Value {
     }
 }
 
+/// A sum that takes its operands' handles, as the crate's `acc + wi * xi`
+/// does: no count changes.
+impl Add for Value {
+    type Output = Value;
+
+    fn add(self, other: Value) -> Value {
+        let data = self.data() + other.data();
+        Value::node(data, Op::Add(self, other))
+    }
+}
+
 impl Add for &Value {
     type Output = Value;
 
     fn add(self, other: &Value) -> Value {
-        let op = Op::Add(self.clone(), other.clone());
-        Value::node(self.data() + other.data(), op)
+        self.clone() + other.clone()
     }
 }
 
@@ -176,8 +186,8 @@ impl Value {
                     a.add_grad(b.data() * grad);
                     b.add_grad(a.data() * grad);
                 }
-                // d(aᵏ)/da = k·aᵏ⁻¹, and 0 for k = 0, as chapter 6's pow has
-                // it, not 0 · ∞
+                // d(aᵏ)/da = k·aᵏ⁻¹, and 0 for k = 0, as chapter 6's pow has it
+                // (k·aᵏ⁻¹ would be 0·∞ = NaN at a = 0)
                 Op::Pow(a, k) => {
                     let slope = if *k == 0.0 {
                         0.0
@@ -239,7 +249,8 @@ pub trait Flat: Clone {
     fn set_data(&self, data: f64);
     fn grad(&self) -> f64;
     fn zero_grad(&self);
-    fn plus(&self, other: &Self) -> Self;
+    /// The sum, taking both operands, as chapter 10's `acc + wi * xi` does.
+    fn plus(self, other: Self) -> Self;
     fn times(&self, other: &Self) -> Self;
     fn relu(&self) -> Self;
     fn backward(&self);
@@ -267,7 +278,7 @@ macro_rules! flat_by_its_methods {
             fn zero_grad(&self) {
                 <$value>::zero_grad(self);
             }
-            fn plus(&self, other: &Self) -> Self {
+            fn plus(self, other: Self) -> Self {
                 self + other
             }
             fn times(&self, other: &Self) -> Self {
@@ -316,31 +327,31 @@ impl<V: Flat> FlatMoons<V> {
             .zip(&scores)
             .map(|(sample, score)| {
                 let margin = V::new(-sample.y).times(score);
-                V::new(1.0).plus(&margin).relu()
+                V::new(1.0).plus(margin).relu()
             })
             .collect();
-        let sum = losses.iter().fold(V::new(0.0), |s, l| s.plus(l));
+        let sum = losses.iter().fold(V::new(0.0), |s, l| s.plus(l.clone()));
         let n = V::new(1.0 / losses.len() as f64);
         let data_loss = sum.times(&n);
         let squares = self.parameters.iter().map(|p| p.times(p));
-        let sum = squares.fold(V::new(0.0), |s, q| s.plus(&q));
+        let sum = squares.fold(V::new(0.0), V::plus);
         let reg_loss = V::new(ALPHA).times(&sum);
         let scores: Vec<f64> = scores.iter().map(V::data).collect();
-        (data_loss.plus(&reg_loss), crate::accuracy(data, &scores))
+        (data_loss.plus(reg_loss), crate::accuracy(data, &scores))
     }
 
     /// MLP(2, [16, 16, 1]): b + w₀x₀ + w₁x₁ + … in each neuron.
     fn score(&self, x: &[f64; 2]) -> V {
         let mut inputs: Vec<V> = x.iter().map(|&x| V::new(x)).collect();
-        let mut p = self.parameters.iter();
+        let mut rest = &self.parameters[..];
         for (layer, &nout) in [16, 16, 1].iter().enumerate() {
-            let outputs = (0..nout).map(|_| {
-                let w: Vec<&V> = p.by_ref().take(inputs.len()).collect();
-                let b = p.next().expect("337 parameters").clone();
-                let sum = w
-                    .iter()
-                    .zip(&inputs)
-                    .fold(b, |s, (w, x)| s.plus(&w.times(x)));
+            // Each neuron's weights, then its bias.
+            let (these, next) = rest.split_at(nout * (inputs.len() + 1));
+            rest = next;
+            let outputs = these.chunks(inputs.len() + 1).map(|neuron| {
+                let (b, w) = neuron.split_last().expect("a bias");
+                let products = w.iter().zip(&inputs).map(|(w, x)| w.times(x));
+                let sum = products.fold(b.clone(), V::plus);
                 if layer < 2 { sum.relu() } else { sum }
             });
             inputs = outputs.collect();

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b721073f198e0d3c
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fd3c9898e947fca6
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -197,58 +197,81 @@ impl Hasher for AddressHash {
     }
 }
 
-/// Chapter 6's walk taken apart: each variant's time, in the order they
-/// run, each on a graph `build` has just made, as the step's walk is.
-pub fn walks(build: impl Fn() -> Value) -> Vec<(&'static str, Duration)> {
+/// Chapter 6's walk taken apart: each variant's time, each on a graph
+/// `build` has just made, as the step's walk is. Round `round` starts at
+/// another variant, so that none always runs first.
+pub fn walks(
+    build: impl Fn() -> Value,
+    round: usize,
+) -> Vec<(&'static str, Duration)> {
     let id = |value: &Value| viz::Expr::id(value);
+    let nodes = build().topo().len();
     // `time` on a fresh graph, which is freed after the clock has stopped.
     let on_fresh = |time: &dyn Fn(&Value) -> Duration| time(&build());
-    let total = build();
-    total.set_grad(1.0);
-    let (clones, set_and_clones) = timed(|| total.topo_hashed());
-    let ((), steps) = timed(|| {
-        for value in clones.iter().rev() {
-            value.backward_step();
-        }
-    });
-    let nodes = clones.len();
-    let ((), dropping) = timed(|| drop(clones));
-    // Freed before the next graph is built, as every graph below is.
-    drop(total);
-    let set = on_fresh(&|total| {
-        timed(|| {
-            let mut seen = HashSet::new();
-            walk_borrowing(total, |value| seen.insert(id(value)))
-        })
-        .1
-    });
-    let sized = on_fresh(&|total| {
-        timed(|| {
-            let mut seen = HashSet::with_capacity(nodes);
-            walk_borrowing(total, |value| seen.insert(id(value)))
-        })
-        .1
-    });
-    let cheap = on_fresh(&|total| {
-        timed(|| {
-            let hash = BuildHasherDefault::<AddressHash>::default();
-            let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
-            walk_borrowing(total, |value| seen.insert(id(value)))
-        })
-        .1
-    });
-    let marks = on_fresh(&|total| timed(|| total.order()).1);
-    let marks_and_clones = on_fresh(&|total| timed(|| total.topo()).1);
-    vec![
-        ("walk: set + clones (chapter 6's)", set_and_clones),
-        ("walk: backward steps over its order", steps),
-        ("walk: dropping its clones", dropping),
-        ("walk: set + borrows", set),
-        ("walk: sized set + borrows", sized),
-        ("walk: sized cheap set + borrows", cheap),
-        ("walk: marks + borrows (order)", marks),
-        ("walk: marks + clones (topo)", marks_and_clones),
-    ]
+    let chapter_6 = || {
+        let total = build();
+        total.set_grad(1.0);
+        let (clones, set_and_clones) = timed(|| total.topo_hashed());
+        let ((), steps) = timed(|| {
+            for value in clones.iter().rev() {
+                value.backward_step();
+            }
+        });
+        let ((), dropping) = timed(|| drop(clones));
+        vec![
+            ("walk: set + clones (chapter 6's)", set_and_clones),
+            ("walk: backward steps over its order", steps),
+            ("walk: dropping its clones", dropping),
+        ]
+    };
+    let set = || {
+        let time = on_fresh(&|total| {
+            timed(|| {
+                let mut seen = HashSet::new();
+                walk_borrowing(total, |value| seen.insert(id(value)))
+            })
+            .1
+        });
+        vec![("walk: set + borrows", time)]
+    };
+    let sized = || {
+        let time = on_fresh(&|total| {
+            timed(|| {
+                let mut seen = HashSet::with_capacity(nodes);
+                walk_borrowing(total, |value| seen.insert(id(value)))
+            })
+            .1
+        });
+        vec![("walk: sized set + borrows", time)]
+    };
+    let cheap = || {
+        let time = on_fresh(&|total| {
+            timed(|| {
+                let hash = BuildHasherDefault::<AddressHash>::default();
+                let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
+                walk_borrowing(total, |value| seen.insert(id(value)))
+            })
+            .1
+        });
+        vec![("walk: sized cheap set + borrows", time)]
+    };
+    let marks = || {
+        let time = on_fresh(&|total| timed(|| total.order()).1);
+        vec![("walk: marks + borrows (order)", time)]
+    };
+    let marks_and_clones = || {
+        let time = on_fresh(&|total| timed(|| total.topo()).1);
+        vec![("walk: marks + clones (topo)", time)]
+    };
+    let variants: [&dyn Fn() -> Vec<(&'static str, Duration)>; 6] =
+        [&chapter_6, &set, &sized, &cheap, &marks, &marks_and_clones];
+    // Run from variant `round` on, wrapping round; listed in the order above.
+    let mut times = vec![vec![]; variants.len()];
+    for k in 0..variants.len() {
+        let i = (round + k) % variants.len();
+        times[i] = variants[i]();
+    }
+    times.concat()
 }
 
 /// What `f` returns, and how long it took. The result is dropped by the

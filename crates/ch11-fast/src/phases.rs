@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8b754951b437c89f
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b445f9e66ba8fd39
 //! A step of chapter 6's engine, timed in its phases.
 
 use std::time::{Duration, Instant};
@@ -52,7 +52,8 @@ pub fn phases(
 
 /// The time of one step's phases with the crate as it now is, as `phases`
 /// times chapter 6's engine: the walk is the crate's, `order`, and the
-/// graph is freed by the crate's `Drop`.
+/// graph is freed by the crate's `Drop`. Run inside
+/// `Value::with_operands_in_a_vec`, it times the cheaper walk's.
 pub fn crate_phases(
     model: &Mlp,
     data: &[Sample],

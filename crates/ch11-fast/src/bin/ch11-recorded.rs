@@ -1,14 +1,15 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7a744bf0f0bd3810
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bb80286b17c9dc1f
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
-    AS_FOUND, BENCH, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE, NEW_DROP,
-    OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row, Timing,
-    UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes, median,
-    phase_runs, ratio, ratio_figures, rows, run_by_run, spread, spread_ms,
-    step_medians, step_phases, timing, two_figures, value_of,
+    AS_FOUND, BENCH, CHEAPER, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE,
+    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row,
+    Timing, UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes,
+    median, phase_runs, ratio, ratio_figures, rows, run_by_run, spread,
+    spread_ms, step_medians, step_phases, thousands, timing, two_figures,
+    value_of,
 };
 
 fn main() {
@@ -94,8 +95,10 @@ fn steps(only: &[&str]) {
         let [median, fastest, slowest] =
             [step.median, step.fastest, step.slowest].map(two_figures);
         let ms = format!("{median:>6} ({fastest} to {slowest})");
-        let nodes = row["nodes_per_step"].as_str();
-        let nodes = if nodes == "0" { "none" } else { nodes };
+        let nodes = match row["nodes_per_step"].parse().expect("a count") {
+            0 => "none".to_string(),
+            count => thousands(count),
+        };
         println!("  {:<34}{ms:<24}{nodes:>6}", row["engine"]);
     }
 }
@@ -171,82 +174,74 @@ fn every_run(engine: &str, phases: &[&Row]) {
 }
 
 /// Each phase of the step with the old `Drop` against the same phase with
-/// the crate's, round by round, each engine's phases scaled to its own
-/// whole step.
+/// the crate's, round by round; then the extra time by phase.
 fn old_over_new() {
     let phases = rows(PHASES);
     let as_built = |row: &&Row| row["phase"].starts_with(AS_FOUND);
     let before: Vec<&Row> = phases.iter().filter(as_built).collect();
     let after: Vec<&Row> = step_phases(&phases).collect();
     println!("Each phase, old Drop / new Drop, fastbins on,");
-    phase_ratios((OLD_DROP, &before), (NEW_DROP, &after));
-    // The extra time by phase, from the medians.
-    let old = in_median_step(OLD_DROP, &before);
-    let new = in_median_step(NEW_DROP, &after);
-    println!("By the medians, ms of the whole step: old Drop, new, the extra:");
-    for ((row, old), new) in before.iter().zip(&old).zip(&new) {
-        let name = row["phase"].trim_start_matches(AS_FOUND);
+    phase_ratios(&before, &after);
+    println!("The phases' medians, ms: old Drop, new, the extra:");
+    for (old, new) in before.iter().zip(&after) {
+        let name = old["phase"].trim_start_matches(AS_FOUND);
+        let [old, new] = [ms(old), ms(new)];
         println!("  {name:<10}{old:>6.1}{new:>6.1}{:>6.1}", old - new);
     }
 }
 
-/// The phases of the crate's step (chapter 11.3), largest first; then
-/// each against the same phase with the new `Drop`, round by round, each
-/// engine's phases scaled to its own whole step.
+/// The phases of the cheaper walk's step and the crate's (chapter 11.3),
+/// largest first; then each phase against the same phase of the engine
+/// before, round by round, and what each change saved, phase by phase.
 fn crate_phases() {
     let phases = rows(PHASES);
-    let inline = |row: &&Row| row["phase"].starts_with(INLINE);
-    let ours: Vec<&Row> = phases.iter().filter(inline).collect();
-    print_phases("operands inline", INLINE, ours.clone());
-    println!("Each phase, chapter 6's engine with new Drop / the crate's,");
-    let theirs: Vec<&Row> = step_phases(&phases).collect();
-    phase_ratios((NEW_DROP, &theirs), ("operands inline", &ours));
+    let prefixed = |prefix: &str| -> Vec<&Row> {
+        let ours = |row: &&Row| row["phase"].starts_with(prefix);
+        phases.iter().filter(ours).collect()
+    };
+    let [cheaper, inline] = [CHEAPER, INLINE].map(prefixed);
+    let chapter_6: Vec<&Row> = step_phases(&phases).collect();
+    print_phases("cheaper walk", CHEAPER, cheaper.clone());
+    print_phases("operands inline", INLINE, inline.clone());
+    println!("Each phase, chapter 6's engine with new Drop / cheaper walk,");
+    phase_ratios(&chapter_6, &cheaper);
+    println!("Each phase, cheaper walk / operands inline,");
+    phase_ratios(&cheaper, &inline);
+    println!("The phases' medians, ms: chapter 6's engine with new Drop,");
+    println!("cheaper walk, operands inline:");
+    for ((old, walk), inline) in chapter_6.iter().zip(&cheaper).zip(&inline) {
+        let name = match [old, walk].map(|row| phase_name(row)) {
+            [old, walk] if old == walk => walk.to_string(),
+            [old, walk] => format!("{old} / {walk}"),
+        };
+        let [old, walk, inline] = [old, walk, inline].map(|row| ms(row));
+        println!("  {name:<14}{old:>6.2}{walk:>6.2}{inline:>6.2}");
+    }
+}
+
+/// A phase's name without its engine's prefix.
+fn phase_name(row: &Row) -> &str {
+    let name = &row["phase"];
+    let prefixes = [AS_FOUND, INLINE, CHEAPER];
+    let prefix = prefixes.iter().find(|p| name.starts_with(**p));
+    name.trim_start_matches(prefix.copied().unwrap_or_default())
 }
 
 /// Prints each phase of the `slow` engine's step over the same phase of
-/// the `fast` one's, round by round, each engine given with its phases' rows in
-/// the order they run. Each engine's phases are first scaled to its own
-/// whole step, so that what timing in pieces adds to each drops out; the
-/// same unscaled follows.
-fn phase_ratios(slow: (&str, &[&Row]), fast: (&str, &[&Row])) {
-    println!("scaled to its engine's whole step, then unscaled,");
+/// the `fast` one's, round by round, each engine given by its phases' rows
+/// in the order they run.
+fn phase_ratios(slow: &[&Row], fast: &[&Row]) {
     println!("round by round:");
-    let before = in_whole_steps(slow.0, slow.1);
-    let after = in_whole_steps(fast.0, fast.1);
-    let (raw_before, _) = runs_and_sums(slow.1);
-    let (raw_after, _) = runs_and_sums(fast.1);
-    for (k, pair) in slow.1.iter().zip(fast.1).enumerate() {
-        let [old, new] = [pair.0, pair.1].map(|row| {
-            let name = row["phase"].trim_start_matches(AS_FOUND);
-            name.trim_start_matches(INLINE)
-        });
+    let (before, _) = runs_and_sums(slow);
+    let (after, _) = runs_and_sums(fast);
+    for (k, pair) in slow.iter().zip(fast).enumerate() {
+        let [old, new] = [pair.0, pair.1].map(|row| phase_name(row));
         // Only the walk's name may differ: `topo` against `order`.
         let name =
             if old == new { new.to_string() } else { format!("{old} / {new}") };
         let ratios = run_by_run(&before[k], &after[k], |b, a| b / a);
-        let raw = run_by_run(&raw_before[k], &raw_after[k], |b, a| b / a);
-        println!("  {name}: {}; unscaled {}", spread(ratios), spread(raw));
+        println!("  {name}: {}", spread(ratios));
     }
-}
-
-/// Each of `engine`'s phases, round by round, as its share of that run's
-/// phases times the whole step timed in the same round: in ms of the
-/// whole step.
-fn in_whole_steps(engine: &str, phases: &[&Row]) -> Vec<Vec<f64>> {
-    let (runs, sums) = runs_and_sums(phases);
-    let whole = timing(engine).runs;
-    let scaled = |phase: &Vec<f64>| {
-        (0..whole.len()).map(|r| phase[r] / sums[r] * whole[r]).collect()
-    };
-    runs.iter().map(scaled).collect()
-}
-
-/// Each of `engine`'s phases in ms of its whole step, from the medians:
-/// the phase's share of the phases' medians, summed, times the step's.
-fn in_median_step(engine: &str, phases: &[&Row]) -> Vec<f64> {
-    let sum: f64 = phases.iter().map(|row| ms(row)).sum();
-    let step = timing(engine).median;
-    phases.iter().map(|row| ms(row) / sum * step).collect()
 }
 
 /// Each phase's runs, in ms, and each run's sum of the phases.
@@ -259,17 +254,15 @@ fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
-/// first, each with its share of their sum and that share of the whole
-/// step, per node (per parameter, for `update`); then their sum, run by
-/// run, over the whole step.
+/// first, each with its share of their sum and its median per node (per
+/// parameter, for `update`); then their sum, run by run, over the whole
+/// step.
 fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of {engine}, largest first.");
     println!("Share: its median / the sum of the phases' medians;");
-    println!("ns a node: share × the whole step's median / nodes:");
-    // Shares of the whole step, so that the times per node add up to it:
-    // timed in pieces, the phases may take longer than the step undivided.
+    println!("ns a node: its median / nodes:");
     let step_ms = timing(engine).median;
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
@@ -277,7 +270,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let nodes: f64 = row["nodes_per_step"].parse().expect("its node count");
     // The parameters of chapter 10's network, which `update` nudges.
     let parameters = ch10_moons::original::load().parameters.len() as f64;
-    for (row, in_step) in step.iter().zip(in_median_step(engine, &step)) {
+    for row in &step {
         let name = row["phase"].trim_start_matches(prefix);
         let share = two_figures(100.0 * ms(row) / sum);
         // `update` touches the parameters alone, not the graph's nodes.
@@ -285,7 +278,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
             "update" => (parameters, "parameter"),
             _ => (nodes, "node"),
         };
-        let per = two_figures(in_step * 1e6 / count);
+        let per = two_figures(ms(row) * 1e6 / count);
         println!("  {name}: {share}% of their sum, {per} ns a {what}");
     }
     // Whether each run ranks the phases as their medians do.

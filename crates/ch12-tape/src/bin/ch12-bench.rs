@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 657cf16faeba8c31
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b89bf99288919a4e
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
-use ch11_fast::recorded::{AS_FOUND, INLINE, OFF_SUFFIX};
+use ch11_fast::recorded::{AS_FOUND, CHEAPER, INLINE, OFF_SUFFIX};
 use ch11_fast::{crate_phases, median, phases, time_steps, walks};
 use ch12_tape::{benched, chains};
 use micrograd::Value;
@@ -104,7 +104,8 @@ enum Part {
     Chain(usize),
     /// The phases of a step: 0, chapter 11's, the graph freed by the
     /// crate's `Drop`; 1, the same freed as chapter 6's `Drop` did; 2,
-    /// chapter 11.3's, of the crate as it now is.
+    /// chapter 11.3's, of the crate as it now is; 3, the same with chapter
+    /// 6's node, the cheaper walk's.
     Phases(usize),
     Walks,
 }
@@ -112,7 +113,7 @@ enum Part {
 fn usage() -> ! {
     panic!(
         "usage: ch12-bench [--steps N] [--runs N] \
-         [--engine I | --chain I | --phases 0..=2 | --walks 0]"
+         [--engine I | --chain I | --phases 0..=3 | --walks 0]"
     )
 }
 
@@ -165,7 +166,7 @@ fn main() {
             ("--runs", Some(n)) if n > 0 => runs = n,
             ("--engine", Some(i)) => part = Part::Engine(i),
             ("--chain", Some(i)) => part = Part::Chain(i),
-            ("--phases", Some(i)) if i < 3 => part = Part::Phases(i),
+            ("--phases", Some(i)) if i < 4 => part = Part::Phases(i),
             ("--walks", _) => part = Part::Walks,
             _ => usage(),
         }
@@ -189,7 +190,7 @@ fn main() {
                     }
                 }
             }
-            for i in 0..3 {
+            for i in 0..4 {
                 parts.push((vec!["--phases".into(), i.to_string()], false));
             }
             parts.push((vec!["--walks".into(), "0".into()], false));
@@ -238,6 +239,7 @@ fn main() {
             let (free, prefix): (fn(Value), _) = match which {
                 1 => (Value::free_as_found, AS_FOUND),
                 2 => (drop, INLINE),
+                3 => (drop, CHEAPER),
                 _ => (drop, ""),
             };
             let rounds = (0..steps + 2)
@@ -247,6 +249,9 @@ fn main() {
                     // times its phases.
                     let step = match which {
                         2 => crate_phases(&model, data, rate),
+                        3 => Value::with_operands_in_a_vec(|| {
+                            crate_phases(&model, data, rate)
+                        }),
                         _ => Value::with_operands_in_a_vec(|| {
                             phases(&model, data, rate, free)
                         }),
@@ -256,13 +261,14 @@ fn main() {
                 .collect();
             print_phases(prefix, rounds);
         }
-        // Chapter 11's walks, each on a fresh graph of the first step.
+        // Chapter 11.3's walks, each on a fresh graph of the first step;
+        // round `k` starts at another walk, so none always runs first.
         Part::Walks => {
             let model = network_with(start);
             // Chapter 6's node, as chapter 11.3 times its walks.
             let forward = || loss(&model, data).0;
             let build = || Value::with_operands_in_a_vec(forward);
-            let rounds = (0..steps + 2).map(|_| walks(build)).collect();
+            let rounds = (0..steps + 2).map(|k| walks(build, k)).collect();
             print_phases("", rounds);
         }
     }
