@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 6b4d78a9c7e9e468
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e14991c4b2b3aa
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -66,7 +66,7 @@ impl Value {
     /// but hidden, so that the benches can time the walk alone.
     #[doc(hidden)]
     pub fn order(&self) -> Vec<&Value> {
-        // A number no node has seen, never 0, a new node's: marked, visited.
+        // A number no node carries yet (never 0, a new node's mark).
         let walk = WALKS.fetch_add(1, Ordering::Relaxed) + 1;
         self.0.mark.set(walk);
         let mut order = Vec::new();

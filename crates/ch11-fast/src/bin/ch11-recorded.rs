@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bb80286b17c9dc1f
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2c574236a14db1bf
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -182,7 +182,8 @@ fn old_over_new() {
     let after: Vec<&Row> = step_phases(&phases).collect();
     println!("Each phase, old Drop / new Drop, fastbins on,");
     phase_ratios(&before, &after);
-    println!("The phases' medians, ms: old Drop, new, the extra:");
+    println!("The phases' medians, ms: old Drop, new, and the extra,");
+    println!("the difference of the unrounded medians:");
     for (old, new) in before.iter().zip(&after) {
         let name = old["phase"].trim_start_matches(AS_FOUND);
         let [old, new] = [ms(old), ms(new)];

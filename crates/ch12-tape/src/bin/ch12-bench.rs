@@ -1,4 +1,4 @@
-// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b89bf99288919a4e
+// Generated from chapters/12-measure.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 37a25860beff3102
 //! Times one training step of chapter 10's demo with every engine, measures
 //! the heap each step's graph takes, and times a million-deep chain. Prints
 //! records, one a line, for `cargo xtask bench`.
@@ -331,6 +331,7 @@ mod tests {
         // The peak tells a net `realloc` from an alloc, copy and dealloc,
         // which would hold both blocks for a moment: 24,000 bytes.
         PEAK.store(LIVE.load(Relaxed), Relaxed);
+        // Room for 2,000 more than `len`, which is 0 here.
         numbers.reserve_exact(2000);
         let grown = since();
         let peak = PEAK.load(Relaxed) - start;
