@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2d598a0e15befe91
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9e5046a2ddcad7b
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -52,7 +52,7 @@ pub fn time_steps(
         engine.step(data, learning_rate(k));
         times.push(clock.elapsed());
     }
-    // The first two steps warm up: `split_off(2)` keeps the rest.
+    // The first two steps warm up: `split_off(2)` returns all but them.
     median(times.split_off(2))
 }
 

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2c574236a14db1bf
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4da6af034f74a439
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -16,6 +16,8 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("opening") => {
             steps(&OPENING);
+            let old_over_new = ratio(timing(OLD_DROP), timing(NEW_DROP));
+            println!("Old Drop / new Drop, round by round: {old_over_new}");
             machine();
         }
         Some("steps") => steps(&[]),
@@ -46,18 +48,10 @@ fn main() {
     }
 }
 
-/// The engines that keep a node per value on the heap, chapters 11 and
-/// 11.3's, with the original.
-const ON_THE_HEAP: [&str; 8] = [
-    "Python micrograd",
-    "Python micrograd, gc tuned",
-    NEW_DROP,
-    OLD_DROP,
-    "cheaper walk",
-    "operands inline",
-    "flat forward",
-    "lean node",
-];
+/// The engines chapter 11.4 compares: the crate's node, flat forward and
+/// the lean node, after the cheaper walk they all start from.
+const ON_THE_HEAP: [&str; 4] =
+    ["cheaper walk", "operands inline", "flat forward", "lean node"];
 
 /// The rows the chapter opens with.
 const OPENING: [&str; 6] = [
@@ -403,24 +397,15 @@ fn inline() {
 /// and what the rest costs the crate.
 fn lean() {
     let (inline, flat) = ("operands inline", "flat forward");
-    ratios_both_ways(&[
-        ("cheaper walk", "lean node"),
-        ("cheaper walk", inline),
-        (inline, flat),
-        (flat, "lean node"),
-        (inline, "lean node"),
-    ]);
-    // The gap from the cheaper walk to the lean node, taken apart by the
-    // medians, each change's saving in ms.
-    let ms = |engine: &str| timing(engine).median;
-    println!("Saved by each change, by the medians, ms:");
-    for (before, after) in [
-        ("cheaper walk", inline),
-        (inline, flat),
-        (flat, "lean node"),
-        ("cheaper walk", "lean node"),
-    ] {
-        println!("  {before} to {after}: {:.2}", ms(before) - ms(after));
+    let pairs = [(inline, flat), (flat, "lean node"), (inline, "lean node")];
+    ratios_both_ways(&pairs);
+    // What each change saves, in ms, round by round: the size of a ratio
+    // near 1, which two figures would blur.
+    println!("What each saves of the step, round by round, ms:");
+    for (before, after) in pairs {
+        let [slow, fast] = [before, after].map(|engine| timing(engine).runs);
+        let saved = run_by_run(&slow, &fast, |b, a| b - a);
+        println!("  {before} to {after}: {}", spread_ms(saved));
     }
 }
 
