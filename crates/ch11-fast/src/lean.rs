@@ -1,4 +1,4 @@
-// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5f0356828d7ccb9b
+// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8ba93426d4595d0a
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of a vector of children and a boxed closure.
 
@@ -206,7 +206,7 @@ impl Value {
                 // relu's slope: 1 where a > 0, else 0
                 Op::Relu(a) => {
                     let v = a.data();
-                    // NaN passes through, as in chapter 6's relu.
+                    // NaN passes through, as in chapter 6.1's relu.
                     let slope = if v.is_nan() { v } else { f64::from(v > 0.0) };
                     a.add_grad(slope * grad);
                 }

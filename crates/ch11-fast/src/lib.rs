@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c9e5046a2ddcad7b
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: adca450f94254e7b
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -116,6 +116,7 @@ impl Engine for ValueEngine {
                 for value in order.iter().rev() {
                     value.backward_step();
                 }
+                // `order`'s clones drop here: `total` is the last handle.
             }
             Walk::Cheaper => {
                 // Chapter 11.3's walk, in the crate's `backward`.

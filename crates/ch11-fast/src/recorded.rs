@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3764327d20112e46
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e8f51b159e0b5c8
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -316,6 +316,12 @@ pub fn ratio_figures(x: f64) -> String {
 /// The same for times, or differences of times: always to two figures.
 pub fn spread_ms(xs: Vec<f64>) -> String {
     spread_as(xs, two_figures)
+}
+
+/// The same for ratios a few percent from 1, whose size two figures would
+/// blur: always to three decimals.
+pub fn spread_fine(xs: Vec<f64>) -> String {
+    spread_as(xs, |x| format!("{x:.3}"))
 }
 
 /// The median of `xs` and their middle half, each as `show` writes it.

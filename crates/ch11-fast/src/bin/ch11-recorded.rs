@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4da6af034f74a439
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cafe573fd090a949
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -8,8 +8,8 @@ use ch11_fast::recorded::{
     NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row,
     Timing, UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes,
     median, phase_runs, ratio, ratio_figures, rows, run_by_run, spread,
-    spread_ms, step_medians, step_phases, thousands, timing, two_figures,
-    value_of,
+    spread_fine, spread_ms, step_medians, step_phases, thousands, timing,
+    two_figures, value_of,
 };
 
 fn main() {
@@ -398,7 +398,20 @@ fn inline() {
 fn lean() {
     let (inline, flat) = ("operands inline", "flat forward");
     let pairs = [(inline, flat), (flat, "lean node"), (inline, "lean node")];
-    ratios_both_ways(&pairs);
+    // A few percent apart: the ratios to three decimals.
+    let fine = |slow: &str, fast: &str| {
+        let [slow, fast] = [slow, fast].map(|engine| timing(engine).runs);
+        spread_fine(run_by_run(&slow, &fast, |s, f| s / f))
+    };
+    println!("How many times as long a whole step takes, to three");
+    println!("decimals, {RATIOS}:");
+    for (slow, fast) in pairs {
+        println!("  {slow} / {fast}: {}", fine(slow, fast));
+    }
+    println!("The same, fastbins off:");
+    for (slow, fast) in pairs {
+        println!("  {slow} / {fast}: {}", fine(&off(slow), &off(fast)));
+    }
     // What each change saves, in ms, round by round: the size of a ratio
     // near 1, which two figures would blur.
     println!("What each saves of the step, round by round, ms:");
