@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4e14991c4b2b3aa
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f16218217664ae77
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -115,9 +115,9 @@ impl Value {
         }
     }
 
-    /// The same order as [`Value::topo`], found as chapter 6 found it, with a
-    /// set of the nodes visited: kept so that chapters 11 and 11.3 can
-    /// measure the difference.
+    /// The same order as [`Value::topo`], found by chapter 4's walk, which
+    /// chapter 6 keeps, with a set of the nodes visited: kept so that
+    /// chapters 11 and 11.3 can measure the difference.
     #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
         let mut order = vec![];

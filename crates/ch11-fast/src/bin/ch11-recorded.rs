@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: cafe573fd090a949
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8117a2f328dc85c4
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -205,10 +205,7 @@ fn crate_phases() {
     println!("The phases' medians, ms: chapter 6's engine with new Drop,");
     println!("cheaper walk, operands inline:");
     for ((old, walk), inline) in chapter_6.iter().zip(&cheaper).zip(&inline) {
-        let name = match [old, walk].map(|row| phase_name(row)) {
-            [old, walk] if old == walk => walk.to_string(),
-            [old, walk] => format!("{old} / {walk}"),
-        };
+        let name = pair_name(old, walk);
         let [old, walk, inline] = [old, walk, inline].map(|row| ms(row));
         println!("  {name:<14}{old:>6.2}{walk:>6.2}{inline:>6.2}");
     }
@@ -222,6 +219,15 @@ fn phase_name(row: &Row) -> &str {
     name.trim_start_matches(prefix.copied().unwrap_or_default())
 }
 
+/// The name of a phase in two engines: one name, or both where they
+/// differ, as only the walk's does (`topo` against `order`).
+fn pair_name(before: &Row, after: &Row) -> String {
+    match [before, after].map(phase_name) {
+        [before, after] if before == after => after.to_string(),
+        [before, after] => format!("{before} / {after}"),
+    }
+}
+
 /// Prints each phase of the `slow` engine's step over the same phase of
 /// the `fast` one's, round by round, each engine given by its phases' rows
 /// in the order they run.
@@ -229,11 +235,8 @@ fn phase_ratios(slow: &[&Row], fast: &[&Row]) {
     println!("round by round:");
     let (before, _) = runs_and_sums(slow);
     let (after, _) = runs_and_sums(fast);
-    for (k, pair) in slow.iter().zip(fast).enumerate() {
-        let [old, new] = [pair.0, pair.1].map(|row| phase_name(row));
-        // Only the walk's name may differ: `topo` against `order`.
-        let name =
-            if old == new { new.to_string() } else { format!("{old} / {new}") };
+    for (k, (old, new)) in slow.iter().zip(fast).enumerate() {
+        let name = pair_name(old, new);
         let ratios = run_by_run(&before[k], &after[k], |b, a| b / a);
         println!("  {name}: {}", spread(ratios));
     }
