@@ -1,6 +1,6 @@
-// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8ba93426d4595d0a
+// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d9d99743356a3393
 //! A leaner node: the operation as an enum with its operands inline, in one
-//! allocation, instead of a vector of children and a boxed closure.
+//! allocation, instead of the crate's names, label and boxed closure.
 
 use std::cell::Cell;
 use std::ops::{Add, Mul};

@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d43cddb817f2c1a5
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d6b0d657dcc7916
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -38,7 +38,7 @@ pub fn train(engine: &mut dyn Engine, data: &[Sample]) -> Vec<Step> {
         .collect()
 }
 
-/// Times `steps` training steps of `engine`, after two untimed ones; the
+/// Times `steps` training steps of `engine`, after two warm-up ones; the
 /// median, in ms. `steps` must be at least 1.
 pub fn time_steps(
     engine: &mut dyn Engine,
