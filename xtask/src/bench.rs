@@ -235,21 +235,30 @@ impl Recorded {
         check_table: impl Fn(&str, &str) -> Problems,
         check_machine: impl Fn(&str, &str) -> Problems,
     ) -> Result<(), Problems> {
-        let mut problems = vec![];
-        let mut read = |path: &str, check: &dyn Fn(&str, &str) -> Problems| match project.read(path)
-        {
-            Ok(text) => problems.extend(check(path, &text)),
-            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
-                let flag = self.flag;
-                problem
-                    .message
-                    .push_str(&format!(": `cargo xtask bench {flag} --record` writes it"));
-                problem
-            })),
-        };
-        read(self.table, &check_table);
-        read(self.environment, &check_machine);
+        let command = format!("cargo xtask bench {} --record", self.flag);
+        let mut problems = check_recorded(project, self.table, &command, check_table);
+        problems.extend(check_recorded(project, self.environment, &command, check_machine));
         if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+}
+
+/// verify's reading of one recorded file: `check` on its path and text, or, if it cannot be
+/// read, the problem with the `command` that writes it.
+fn check_recorded(
+    project: &Project,
+    path: &str,
+    command: &str,
+    check: impl Fn(&str, &str) -> Problems,
+) -> Problems {
+    match project.read(path) {
+        Ok(text) => check(path, &text),
+        Err(found) => found
+            .into_iter()
+            .map(|mut problem| {
+                problem.message.push_str(&format!(": `{command}` writes it"));
+                problem
+            })
+            .collect(),
     }
 }
 
@@ -280,13 +289,9 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
     ];
     for (name, check) in checks {
         let path = format!("{RECORDED}/{name}");
-        match project.read(&path) {
-            Ok(text) => problems.extend(check(&path, &text, &records)),
-            Err(found) => problems.extend(found.into_iter().map(|mut problem| {
-                problem.message.push_str(": `cargo xtask bench --record` writes it");
-                problem
-            })),
-        }
+        let command = "cargo xtask bench --record";
+        let check = |path: &str, text: &str| check(path, text, &records);
+        problems.extend(check_recorded(project, &path, command, check));
     }
     for check in [gpt::check, each_step::check] {
         if let Err(found) = check(project, chapters) {

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 0e8f51b159e0b5c8
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a83a2d633f5b076b
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -337,13 +337,17 @@ fn spread_as(mut xs: Vec<f64>, show: impl Fn(f64) -> String) -> String {
 /// that moment weighs on both; otherwise every run of one is set against
 /// every run of the other.
 pub fn ratio(slow: Timing, fast: Timing) -> String {
-    let ratios: Vec<f64> = if slow.in_rounds && fast.in_rounds {
+    spread(ratios(slow, fast))
+}
+
+/// The ratios behind [`ratio`], one a round, or one for each pair of runs.
+pub fn ratios(slow: Timing, fast: Timing) -> Vec<f64> {
+    if slow.in_rounds && fast.in_rounds {
         let rounds = slow.runs.len();
         assert_eq!(rounds, fast.runs.len(), "a run in each round for each");
         slow.runs.iter().zip(&fast.runs).map(|(s, f)| s / f).collect()
     } else {
         let each = |&s: &f64| fast.runs.iter().map(move |f| s / f);
         slow.runs.iter().flat_map(each).collect()
-    };
-    spread(ratios)
+    }
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8117a2f328dc85c4
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63dd5d3e13a720c5
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -7,7 +7,7 @@ use ch11_fast::recorded::{
     AS_FOUND, BENCH, CHEAPER, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE,
     NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row,
     Timing, UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes,
-    median, phase_runs, ratio, ratio_figures, rows, run_by_run, spread,
+    median, phase_runs, ratio, ratio_figures, ratios, rows, run_by_run, spread,
     spread_fine, spread_ms, step_medians, step_phases, thousands, timing,
     two_figures, value_of,
 };
@@ -21,7 +21,7 @@ fn main() {
             machine();
         }
         Some("steps") => steps(&[]),
-        Some("on-the-heap") => steps(&ON_THE_HEAP),
+        Some("on-the-heap") => steps(&LEAN_ENGINES),
         Some("built") => built(),
         Some("phases") => phases(),
         Some("old-over-new") => old_over_new(),
@@ -50,7 +50,7 @@ fn main() {
 
 /// The engines chapter 11.4 compares: the crate's node, flat forward and
 /// the lean node, after the cheaper walk they all start from.
-const ON_THE_HEAP: [&str; 4] =
+const LEAN_ENGINES: [&str; 4] =
     ["cheaper walk", "operands inline", "flat forward", "lean node"];
 
 /// The rows the chapter opens with.
@@ -403,8 +403,7 @@ fn lean() {
     let pairs = [(inline, flat), (flat, "lean node"), (inline, "lean node")];
     // A few percent apart: the ratios to three decimals.
     let fine = |slow: &str, fast: &str| {
-        let [slow, fast] = [slow, fast].map(|engine| timing(engine).runs);
-        spread_fine(run_by_run(&slow, &fast, |s, f| s / f))
+        spread_fine(ratios(timing(slow), timing(fast)))
     };
     println!("How many times as long a whole step takes, to three");
     println!("decimals, {RATIOS}:");
