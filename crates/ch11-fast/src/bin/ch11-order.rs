@@ -1,5 +1,6 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ee8928a003238419
-//! Both walks on chapter 5's graph, f = (a·b)·(a + b): the nodes by label.
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 906873e64d3d1bb6
+//! Both walks on chapter 5's graph, f = (a·b)·(a + b): the nodes by label,
+//! `order` twice, the second walk finding the first's marks in every node.
 
 use micrograd::Value;
 
@@ -9,9 +10,11 @@ fn main() {
     let d = (&a * &b).named("d");
     let e = (&a + &b).named("e");
     let f = (&d * &e).named("f");
-    let marked: Vec<&str> = f.order().iter().map(|v| v.label()).collect();
+    let labels = |order: Vec<&Value>| {
+        order.iter().map(|v| v.label()).collect::<Vec<_>>().join(" ")
+    };
+    println!("order, with marks:         {}", labels(f.order()));
+    println!("order, again:              {}", labels(f.order()));
     let hashed = f.topo_hashed();
-    let hashed: Vec<&str> = hashed.iter().map(|v| v.label()).collect();
-    println!("order, with marks:         {}", marked.join(" "));
-    println!("topo_hashed, with its set: {}", hashed.join(" "));
+    println!("topo_hashed, with its set: {}", labels(hashed.iter().collect()));
 }

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 63dd5d3e13a720c5
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 27cd4465ec9f25f2
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -395,18 +395,22 @@ fn inline() {
     println!("  operands inline {after:.3}: {:.2} saved", before - after);
 }
 
-/// The lean engine against the cheaper walk, and the gain taken apart: the
-/// operands inline, then the flat forward pass, then the rest of the node;
-/// and what the rest costs the crate.
+/// The lean node against the crate's node, flat forward between them: the
+/// ratios, what each change saves, and every round's step.
 fn lean() {
     let (inline, flat) = ("operands inline", "flat forward");
     let pairs = [(inline, flat), (flat, "lean node"), (inline, "lean node")];
-    // A few percent apart: the ratios to three decimals.
+    // A few percent apart: the ratios to three decimals, and how often the
+    // first engine was the slower.
     let fine = |slow: &str, fast: &str| {
-        spread_fine(ratios(timing(slow), timing(fast)))
+        let ratios = ratios(timing(slow), timing(fast));
+        let rounds = ratios.len();
+        let above = ratios.iter().filter(|&&ratio| ratio > 1.0).count();
+        format!("{}, {above} of {rounds}", spread_fine(ratios))
     };
     println!("How many times as long a whole step takes, to three");
-    println!("decimals, {RATIOS}:");
+    println!("decimals, {RATIOS},");
+    println!("and in how many rounds it was over 1:");
     for (slow, fast) in pairs {
         println!("  {slow} / {fast}: {}", fine(slow, fast));
     }
@@ -422,6 +426,20 @@ fn lean() {
         let saved = run_by_run(&slow, &fast, |b, a| b - a);
         println!("  {before} to {after}: {}", spread_ms(saved));
     }
+    // The rounds themselves, which the ratios above summarise.
+    let engines = [inline, flat, "lean node"];
+    let on = engines.map(timing);
+    let fastbins_off = engines.map(|engine| timing(&off(engine)));
+    let timings: Vec<&Timing> = on.iter().chain(&fastbins_off).collect();
+    println!("Each round's step, ms:");
+    println!("         fastbins on            fastbins off");
+    println!("  round  inline  flat   lean    inline  flat   lean");
+    for round in 0..timings[0].runs.len() {
+        let ms = timings.iter().map(|t| format!("{:7.2}", t.runs[round]));
+        println!("  {:>5} {}", round + 1, ms.collect::<String>());
+    }
+    let medians = timings.iter().map(|t| format!("{:7.3}", t.median));
+    println!("  median{}", medians.collect::<String>());
 }
 
 /// How many times as long a whole step takes, each pair `slow / fast`,
@@ -488,10 +506,10 @@ fn cells(numbers: impl IntoIterator<Item = f64>) -> String {
     numbers.into_iter().map(|x| format!("{:>6}", two_figures(x))).collect()
 }
 
-/// `runs`, in ms, fastest first, to the ms.
+/// `runs`, in ms, fastest first, to a tenth of a ms.
 fn fastest_first(mut runs: Vec<f64>) -> String {
     runs.sort_by(f64::total_cmp);
-    let runs: Vec<String> = runs.iter().map(|ms| format!("{ms:.0}")).collect();
+    let runs: Vec<String> = runs.iter().map(|ms| format!("{ms:.1}")).collect();
     runs.join(" ")
 }
 
@@ -714,9 +732,8 @@ fn same_machine(recorded: &str) {
         }
     }
     if same {
-        println!(
-            "Machine, system, C library and Rust: the same as the bench's"
-        );
+        println!("Processor, cores, caches, system, C library and Rust:");
+        println!("  as in the bench's run");
     }
 }
 
@@ -842,7 +859,7 @@ fn on_huge_pages() {
     let runs = on_small_pages[0].len();
     let least = on_small_pages
         .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
-    print(&format!("small pages, fastest of {runs}"), least);
+    print(&format!("small pages, fastest ({runs})"), least);
     let (points, gaps) = widest_layout_difference(ON_HUGE_PAGES[1], UNASKED);
     println!("Every old Drop run on huge pages, step by step, against");
     println!("small pages: at most {points:.1} points of near and");

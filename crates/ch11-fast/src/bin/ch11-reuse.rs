@@ -1,5 +1,5 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 328ead88c952bacf
-//! Four chunks of a node's size freed out of order, then four taken again:
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58d65030c9b08efe
+//! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
 use std::hint::black_box;
@@ -15,26 +15,34 @@ fn address(chunk: &[u8; 112]) -> usize {
     chunk as *const [u8; 112] as usize
 }
 
-fn main() {
+/// Makes as many boxes as `freed` names, frees them in that order (the
+/// first made is 1), makes as many again, and returns the old box each new
+/// one landed in.
+fn reuse(freed: &[usize]) -> Vec<String> {
     let mut old: Vec<Option<Box<[u8; 112]>>> =
-        (0..4).map(|_| Some(chunk())).collect();
+        freed.iter().map(|_| Some(chunk())).collect();
     let places: Vec<usize> =
         old.iter().flatten().map(|chunk| address(chunk)).collect();
-    // d, b, a, c: the fourth, the second, the first, the third.
-    let freed = [3, 1, 0, 2];
-    for i in freed {
-        old[i] = None;
+    for &i in freed {
+        old[i - 1] = None;
     }
-    let new: Vec<Box<[u8; 112]>> = (0..4).map(|_| chunk()).collect();
-    let landed: Vec<String> = new
-        .iter()
+    let new: Vec<Box<[u8; 112]>> = freed.iter().map(|_| chunk()).collect();
+    new.iter()
         .map(|new| match places.iter().position(|&p| p == address(new)) {
             Some(i) => (i + 1).to_string(),
             None => "elsewhere".to_string(),
         })
-        .collect();
-    let freed: Vec<String> =
-        freed.iter().map(|i| (i + 1).to_string()).collect();
-    let [freed, landed] = [freed, landed].map(|chunks| chunks.join(" "));
+        .collect()
+}
+
+fn main() {
+    // d, b, a, c: the fourth, the second, the first, the third.
+    let freed = [4, 2, 1, 3];
+    let landed = reuse(&freed).join(" ");
+    let freed = freed.map(|i| i.to_string()).join(" ");
     println!("freed {freed}; the new boxes landed in {landed}");
+    // More than the tcache's seven, freed in the reverse of the build order.
+    let freed: Vec<usize> = (1..=16).rev().collect();
+    let landed = reuse(&freed).join(" ");
+    println!("freed 16 down to 1; the new boxes landed in\n  {landed}");
 }
