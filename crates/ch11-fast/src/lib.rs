@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3d6b0d657dcc7916
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1daf54a79be6db5
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -83,7 +83,8 @@ pub struct ValueEngine {
     model: Mlp,
     walk: Walk,
     /// Whether the step's nodes keep their operands in a `Vec`, as chapter
-    /// 6's did, or inline, as the crate's do since chapter 11.3.
+    /// 6's did (always, in this chapter), or inline, as the crate's do since
+    /// chapter 11.3.
     operands_in_a_vec: bool,
     /// What frees the step's graph: `drop`, the new `Drop`, or
     /// chapter 6's way, `Value::free_as_found`.
