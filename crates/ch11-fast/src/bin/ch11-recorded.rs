@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 27cd4465ec9f25f2
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b06ca33ef49561c3
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -360,10 +360,12 @@ fn walks() {
 /// fastbins on and off; then each with the fastbins on against off.
 fn heap() {
     let (old, new) = (OLD_DROP, NEW_DROP);
+    // To a tenth of a ms: two figures would show 12 against 13 where the
+    // medians are 12.4 and 12.7.
     println!("A whole step, the median run, ms:");
     println!("  {:<10}{:>12}{:>5}", "", "fastbins on", "off");
     for (name, engine) in [("old Drop", old), ("new Drop", new)] {
-        let ms = |engine: &str| two_figures(timing(engine).median);
+        let ms = |engine: &str| format!("{:.1}", timing(engine).median);
         let [on, fastbins_off] =
             [engine.to_string(), off(engine)].map(|e| ms(&e));
         println!("  {name:<10}{on:>12}{fastbins_off:>5}");
@@ -420,7 +422,7 @@ fn lean() {
     }
     // What each change saves, in ms, round by round: the size of a ratio
     // near 1, which two figures would blur.
-    println!("What each saves of the step, round by round, ms:");
+    println!("What each saves of the step, fastbins on, round by round, ms:");
     for (before, after) in pairs {
         let [slow, fast] = [before, after].map(|engine| timing(engine).runs);
         let saved = run_by_run(&slow, &fast, |b, a| b - a);

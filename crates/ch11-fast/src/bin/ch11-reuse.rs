@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58d65030c9b08efe
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a48ad8c1007f6264
 //! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
@@ -17,32 +17,42 @@ fn address(chunk: &[u8; 112]) -> usize {
 
 /// Makes as many boxes as `freed` names, frees them in that order (the
 /// first made is 1), makes as many again, and returns the old box each new
-/// one landed in.
-fn reuse(freed: &[usize]) -> Vec<String> {
+/// one landed in, and whether the old ones lay side by side, 128 bytes
+/// apart (a node's chunk, as the text says).
+fn reuse(freed: &[usize]) -> (String, bool) {
     let mut old: Vec<Option<Box<[u8; 112]>>> =
         freed.iter().map(|_| Some(chunk())).collect();
     let places: Vec<usize> =
-        old.iter().flatten().map(|chunk| address(chunk)).collect();
+        old.iter().flatten().map(|boxed| address(boxed)).collect();
+    let side_by_side = places.windows(2).all(|pair| pair[1] == pair[0] + 128);
     for &i in freed {
         old[i - 1] = None;
     }
     let new: Vec<Box<[u8; 112]>> = freed.iter().map(|_| chunk()).collect();
-    new.iter()
+    let landed: Vec<String> = new
+        .iter()
         .map(|new| match places.iter().position(|&p| p == address(new)) {
             Some(i) => (i + 1).to_string(),
             None => "elsewhere".to_string(),
         })
-        .collect()
+        .collect();
+    (landed.join(" "), side_by_side)
 }
 
 fn main() {
-    // d, b, a, c: the fourth, the second, the first, the third.
-    let freed = [4, 2, 1, 3];
-    let landed = reuse(&freed).join(" ");
-    let freed = freed.map(|i| i.to_string()).join(" ");
-    println!("freed {freed}; the new boxes landed in {landed}");
+    // Before `main`, the runtime freed one chunk of this size; a spare box
+    // takes it, so that the boxes below are cut one after another.
+    let _spare = chunk();
     // More than the tcache's seven, freed in the reverse of the build order.
     let freed: Vec<usize> = (1..=16).rev().collect();
-    let landed = reuse(&freed).join(" ");
+    let (landed, side_by_side) = reuse(&freed);
+    println!("sixteen boxes, each 128 bytes after the last: {side_by_side}");
     println!("freed 16 down to 1; the new boxes landed in\n  {landed}");
+    // Then four, freed out of order; they come from the tcache, which the
+    // sixteen new boxes refilled, so they need not lie side by side.
+    // d, b, a, c: the fourth, the second, the first, the third.
+    let freed = [4, 2, 1, 3];
+    let (landed, _) = reuse(&freed);
+    let freed = freed.map(|i| i.to_string()).join(" ");
+    println!("freed {freed}; the new boxes landed in {landed}");
 }
