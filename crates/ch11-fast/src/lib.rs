@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: c1daf54a79be6db5
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eaa0f9de5299aa3f
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -119,6 +119,7 @@ impl Engine for ValueEngine {
                 }
                 // `order`'s clones drop here: `total` is the last handle.
             }
+            // `Walk::Cheaper`, chapter 11.3's walk, is hidden here.
             Walk::Cheaper => {
                 // Chapter 11.3's walk, in the crate's `backward`.
                 total.backward();
@@ -150,7 +151,7 @@ impl ValueEngine {
     }
 }
 
-/// Chapter 6's walk, borrowing the graph's handles as the cheaper walk
+/// The hashed walk, borrowing the graph's handles as the cheaper walk
 /// does, with the visited test passed in: `first_visit(node)` is true the
 /// first time the walk reaches `node`.
 pub fn walk_borrowing(
@@ -199,7 +200,7 @@ impl Hasher for AddressHash {
     }
 }
 
-/// Chapter 6's walk taken apart: each variant's time, each on a graph
+/// The hashed walk taken apart: each variant's time, each on a graph
 /// `build` has just made, as the step's walk is. Round `round` starts at
 /// another variant, so that none always runs first.
 pub fn walks(

@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f16218217664ae77
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bf157472084325a4
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -115,9 +115,9 @@ impl Value {
         }
     }
 
-    /// The same order as [`Value::topo`], found by chapter 4's walk, which
-    /// chapter 6 keeps, with a set of the nodes visited: kept so that
-    /// chapters 11 and 11.3 can measure the difference.
+    /// The same order as [`Value::topo`], found by the hashed walk, chapter
+    /// 4's, which chapter 6 keeps, with a set of the nodes visited: kept so
+    /// that chapters 11 and 11.3 can measure the difference.
     #[doc(hidden)]
     pub fn topo_hashed(&self) -> Vec<Value> {
         let mut order = vec![];
@@ -146,7 +146,7 @@ impl Value {
 mod tests {
     use crate::Value;
 
-    /// `order` lists the nodes as chapter 6's walk does, node by node, on a
+    /// `order` lists the nodes as the hashed walk does, node by node, on a
     /// graph that uses each input many times over.
     #[test]
     fn order_lists_the_nodes_as_topo_hashed_does() {

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b06ca33ef49561c3
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 205d9b85fc90fcce
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -252,15 +252,15 @@ fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
-/// first, each with its share of their sum and its median per node (per
-/// parameter, for `update`); then their sum, run by run, over the whole
-/// step.
+/// first, each with its median, its share of their sum and its median per
+/// node (per parameter, for `update`); then their sum, run by run, over the
+/// whole step.
 fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
-    println!("The phases of a step of {engine}, largest first.");
-    println!("Share: its median / the sum of the phases' medians;");
-    println!("ns a node: its median / nodes:");
+    println!("The phases of a step of {engine}, largest first:");
+    println!("its median in ms; share: its median / the sum of the");
+    println!("phases' medians; ns a node: its median / nodes:");
     let step_ms = timing(engine).median;
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
@@ -277,7 +277,10 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
             _ => (nodes, "node"),
         };
         let per = two_figures(ms(row) * 1e6 / count);
-        println!("  {name}: {share}% of their sum, {per} ns a {what}");
+        let median = two_figures(ms(row));
+        println!(
+            "  {name}: {median} ms, {share}% of their sum, {per} ns a {what}"
+        );
     }
     // Whether each run ranks the phases as their medians do.
     let (runs, sums) = runs_and_sums(&step);
@@ -290,7 +293,7 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let of_whole = run_by_run(&sums, &whole, |sum, step| sum / step);
     println!("The phases' sum / the whole step, round by round:");
     let [lowest, highest] = extremes(&of_whole).map(ratio_figures);
-    let under = of_whole.iter().filter(|&&ratio| ratio < 1.0).count();
+    let (under, _) = sides_of_1(&of_whole);
     println!("  {}; from {lowest} to {highest}", spread(of_whole.clone()));
     println!("  under 1 in {under} of {} rounds", of_whole.len());
     // The same from the medians, which need not agree with the rounds; to
@@ -406,8 +409,7 @@ fn lean() {
     // first engine was the slower.
     let fine = |slow: &str, fast: &str| {
         let ratios = ratios(timing(slow), timing(fast));
-        let rounds = ratios.len();
-        let above = ratios.iter().filter(|&&ratio| ratio > 1.0).count();
+        let ((_, above), rounds) = (sides_of_1(&ratios), ratios.len());
         format!("{}, {above} of {rounds}", spread_fine(ratios))
     };
     println!("How many times as long a whole step takes, to three");
@@ -422,11 +424,15 @@ fn lean() {
     }
     // What each change saves, in ms, round by round: the size of a ratio
     // near 1, which two figures would blur.
-    println!("What each saves of the step, fastbins on, round by round, ms:");
-    for (before, after) in pairs {
-        let [slow, fast] = [before, after].map(|engine| timing(engine).runs);
-        let saved = run_by_run(&slow, &fast, |b, a| b - a);
-        println!("  {before} to {after}: {}", spread_ms(saved));
+    for fastbins_off in [false, true] {
+        let setting = if fastbins_off { "off" } else { "on" };
+        let name = |e: &str| if fastbins_off { off(e) } else { e.to_string() };
+        println!("What each saves, round by round, fastbins {setting}, ms:");
+        for (before, after) in pairs {
+            let [slow, fast] = [before, after].map(|e| timing(&name(e)).runs);
+            let saved = run_by_run(&slow, &fast, |b, a| b - a);
+            println!("  {before} to {after}: {}", spread_ms(saved));
+        }
     }
     // The rounds themselves, which the ratios above summarise.
     let engines = [inline, flat, "lean node"];
@@ -589,8 +595,8 @@ fn against_compact() {
     let heads = ["over new Drop", "over 64 KiB", "over fastbins off"];
     let compact = [(&unasked, &new), (&unasked, &block), (&unasked, &off)];
     ratio_table(heads, compact);
-    println!("Each row's steps 71 to 100 over its steps 11 to 20,");
-    println!("round by round:");
+    println!("Each row's steps 71 to 100 over its steps 11 to 20, run by");
+    println!("run, and in how many runs that was over 1:");
     let rows = [
         ("old Drop, not asking", &unasked),
         ("new Drop", &new),
@@ -598,7 +604,9 @@ fn against_compact() {
         ("old Drop, fastbins off", &off),
     ];
     for (name, ms) in rows {
-        println!("  {name:<26}{}", spread(over(ms, ms, ((71, 100), (11, 20)))));
+        let ratios = over(ms, ms, ((71, 100), (11, 20)));
+        let ((_, above), runs) = (sides_of_1(&ratios), ratios.len());
+        println!("  {name:<26}{}, {above} of {runs}", spread(ratios));
     }
     println!("Each other way / new Drop, steps 2 to 100, round by round:");
     for name in [WATCHED[2], WATCHED[3]] {
@@ -930,9 +938,15 @@ fn least_first(mut ratios: Vec<f64>) -> String {
 /// rounds the ratio is under 1.
 fn after_step_1(slow: &str, fast: &str) -> String {
     let ratios = ratios_after_step_1(slow, fast);
-    let under = ratios.iter().filter(|&&ratio| ratio < 1.0).count();
-    let rounds = ratios.len();
+    let ((under, _), rounds) = (sides_of_1(&ratios), ratios.len());
     format!("{}, under 1 in {under} of {rounds}", spread(ratios))
+}
+
+/// How many of `ratios` lie under 1, and how many over.
+fn sides_of_1(ratios: &[f64]) -> (usize, usize) {
+    let count =
+        |side: fn(&f64) -> bool| ratios.iter().filter(|r| side(r)).count();
+    (count(|&r| r < 1.0), count(|&r| r > 1.0))
 }
 
 /// A share as a percentage, to two figures.

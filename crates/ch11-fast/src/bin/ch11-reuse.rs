@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a48ad8c1007f6264
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 217eb76e5b5be470
 //! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
@@ -49,7 +49,8 @@ fn main() {
     println!("sixteen boxes, each 128 bytes after the last: {side_by_side}");
     println!("freed 16 down to 1; the new boxes landed in\n  {landed}");
     // Then four, freed out of order; they come from the tcache, which the
-    // sixteen new boxes refilled, so they need not lie side by side.
+    // sixteen new boxes, freed as `reuse` returned, filled again, so they
+    // need not lie side by side.
     // d, b, a, c: the fourth, the second, the first, the third.
     let freed = [4, 2, 1, 3];
     let (landed, _) = reuse(&freed);
