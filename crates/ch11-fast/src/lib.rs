@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: eaa0f9de5299aa3f
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58823e6f8253d140
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -119,7 +119,6 @@ impl Engine for ValueEngine {
                 }
                 // `order`'s clones drop here: `total` is the last handle.
             }
-            // `Walk::Cheaper`, chapter 11.3's walk, is hidden here.
             Walk::Cheaper => {
                 // Chapter 11.3's walk, in the crate's `backward`.
                 total.backward();
@@ -144,7 +143,8 @@ impl Engine for ValueEngine {
 }
 
 impl ValueEngine {
-    /// Value, its graphs freed as the old `Drop` freed them.
+    /// Chapter 6's engine, its graphs freed as the old `Drop` freed them
+    /// (`Value::free_as_found`).
     pub fn freeing_as_found(parameters: &[f64]) -> ValueEngine {
         let free = Value::free_as_found;
         ValueEngine { free, ..ValueEngine::new(parameters, Walk::Hashed) }

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 205d9b85fc90fcce
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ee5807777ae2fdc9
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -440,8 +440,12 @@ fn lean() {
     let fastbins_off = engines.map(|engine| timing(&off(engine)));
     let timings: Vec<&Timing> = on.iter().chain(&fastbins_off).collect();
     println!("Each round's step, ms:");
-    println!("         fastbins on            fastbins off");
-    println!("  round  inline  flat   lean    inline  flat   lean");
+    // Each head right-aligned over its column of numbers, 7 wide.
+    let settings =
+        format!("{:8}{:^21}{:^21}", "", "fastbins on", "fastbins off");
+    println!("{}", settings.trim_end());
+    let heads = ["inline", "flat", "lean"].map(|head| format!("{head:>7}"));
+    println!("  round {}{}", heads.concat(), heads.concat());
     for round in 0..timings[0].runs.len() {
         let ms = timings.iter().map(|t| format!("{:7.2}", t.runs[round]));
         println!("  {:>5} {}", round + 1, ms.collect::<String>());
