@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ee5807777ae2fdc9
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fba64ce900a3260e
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -435,7 +435,12 @@ fn lean() {
         }
     }
     // The rounds themselves, which the ratios above summarise.
-    let engines = [inline, flat, "lean node"];
+    each_round([inline, flat, "lean node"], ["inline", "flat", "lean"]);
+}
+
+/// Each round's step of the three `engines`, fastbins on and then off, a
+/// column each under its short name in `heads`; then their medians.
+fn each_round(engines: [&str; 3], heads: [&str; 3]) {
     let on = engines.map(timing);
     let fastbins_off = engines.map(|engine| timing(&off(engine)));
     let timings: Vec<&Timing> = on.iter().chain(&fastbins_off).collect();
@@ -444,8 +449,8 @@ fn lean() {
     let settings =
         format!("{:8}{:^21}{:^21}", "", "fastbins on", "fastbins off");
     println!("{}", settings.trim_end());
-    let heads = ["inline", "flat", "lean"].map(|head| format!("{head:>7}"));
-    println!("  round {}{}", heads.concat(), heads.concat());
+    let heads = heads.map(|head| format!("{head:>7}")).concat();
+    println!("  round {heads}{heads}");
     for round in 0..timings[0].runs.len() {
         let ms = timings.iter().map(|t| format!("{:7.2}", t.runs[round]));
         println!("  {:>5} {}", round + 1, ms.collect::<String>());
