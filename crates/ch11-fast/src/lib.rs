@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58823e6f8253d140
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195e0021e01e0855
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -13,7 +13,7 @@ pub mod watch;
 pub use phases::{crate_phases, phases};
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
 use ch10_moons::{Sample, Step, learning_rate, loss, network_with};
@@ -207,7 +207,6 @@ pub fn walks(
     build: impl Fn() -> Value,
     round: usize,
 ) -> Vec<(&'static str, Duration)> {
-    let id = |value: &Value| viz::Expr::id(value);
     let nodes = build().topo().len();
     // `time` on a fresh graph, which is freed after the clock has stopped.
     let on_fresh = |time: &dyn Fn(&Value) -> Duration| time(&build());
@@ -228,34 +227,18 @@ pub fn walks(
         ]
     };
     let set = || {
-        let time = on_fresh(&|total| {
-            timed(|| {
-                let mut seen = HashSet::new();
-                walk_borrowing(total, |value| seen.insert(id(value)))
-            })
-            .1
-        });
+        let time = on_fresh(&|total| with_set(total, HashSet::new));
         vec![("walk: set + borrows", time)]
     };
     let sized = || {
-        let time = on_fresh(&|total| {
-            timed(|| {
-                let mut seen = HashSet::with_capacity(nodes);
-                walk_borrowing(total, |value| seen.insert(id(value)))
-            })
-            .1
-        });
+        let sized = || HashSet::with_capacity(nodes);
+        let time = on_fresh(&|total| with_set(total, sized));
         vec![("walk: sized set + borrows", time)]
     };
     let cheap = || {
-        let time = on_fresh(&|total| {
-            timed(|| {
-                let hash = BuildHasherDefault::<AddressHash>::default();
-                let mut seen = HashSet::with_capacity_and_hasher(nodes, hash);
-                walk_borrowing(total, |value| seen.insert(id(value)))
-            })
-            .1
-        });
+        let hash = BuildHasherDefault::<AddressHash>::default;
+        let cheap = || HashSet::with_capacity_and_hasher(nodes, hash());
+        let time = on_fresh(&|total| with_set(total, cheap));
         vec![("walk: sized cheap set + borrows", time)]
     };
     let marks = || {
@@ -275,6 +258,20 @@ pub fn walks(
         times[i] = variants[i]();
     }
     times.concat()
+}
+
+/// How long the borrowing walk of `total` takes, with a set `new_set`
+/// makes, inside the timing, of the nodes visited.
+fn with_set<S: BuildHasher>(
+    total: &Value,
+    new_set: impl FnOnce() -> HashSet<usize, S>,
+) -> Duration {
+    let id = |value: &Value| viz::Expr::id(value);
+    let walk = || {
+        let mut seen = new_set();
+        walk_borrowing(total, |value| seen.insert(id(value)))
+    };
+    timed(walk).1
 }
 
 /// What `f` returns, and how long it took. The result is dropped by the

@@ -1,15 +1,15 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: fba64ce900a3260e
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bb40e4ced2ca04bd
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, CHEAPER, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE,
-    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES, Row,
-    Timing, UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes,
-    median, phase_runs, ratio, ratio_figures, ratios, rows, run_by_run, spread,
-    spread_fine, spread_ms, step_medians, step_phases, thousands, timing,
-    two_figures, value_of,
+    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES,
+    PREFIXES, Row, Timing, UNASKED, WALK, WATCHED, Watched, each_step,
+    environment, extremes, median, phase_runs, ratio, ratio_figures, ratios,
+    rows, run_by_run, spread, spread_fine, spread_ms, step_medians,
+    step_phases, thousands, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -214,8 +214,7 @@ fn crate_phases() {
 /// A phase's name without its engine's prefix.
 fn phase_name(row: &Row) -> &str {
     let name = &row["phase"];
-    let prefixes = [AS_FOUND, INLINE, CHEAPER];
-    let prefix = prefixes.iter().find(|p| name.starts_with(**p));
+    let prefix = PREFIXES.iter().find(|p| name.starts_with(**p));
     name.trim_start_matches(prefix.copied().unwrap_or_default())
 }
 
