@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bb40e4ced2ca04bd
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58648b2990e739fb
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -8,7 +8,7 @@ use ch11_fast::recorded::{
     NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES,
     PREFIXES, Row, Timing, UNASKED, WALK, WATCHED, Watched, each_step,
     environment, extremes, median, phase_runs, ratio, ratio_figures, ratios,
-    rows, run_by_run, spread, spread_fine, spread_ms, step_medians,
+    rows, run_by_run, spread, spread_as, spread_fine, spread_ms, step_medians,
     step_phases, thousands, timing, two_figures, value_of,
 };
 
@@ -32,6 +32,7 @@ fn main() {
         Some("inline") => inline(),
         Some("lean") => lean(),
         Some("each-step") => every_step(),
+        Some("step-one") => step_one(),
         Some("stretches") => stretches(),
         Some("against-compact") => against_compact(),
         Some("ten-steps") => ten_steps(),
@@ -42,8 +43,8 @@ fn main() {
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
              old-over-new|crate-phases|walk|walks|heap|inline|lean|\
-             each-step|stretches|against-compact|ten-steps|asking|\
-             printed|mimalloc|huge-pages"
+             each-step|step-one|stretches|against-compact|ten-steps|\
+             asking|printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -251,15 +252,16 @@ fn runs_and_sums(phases: &[&Row]) -> (Vec<Vec<f64>>, Vec<f64>) {
 }
 
 /// The phases of `engine`'s step, their names after `prefix`, largest
-/// first, each with its median, its share of their sum and its median per
-/// node (per parameter, for `update`); then their sum, run by run, over the
-/// whole step.
+/// first, each with its median, its share of each run's sum of the phases
+/// and its median per node (per parameter, for `update`); then their sum,
+/// run by run, over the whole step.
 fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of {engine}, largest first:");
-    println!("its median in ms; share: its median / the sum of the");
-    println!("phases' medians; ns a node: its median / nodes:");
+    println!("ms: the median run's; share: of each run's phases' sum, the");
+    println!("median and the middle half; ns: the median ms / the nodes");
+    println!("  {:<10}{:>7}  {:<24}ns a node", "phase", "ms", "share, %");
     let step_ms = timing(engine).median;
     let bench = rows(BENCH);
     let row = bench.iter().find(|row| row["engine"] == engine);
@@ -267,22 +269,25 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let nodes: f64 = row["nodes_per_step"].parse().expect("its node count");
     // The parameters of chapter 10's network, which `update` nudges.
     let parameters = ch10_moons::original::load().parameters.len() as f64;
-    for row in &step {
+    let (runs, sums) = runs_and_sums(&step);
+    for (row, runs) in step.iter().zip(&runs) {
         let name = row["phase"].trim_start_matches(prefix);
-        let share = two_figures(100.0 * ms(row) / sum);
+        let shares = run_by_run(runs, &sums, |phase, sum| 100.0 * phase / sum);
+        // To a tenth of a point: two figures would hide the spread.
+        let share = spread_as(shares, |x| match x {
+            1.0.. => format!("{x:.1}"),
+            _ => two_figures(x),
+        });
         // `update` touches the parameters alone, not the graph's nodes.
         let (count, what) = match name {
-            "update" => (parameters, "parameter"),
-            _ => (nodes, "node"),
+            "update" => (parameters, " a parameter"),
+            _ => (nodes, ""),
         };
         let per = two_figures(ms(row) * 1e6 / count);
         let median = two_figures(ms(row));
-        println!(
-            "  {name}: {median} ms, {share}% of their sum, {per} ns a {what}"
-        );
+        println!("  {name:<10}{median:>7}  {share:<24}{per}{what}");
     }
     // Whether each run ranks the phases as their medians do.
-    let (runs, sums) = runs_and_sums(&step);
     let ranked = (0..sums.len())
         .filter(|&r| runs.windows(2).all(|pair| pair[0][r] >= pair[1][r]))
         .count();
@@ -506,6 +511,39 @@ fn every_step() {
     println!("minor page faults a step:");
     step_table(Watched::Faults, &[new, old, UNASKED, block, off], two_figures);
     same_machine(EACH_STEP_ENVIRONMENT);
+}
+
+/// Step 1, where every glibc row starts from the same compact graph: each
+/// compact row against the old `Drop` not asking, round by round, as a
+/// difference and as a ratio; the old `Drop` asking against not asking;
+/// and the new `Drop`'s extra faults against every old `Drop` row's.
+fn step_one() {
+    let first = |name, what| each_step(name, what).swap_remove(0);
+    let old = first(UNASKED, Watched::Ms);
+    println!("Step 1, each compact row against the old Drop not asking,");
+    println!("round by round: the difference, ms, and the ratio:");
+    let [new, asking, block, off] = WATCHED;
+    for name in [new, block, off] {
+        let row = first(name, Watched::Ms);
+        let more = spread_ms(run_by_run(&row, &old, |a, b| a - b));
+        let ratios = run_by_run(&row, &old, |a, b| a / b);
+        let (_, over) = sides_of_1(&ratios);
+        let ratio = spread(ratios);
+        println!("  {name:<24}{more:<18}{ratio}, over 1 in {over}");
+    }
+    let asking_over =
+        run_by_run(&first(asking, Watched::Ms), &old, |a, b| a / b);
+    println!("  old Drop, asking / not asking: {}", spread(asking_over));
+    let faults = first(new, Watched::Faults);
+    let more: Vec<f64> = [asking, UNASKED, block, off]
+        .into_iter()
+        .flat_map(|name| {
+            run_by_run(&faults, &first(name, Watched::Faults), |a, b| a - b)
+        })
+        .collect();
+    let [fewest, most] = extremes(&more);
+    println!("Step 1's faults, new Drop over each old Drop row's, round");
+    println!("by round: from {fewest} to {most} more");
 }
 
 /// The stretches of the training that the tables take medians over.
@@ -777,6 +815,19 @@ fn on_mimalloc() {
     println!("    {}", after_step_1(by_crate, WATCHED[0]));
     println!("  old Drop on mimalloc / new Drop on glibc:");
     println!("    {}", after_step_1(as_found, WATCHED[0]));
+    // The page sizes matched: glibc on huge pages, in the rounds whose run
+    // of the new `Drop` on huge pages got them.
+    let [huge, _] = ON_HUGE_PAGES;
+    let given = on_huge_pages_only(huge);
+    println!("Against the new Drop on glibc's huge pages, in the");
+    println!("{} rounds whose run got them:", given.len());
+    for (way, name) in [("new", by_crate), ("old", as_found)] {
+        let ratios = ratios_after_step_1(name, huge);
+        let ratios: Vec<f64> = given.iter().map(|&r| ratios[r]).collect();
+        let (under, _) = sides_of_1(&ratios);
+        let spread = spread(ratios);
+        println!("  {way} Drop on mimalloc: {spread}, under 1 in {under}");
+    }
     println!("Minor page faults a step, the median of the runs:");
     step_table(
         Watched::Faults,
