@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195e0021e01e0855
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8eba4383cceee330
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -201,11 +201,11 @@ impl Hasher for AddressHash {
 }
 
 /// The hashed walk taken apart: each variant's time, each on a graph
-/// `build` has just made, as the step's walk is. Round `round` starts at
-/// another variant, so that none always runs first.
+/// `build` has just made, as the step's walk is. Call `call` of a process
+/// starts at another variant, so that none always runs first.
 pub fn walks(
     build: impl Fn() -> Value,
-    round: usize,
+    call: usize,
 ) -> Vec<(&'static str, Duration)> {
     let nodes = build().topo().len();
     // `time` on a fresh graph, which is freed after the clock has stopped.
@@ -251,10 +251,10 @@ pub fn walks(
     };
     let variants: [&dyn Fn() -> Vec<(&'static str, Duration)>; 6] =
         [&chapter_6, &set, &sized, &cheap, &marks, &marks_and_clones];
-    // Run from variant `round` on, wrapping round; listed in the order above.
+    // Run from variant `call` on, wrapping round; listed in the order above.
     let mut times = vec![vec![]; variants.len()];
     for k in 0..variants.len() {
-        let i = (round + k) % variants.len();
+        let i = (call + k) % variants.len();
         times[i] = variants[i]();
     }
     times.concat()

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 58648b2990e739fb
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f0acc22d0b357cc5
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -521,7 +521,9 @@ fn step_one() {
     let first = |name, what| each_step(name, what).swap_remove(0);
     let old = first(UNASKED, Watched::Ms);
     println!("Step 1, each compact row against the old Drop not asking,");
-    println!("round by round: the difference, ms, and the ratio:");
+    println!("round by round: the difference, ms; the ratio; and in how");
+    let rounds = old.len();
+    println!("many of the {rounds} rounds the compact row was the slower:");
     let [new, asking, block, off] = WATCHED;
     for name in [new, block, off] {
         let row = first(name, Watched::Ms);
@@ -529,7 +531,7 @@ fn step_one() {
         let ratios = run_by_run(&row, &old, |a, b| a / b);
         let (_, over) = sides_of_1(&ratios);
         let ratio = spread(ratios);
-        println!("  {name:<24}{more:<18}{ratio}, over 1 in {over}");
+        println!("  {name:<24}{more:<18}{ratio:<20}{over}");
     }
     let asking_over =
         run_by_run(&first(asking, Watched::Ms), &old, |a, b| a / b);
@@ -824,9 +826,10 @@ fn on_mimalloc() {
     for (way, name) in [("new", by_crate), ("old", as_found)] {
         let ratios = ratios_after_step_1(name, huge);
         let ratios: Vec<f64> = given.iter().map(|&r| ratios[r]).collect();
-        let (under, _) = sides_of_1(&ratios);
+        let ((under, _), rounds) = (sides_of_1(&ratios), ratios.len());
         let spread = spread(ratios);
-        println!("  {way} Drop on mimalloc: {spread}, under 1 in {under}");
+        let under = format!("under 1 in {under} of {rounds}");
+        println!("  {way} Drop on mimalloc: {spread}, {under}");
     }
     println!("Minor page faults a step, the median of the runs:");
     step_table(

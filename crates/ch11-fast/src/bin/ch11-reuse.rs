@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 217eb76e5b5be470
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a038e3f64e270914
 //! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
@@ -31,7 +31,7 @@ fn reuse(freed: &[usize]) -> (String, bool) {
     let new: Vec<Box<[u8; 112]>> = freed.iter().map(|_| chunk()).collect();
     let landed: Vec<String> = new
         .iter()
-        .map(|new| match places.iter().position(|&p| p == address(new)) {
+        .map(|boxed| match places.iter().position(|&p| p == address(boxed)) {
             Some(i) => (i + 1).to_string(),
             None => "elsewhere".to_string(),
         })
