@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f0acc22d0b357cc5
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ea204ccabdd6616
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -14,12 +14,7 @@ use ch11_fast::recorded::{
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
-        Some("opening") => {
-            steps(&OPENING);
-            let old_over_new = ratio(timing(OLD_DROP), timing(NEW_DROP));
-            println!("Old Drop / new Drop, round by round: {old_over_new}");
-            machine();
-        }
+        Some("opening") => opening(),
         Some("steps") => steps(&[]),
         Some("on-the-heap") => steps(&LEAN_ENGINES),
         Some("built") => built(),
@@ -63,6 +58,20 @@ const OPENING: [&str; 6] = [
     "hand-written",
     "candle tensors",
 ];
+
+/// The opening table; the ratios chapter 11 reads from it, and candle's
+/// extra time over the hand-written step, round by round; the machine.
+fn opening() {
+    steps(&OPENING);
+    println!("Round by round, the median and the middle half:");
+    line("old Drop / new Drop", OLD_DROP, NEW_DROP);
+    line("new Drop / hand-written", NEW_DROP, "hand-written");
+    let [candle, by_hand] =
+        ["candle tensors", "hand-written"].map(|engine| timing(engine).runs);
+    let extra = spread_ms(run_by_run(&candle, &by_hand, |c, h| c - h));
+    println!("  candle tensors - hand-written, ms: {extra}");
+    machine();
+}
 
 /// The step of each engine named in `only`, in that order (of every
 /// engine, in the bench's order, if it is empty) as programs run (fastbins
@@ -114,7 +123,7 @@ fn machine() {
     println!("  C library: {c}\n  Rust: {rust}\n  Python: {python}");
     // Two lines: the first core's L1 caches, then the rest.
     let (l1, rest) = caches.split_once(", L2").unwrap_or((&caches, ""));
-    println!("  caches of one core: {l1}");
+    println!("  caches of one core, the L3 shared: {l1}");
     if !rest.is_empty() {
         println!("    L2{rest}");
     }
