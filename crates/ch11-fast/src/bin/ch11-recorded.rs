@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2ea204ccabdd6616
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e53b265b1ce687dc
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -191,7 +191,7 @@ fn old_over_new() {
     for (old, new) in before.iter().zip(&after) {
         let name = old["phase"].trim_start_matches(AS_FOUND);
         let [old, new] = [ms(old), ms(new)];
-        println!("  {name:<10}{old:>6.1}{new:>6.1}{:>6.1}", old - new);
+        println!("  {name:<10}{old:>7.2}{new:>7.2}{:>7.2}", old - new);
     }
 }
 
