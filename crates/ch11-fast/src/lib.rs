@@ -1,4 +1,4 @@
-// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 8eba4383cceee330
+// Generated from chapters/11-fast.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2e655b5136f3212c
 //! Chapter 11: the same training step, made fast in stages, each stage an
 //! engine that trains chapter 10's demo to the same bits (candle's tensors,
 //! in chapter 12.1, to about 14 digits).
@@ -122,6 +122,8 @@ impl Engine for ValueEngine {
             Walk::Cheaper => {
                 // Chapter 11.3's walk, in the crate's `backward`.
                 total.backward();
+                // One more walk, at the first step only, which
+                // `time_steps` leaves untimed.
                 if self.nodes == 0 {
                     self.nodes = total.topo().len();
                 }
@@ -201,8 +203,8 @@ impl Hasher for AddressHash {
 }
 
 /// The hashed walk taken apart: each variant's time, each on a graph
-/// `build` has just made, as the step's walk is. Call `call` of a process
-/// starts at another variant, so that none always runs first.
+/// `build` has just made, as the step's walk is. A process's `call`-th call
+/// starts at variant `call` (mod 6), so that none always runs first.
 pub fn walks(
     build: impl Fn() -> Value,
     call: usize,

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e53b265b1ce687dc
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a6bcc728932f955a
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -546,13 +546,13 @@ fn step_one() {
         run_by_run(&first(asking, Watched::Ms), &old, |a, b| a / b);
     println!("  old Drop, asking / not asking: {}", spread(asking_over));
     let faults = first(new, Watched::Faults);
-    let more: Vec<f64> = [asking, UNASKED, block, off]
+    let extra_faults: Vec<f64> = [asking, UNASKED, block, off]
         .into_iter()
         .flat_map(|name| {
             run_by_run(&faults, &first(name, Watched::Faults), |a, b| a - b)
         })
         .collect();
-    let [fewest, most] = extremes(&more);
+    let [fewest, most] = extremes(&extra_faults);
     println!("Step 1's faults, new Drop over each old Drop row's, round");
     println!("by round: from {fewest} to {most} more");
 }
@@ -836,9 +836,9 @@ fn on_mimalloc() {
         let ratios = ratios_after_step_1(name, huge);
         let ratios: Vec<f64> = given.iter().map(|&r| ratios[r]).collect();
         let ((under, _), rounds) = (sides_of_1(&ratios), ratios.len());
-        let spread = spread(ratios);
+        let ratio = spread(ratios);
         let under = format!("under 1 in {under} of {rounds}");
-        println!("  {way} Drop on mimalloc: {spread}, {under}");
+        println!("  {way} Drop on mimalloc: {ratio}, {under}");
     }
     println!("Minor page faults a step, the median of the runs:");
     step_table(
