@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 87662c2612ee7225
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1c649bd3b9dd47ac
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -129,8 +129,8 @@ fn measure(way: &str, points: usize) {
     let freeing = Freeing::named(way).expect("a way of freeing");
     let steps = watch(freeing, points, true);
     let measured = MEASURED.map(|k| steps[k - 1]);
-    // To the nearest 5%: the addresses change from run to run, the gaps
-    // between them little.
+    // To the nearest 5%, so that the book's check, which runs this again,
+    // finds the same output on another machine.
     let shares =
         measured.map(|s| format!("{:>3.0}%", (s.near * 20.0).round() * 5.0));
     let fastbins = measured.map(|s| format!("{:>4.1}", s.fastbins));
