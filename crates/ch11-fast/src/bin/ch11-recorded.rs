@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a6bcc728932f955a
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e835ae9b1564387
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -66,9 +66,7 @@ fn opening() {
     println!("Round by round, the median and the middle half:");
     line("old Drop / new Drop", OLD_DROP, NEW_DROP);
     line("new Drop / hand-written", NEW_DROP, "hand-written");
-    let [candle, by_hand] =
-        ["candle tensors", "hand-written"].map(|engine| timing(engine).runs);
-    let extra = spread_ms(run_by_run(&candle, &by_hand, |c, h| c - h));
+    let extra = difference("candle tensors", "hand-written");
     println!("  candle tensors - hand-written, ms: {extra}");
     machine();
 }
@@ -137,6 +135,13 @@ fn ms(row: &Row) -> f64 {
 /// Prints how many times as long `slow`'s step takes as `fast`'s.
 fn line(what: &str, slow: &str, fast: &str) {
     println!("  {what}: {}", ratio(timing(slow), timing(fast)));
+}
+
+/// How many ms longer `slow`'s step takes than `fast`'s, round by round:
+/// the median difference and its middle half.
+fn difference(slow: &str, fast: &str) -> String {
+    let [slow, fast] = [slow, fast].map(|engine| timing(engine).runs);
+    spread_ms(run_by_run(&slow, &fast, |s, f| s - f))
 }
 
 /// The name of an engine's row with the fastbins off.
@@ -321,9 +326,7 @@ fn walk() {
     let what = format!("{NEW_DROP} / cheaper walk");
     line(&what, NEW_DROP, "cheaper walk");
     line("the same, fastbins off", &off(NEW_DROP), &off("cheaper walk"));
-    let (before, after) = (timing(NEW_DROP).runs, timing("cheaper walk").runs);
-    let saved = run_by_run(&before, &after, |b, a| b - a);
-    let saved = spread_ms(saved);
+    let saved = difference(NEW_DROP, "cheaper walk");
     println!("What it saves of the step, round by round, ms: {saved}");
 }
 
@@ -442,9 +445,8 @@ fn lean() {
         let name = |e: &str| if fastbins_off { off(e) } else { e.to_string() };
         println!("What each saves, round by round, fastbins {setting}, ms:");
         for (before, after) in pairs {
-            let [slow, fast] = [before, after].map(|e| timing(&name(e)).runs);
-            let saved = run_by_run(&slow, &fast, |b, a| b - a);
-            println!("  {before} to {after}: {}", spread_ms(saved));
+            let saved = difference(&name(before), &name(after));
+            println!("  {before} to {after}: {saved}");
         }
     }
     // The rounds themselves, which the ratios above summarise.
