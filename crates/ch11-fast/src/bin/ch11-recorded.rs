@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5e835ae9b1564387
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2d6ac67b0f7484f8
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -404,6 +404,11 @@ fn heap() {
     line("the same, fastbins off", &off(old), &off(new));
     line("old Drop, fastbins on / off", old, &off(old));
     line("new Drop, fastbins on / off", new, &off(new));
+    // The closer control, timed in chapter 11.2's run: the old `Drop`, then
+    // one 64 KiB request, which makes glibc merge the freed chunks.
+    println!("From chapter 11.2's run, steps 2 to 100, round by round:");
+    let block = after_step_1(WATCHED[2], WATCHED[0]);
+    println!("  old Drop, then 64 KiB / new Drop: {block}");
 }
 
 /// The chapter's result, chapter 6's engine (new `Drop`) against the
