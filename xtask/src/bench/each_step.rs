@@ -3,10 +3,12 @@
 //! time without asking glibc about its fastbins), two on mimalloc and two on glibc with
 //! huge pages (`ROWS`).
 //! Chapter 11's program `ch11-each-step`, or the same program on mimalloc, runs once per
-//! row and run, each time in a fresh process, the rows in turn, round after round. Written
-//! as `each-step.csv`: a line per row and step, with the median, fastest and slowest of
-//! the runs' times, and every run's time, share of near nodes, median gap between nodes,
-//! MiB in glibc's fastbins and minor page faults.
+//! row and run, each time in a fresh process, the rows in turn, round after round, each
+//! round starting one row later than the last, so that a row's place in the round varies.
+//! Written as `each-step.csv`: a line per row and step, with the median, fastest and
+//! slowest of the runs' times, and every run's time, share of near nodes, median gap
+//! between nodes, MiB in glibc's fastbins and minor page faults, and its row's place in
+//! its round.
 //!
 //! `ch11-each-step WAY [unasked]` prints five lines, a number per step, separated by
 //! spaces: the step's milliseconds, its share of near nodes, the median gap between nodes
@@ -95,13 +97,16 @@ const ROWS: [(&str, Program, &[&str], &str); 9] = [
 ];
 
 /// The header of `each-step.csv`.
-pub const HEADER: &str = "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,gap_kib_by_run,fastbins_mib_by_run,faults_by_run";
+pub const HEADER: &str = "engine,step,ms,ms_fastest,ms_slowest,ms_by_run,near_by_run,gap_kib_by_run,fastbins_mib_by_run,faults_by_run,place_by_run";
 
 /// How many lines the program prints, a number per step in each.
 const LINES: usize = 5;
 
 /// The CSV's columns before the runs' own: engine, step, and three times.
 const LEADING: usize = 5;
+
+/// The CSV's columns: the leading ones, the program's lines, and the places.
+const COLUMNS: usize = LEADING + LINES + 1;
 
 /// What one run printed: for each step, its ms, share of near nodes, median gap in KiB,
 /// MiB in the fastbins and minor page faults, as printed.
@@ -129,11 +134,15 @@ pub fn bench(
         "xtask: building {PROGRAM} and its twin on mimalloc (release), then watching each training step, {} rows {runs} times",
         ROWS.len()
     );
-    // watched[row][run]
+    // watched[row][run], and places[row][run], the row's place in that round from 1
     let mut watched: Vec<Vec<Run>> = vec![vec![]; ROWS.len()];
-    for _ in 0..runs {
-        for (row, (_, program, args, tunables)) in ROWS.iter().enumerate() {
+    let mut places: Vec<Vec<usize>> = vec![vec![]; ROWS.len()];
+    for round in 0..runs {
+        for place in 1..=ROWS.len() {
+            let row = (round + place - 1) % ROWS.len();
+            let (_, program, args, tunables) = &ROWS[row];
             watched[row].push(watch(project, chapters, program, args, tunables, true)?);
+            places[row].push(place);
         }
     }
     let steps = watched[0][0].len();
@@ -141,7 +150,7 @@ pub fn bench(
         let message = format!("`{PROGRAM}`'s runs watched different numbers of steps");
         return Err(vec![Problem::new(SOURCE, 0, message)]);
     }
-    let rows = table_rows(&watched);
+    let rows = table_rows(&watched, &places);
     print!("{}", table(&rows, steps));
     let text = csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()));
     let run = [runs, steps].map(|n| n.to_string());
@@ -194,10 +203,12 @@ pub fn parse(source: &str, printed: &str) -> Result<Run, Problems> {
     Ok((0..lines[0].len()).map(step).collect())
 }
 
-/// The CSV's rows from every run: a row per engine and step.
-fn table_rows(watched: &[Vec<Run>]) -> Vec<Vec<String>> {
+/// The CSV's rows from every run and its row's place in its round: a row per engine and
+/// step.
+fn table_rows(watched: &[Vec<Run>], places: &[Vec<usize>]) -> Vec<Vec<String>> {
     let mut rows = vec![];
-    for ((name, ..), runs) in ROWS.iter().zip(watched) {
+    for (((name, ..), runs), places) in ROWS.iter().zip(watched).zip(places) {
+        let places: Vec<String> = places.iter().map(usize::to_string).collect();
         for step in 0..runs[0].len() {
             let by_run =
                 |i: usize| -> Vec<&str> { runs.iter().map(|run| run[step][i].as_str()).collect() };
@@ -205,6 +216,7 @@ fn table_rows(watched: &[Vec<Run>]) -> Vec<Vec<String>> {
             let [median, fastest, slowest] = summarize(ms);
             let mut row = vec![name.to_string(), (step + 1).to_string(), median, fastest, slowest];
             row.extend((0..LINES).map(|i| by_run(i).join(" ")));
+            row.push(places.join(" "));
             rows.push(row);
         }
     }
@@ -247,8 +259,9 @@ pub fn check(project: &Project, chapters: &[Chapter]) -> Result<(), Problems> {
 }
 
 /// Checks a recorded `each-step.csv`: the header; every row an engine, a step, three
-/// times, then every run's time, share, gap, MiB and faults, as many runs in every row; and the rows
-/// exactly `ROWS` with steps 1 to `steps` each, in order. Never the timings themselves.
+/// times, then every run's time, share, gap, MiB, faults and place, as many runs in every
+/// row; and the rows exactly `ROWS` with steps 1 to `steps` each, in order. Never the
+/// timings themselves.
 pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
     let rows = match read_csv(file, text, HEADER) {
         Ok(rows) => rows,
@@ -262,15 +275,16 @@ pub fn check_csv(file: &str, text: &str, steps: usize) -> Problems {
         let by_run =
             |i: usize| -> Vec<&str> { fields.get(i).map_or(vec![], |f| f.split(' ').collect()) };
         let count = *runs.get_or_insert(by_run(LEADING).len());
-        let fine = fields.len() == LEADING + LINES
+        let fine = fields.len() == COLUMNS
             && fields[2..LEADING].iter().all(|t| is_time(t))
             && by_run(LEADING).iter().all(|t| is_time(t))
             && (LEADING + 1..LEADING + LINES)
                 .all(|i| by_run(i).iter().all(|t| fits_line(i - LEADING, t)))
-            && (LEADING..LEADING + LINES).all(|i| by_run(i).len() == count);
+            && by_run(COLUMNS - 1).iter().all(|t| is_count(t))
+            && (LEADING..COLUMNS).all(|i| by_run(i).len() == count);
         if !fine {
             let message = format!(
-                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap, MiB and faults, as many runs in every row: {again}"
+                "a row is an engine, a step, three times with three decimals (`{{:.3}}`), then each run's time, share, gap, MiB, faults and place, as many runs in every row: {again}"
             );
             problems.push(Problem::new(file, *line, message));
             continue;
@@ -296,14 +310,16 @@ mod tests {
     use super::*;
 
     /// A recording of `steps` steps, every row alike: each run's ms as given, share 0.900,
-    /// gap 0.156 KiB, MiB 0.000 and 12 faults at every step.
+    /// gap 0.156 KiB, MiB 0.000 and 12 faults at every step; each row in the same place in
+    /// every round, its own in `ROWS`.
     fn recorded(steps: usize, runs: &[&str]) -> String {
         let run = |ms: &&str| -> Run {
             let step = || [ms, &"0.900", &"0.156", &"0.000", &"12"].map(|t| t.to_string());
             (0..steps).map(|_| step()).collect()
         };
         let watched: Vec<Vec<Run>> = ROWS.iter().map(|_| runs.iter().map(run).collect()).collect();
-        let rows = table_rows(&watched);
+        let places: Vec<Vec<usize>> = (1..=ROWS.len()).map(|p| vec![p; runs.len()]).collect();
+        let rows = table_rows(&watched, &places);
         csv(HEADER, rows.iter().map(|row| row.iter().map(String::as_str).collect()))
     }
 
@@ -344,7 +360,7 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         assert_eq!(
             lines[1],
-            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000,12 12 12"
+            "new Drop,1,12.000,11.000,14.500,12.000 11.000 14.500,0.900 0.900 0.900,0.156 0.156 0.156,0.000 0.000 0.000,12 12 12,1 1 1"
         );
         assert_eq!(lines.len(), 1 + 2 * ROWS.len());
         assert!(lines[8].starts_with("\"old Drop, fastbins off\",2,"));
@@ -368,6 +384,10 @@ mod tests {
         assert_eq!(problems.len(), 1, "a row with fewer runs' shares");
         assert_eq!(problems[0].line, 2);
         assert!(!check_csv("f", &text.replacen("12.000", "12", 1), 2).is_empty());
+        let placeless = text.replacen("12 12,1 1", "12 12", 1);
+        assert_eq!(check_csv("f", &placeless, 2).len(), 1, "a row without its places");
+        let misplaced = text.replacen("12 12,1 1", "12 12,1 first", 1);
+        assert_eq!(check_csv("f", &misplaced, 2).len(), 1, "a place not a count");
         assert!(!check_csv("f", &text.replacen("engine,", "name,", 1), 2).is_empty());
     }
 }

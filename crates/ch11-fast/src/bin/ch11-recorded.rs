@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 2d6ac67b0f7484f8
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 588ec39bcea976dd
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -23,6 +23,7 @@ fn main() {
         Some("crate-phases") => crate_phases(),
         Some("walk") => walk(),
         Some("heap") => heap(),
+        Some("closer-control") => closer_control(),
         Some("walks") => walks(),
         Some("inline") => inline(),
         Some("lean") => lean(),
@@ -37,9 +38,9 @@ fn main() {
         Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
-             old-over-new|crate-phases|walk|walks|heap|inline|lean|\
-             each-step|step-one|stretches|against-compact|ten-steps|\
-             asking|printed|mimalloc|huge-pages"
+             old-over-new|crate-phases|walk|walks|heap|closer-control|\
+             inline|lean|each-step|step-one|stretches|against-compact|\
+             ten-steps|asking|printed|mimalloc|huge-pages"
         ),
     }
 }
@@ -404,8 +405,11 @@ fn heap() {
     line("the same, fastbins off", &off(old), &off(new));
     line("old Drop, fastbins on / off", old, &off(old));
     line("new Drop, fastbins on / off", new, &off(new));
-    // The closer control, timed in chapter 11.2's run: the old `Drop`, then
-    // one 64 KiB request, which makes glibc merge the freed chunks.
+}
+
+/// The closer control, timed in chapter 11.2's run: the old `Drop`, then
+/// one 64 KiB request, which makes glibc merge the freed chunks.
+fn closer_control() {
     println!("From chapter 11.2's run, steps 2 to 100, round by round:");
     let block = after_step_1(WATCHED[2], WATCHED[0]);
     println!("  old Drop, then 64 KiB / new Drop: {block}");
@@ -726,6 +730,14 @@ fn asking() {
     println!("and the old Drop not asking over asking, round by round:");
     let asking = [(&old, &new), (&unasked, &old)];
     ratio_table(["asking / new", "not asking / asking"], asking);
+    // The count test for the second column, stretch by stretch.
+    let under: Vec<String> = STRETCHES
+        .iter()
+        .map(|&span| sides_of_1(&over(&unasked, &old, (span, span))))
+        .map(|(under, _)| under.to_string())
+        .collect();
+    println!("  rounds in which not asking was under 1, of {},", new[0].len());
+    println!("  stretch by stretch: {}", under.join(" "));
     println!("Old Drop not asking over asking, steps 2 to 100:");
     println!("  {}", after_step_1(UNASKED, WATCHED[1]));
     println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
