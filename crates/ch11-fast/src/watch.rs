@@ -1,15 +1,16 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f80e84f800b6bb72
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f673f1d452d46c21
 //! Chapter 10's training watched step by step, as `ch11-layout` and
 //! `ch11-each-step` watch it: each step's time and page faults, how near
 //! one another its graph's nodes lie, and what glibc's fastbins hold once
 //! it is freed.
 
 use std::hint::black_box;
+use std::ops::Range;
 use std::time::Instant;
 
 use ch10_moons::{Sample, learning_rate, loss, network_with, original};
 use micrograd::Value;
-use micrograd::nn::Module;
+use micrograd::nn::{Mlp, Module};
 
 /// The demo's points: all of chapter 10's.
 pub const POINTS: usize = 100;
@@ -80,11 +81,7 @@ pub fn watch(
     for k in 0..ch10_moons::STEPS {
         let faults_before = minor_faults();
         let clock = Instant::now();
-        let (total, _) =
-            Value::with_operands_in_a_vec(|| loss(&model, &points));
-        model.zero_grad();
-        total.set_grad(1.0);
-        let order = total.topo_hashed();
+        let (total, order) = build_and_walk(&model, &points);
         let walked = clock.elapsed();
         let faults_walked = minor_faults() - faults_before;
 
@@ -94,29 +91,81 @@ pub fn watch(
 
         let faults_before = minor_faults();
         let clock = Instant::now();
-        for value in order.iter().rev() {
-            value.backward_step();
-        }
-        drop(order);
-        for p in model.parameters() {
-            p.set_data(p.data() - learning_rate(k) * p.grad());
-        }
-        match freeing {
-            Freeing::NewDrop => drop(total),
-            Freeing::OldDrop => total.free_as_found(),
-            Freeing::OldDropThen64K => {
-                total.free_as_found();
-                // `black_box` hides the block's use from the optimizer,
-                // which might otherwise remove an allocation never read.
-                drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
-            }
-        }
+        backward_update_free(&model, k, (total, order), freeing);
         let ms = (walked + clock.elapsed()).as_secs_f64() * 1e3;
         let faults = faults_walked + minor_faults() - faults_before;
         let fastbins = if ask_fastbins { in_fastbins() } else { f64::NAN };
         watched.push(Watched { ms, near, gap, fastbins, faults });
     }
     watched
+}
+
+/// Builds a step's graph on `points` and walks it, as the bench's step for
+/// chapter 6's engine does: the loss and the walk's order.
+fn build_and_walk(model: &Mlp, points: &[Sample]) -> (Value, Vec<Value>) {
+    let (total, _) = Value::with_operands_in_a_vec(|| loss(model, points));
+    model.zero_grad();
+    total.set_grad(1.0);
+    let order = total.topo_hashed();
+    (total, order)
+}
+
+/// The rest of step `k` (from 0): backward over the walk's order, the
+/// update, and the graph freed by `freeing`.
+fn backward_update_free(
+    model: &Mlp,
+    k: usize,
+    (total, order): (Value, Vec<Value>),
+    freeing: Freeing,
+) {
+    for value in order.iter().rev() {
+        value.backward_step();
+    }
+    drop(order);
+    for p in model.parameters() {
+        p.set_data(p.data() - learning_rate(k) * p.grad());
+    }
+    match freeing {
+        Freeing::NewDrop => drop(total),
+        Freeing::OldDrop => total.free_as_found(),
+        Freeing::OldDropThen64K => {
+            total.free_as_found();
+            // `black_box` hides the block's use from the optimizer,
+            // which might otherwise remove an allocation never read.
+            drop(black_box(Vec::<u8>::with_capacity(64 << 10)));
+        }
+    }
+}
+
+/// Where the nodes at positions `window` of the walk's order lie, at each
+/// of `steps` (counted from 1, in order), training on all the points and
+/// freeing by `freeing`, untimed: each node's distance, in MiB, from the
+/// lowest-lying node of its step's graph. Chapter 11.1's picture of the
+/// scatter.
+pub fn scatter(
+    freeing: Freeing,
+    steps: &[usize],
+    window: Range<usize>,
+) -> Vec<Vec<f64>> {
+    let original = original::load();
+    // Room made up front, as in `watch`, so that the watching moves nothing.
+    let mut addresses: Vec<usize> = Vec::with_capacity(700 * POINTS + 2_000);
+    let mut kept: Vec<usize> = Vec::with_capacity(steps.len() * window.len());
+    let model = network_with(&original.parameters);
+    let last = steps.iter().copied().max().unwrap_or(0);
+    for k in 0..last {
+        let (total, order) = build_and_walk(&model, &original.points);
+        if steps.contains(&(k + 1)) {
+            addresses.extend(order.iter().map(viz::Expr::id));
+            let lowest = addresses.iter().copied().min().unwrap_or(0);
+            kept.extend(addresses[window.clone()].iter().map(|a| a - lowest));
+            addresses.clear();
+        }
+        backward_update_free(&model, k, (total, order), freeing);
+    }
+    let mib = |offset: &usize| *offset as f64 / f64::from(1 << 20);
+    let step = |offsets: &[usize]| offsets.iter().map(mib).collect();
+    kept.chunks(window.len()).map(step).collect()
 }
 
 /// The share of `addresses`, two or more, within 1 KiB of the one before,

@@ -1,16 +1,27 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3c695731b4aed6b2
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6a0c5946140b749
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
-//! and the crate's (`data/each-step.csv`).
+//! and the crate's (`data/each-step.csv`); and one, where the walk's nodes
+//! lie, from a run of the old `Drop` made here.
 
 use ch11_fast::chart::{Bar, bars};
 use ch11_fast::recorded::{
     BENCH, NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, Row, UNASKED,
-    WATCHED, Watched, extremes, rows, step_medians, step_phases, two_figures,
+    WATCHED, Watched, extremes, median, rows, step_medians, step_phases,
+    two_figures,
 };
+use ch11_fast::watch::{Freeing, scatter};
 use viz::plot::Plot;
 
 fn main() {
+    // First, before anything else here allocates: where 200 nodes from the
+    // middle of the walk's order lie at steps 1, 4 and 16 of a run with the
+    // old `Drop`. glibc places a run's nodes the same way on every run of
+    // the same program, so this picture, too, is drawn the same each time.
+    let steps = [1, 4, 16];
+    let window = 30_000..30_200;
+    let lying = scatter(Freeing::OldDrop, &steps, window.clone());
+
     let dir = std::env::args().nth(1).expect("usage: figures DIR");
     let write = |name: &str, svg: String| {
         std::fs::write(format!("{dir}/{name}"), svg)
@@ -131,4 +142,24 @@ fn main() {
         .curve("new Drop, on glibc", by_step(by_crate))
         .companion("new Drop, on mimalloc", by_step(mimalloc_crate));
     write("11-mimalloc.svg", plot.to_svg().expect("the plot is drawn"));
+
+    // Each node in KiB from the window's middle node, as far as 128 KiB
+    // either way; the legend counts the nodes farther off, not drawn.
+    let reach = 128.0;
+    let mut plot = Plot::new("Where 200 nodes of the walk lie, old Drop")
+        .axes(
+            "the node's place in the walk's order",
+            "KiB from the middle of the 200",
+        )
+        .y_range(-reach, reach);
+    for (step, mib) in steps.iter().zip(&lying) {
+        let middle = median(mib.clone());
+        let kib = mib.iter().map(|y| (y - middle) * 1024.0).enumerate();
+        let (near, far): (Vec<(f64, f64)>, _) = kib
+            .map(|(i, y)| ((window.start + i) as f64, y))
+            .partition(|(_, y)| y.abs() <= reach);
+        let name = format!("step {step}, {} farther off", far.len());
+        plot = plot.points(&name, near);
+    }
+    write("11-scatter.svg", plot.to_svg().expect("the plot is drawn"));
 }
