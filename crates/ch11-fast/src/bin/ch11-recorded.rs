@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 588ec39bcea976dd
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ad1a764d8171542a
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -274,8 +274,8 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     let sum: f64 = step.iter().map(|row| ms(row)).sum();
     step.sort_by(|a, b| ms(b).total_cmp(&ms(a)));
     println!("The phases of a step of {engine}, largest first:");
-    println!("ms: the median run's; share: of each run's phases' sum, the");
-    println!("median and the middle half; ns: the median ms / the nodes");
+    println!("ms: each phase's median over the runs; share: of each run's");
+    println!("phases' sum, median and middle half; ns: the ms / the nodes");
     println!("  {:<10}{:>7}  {:<24}ns a node", "phase", "ms", "share, %");
     let step_ms = timing(engine).median;
     let bench = rows(BENCH);
