@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: e6a0c5946140b749
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: f3c4dcfa21ef70d8
 //! Draws this chapter's figures into the folder given as the first argument,
 //! from chapter 12's recorded run (its `data/bench.csv` and `phases.csv`)
 //! and the crate's (`data/each-step.csv`); and one, where the walk's nodes
@@ -143,8 +143,8 @@ fn main() {
         .companion("new Drop, on mimalloc", by_step(mimalloc_crate));
     write("11-mimalloc.svg", plot.to_svg().expect("the plot is drawn"));
 
-    // Each node in KiB from the window's middle node, as far as 128 KiB
-    // either way; the legend counts the nodes farther off, not drawn.
+    // Each node in KiB from the window's median-lying node, as far as
+    // 128 KiB either way; the legend counts the nodes farther off, not drawn.
     let reach = 128.0;
     let mut plot = Plot::new("Where 200 nodes of the walk lie, old Drop")
         .axes(
