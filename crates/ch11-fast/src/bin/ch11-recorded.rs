@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ad1a764d8171542a
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 208b73895a521764
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -874,6 +874,33 @@ fn on_mimalloc() {
         let most = later.into_iter().flatten().fold(0.0, f64::max);
         println!("  {name}: {}", two_figures(most));
     }
+    println!("The first step after step 1 to fault, in each run, and");
+    println!("the ms of that run's steps summed up to it, least to most:");
+    for name in ON_MIMALLOC {
+        let (steps, ms) = first_later_fault(name);
+        println!("  {name}: steps {steps}, {ms} ms");
+    }
+}
+
+/// In each run of the row `name`, the first step after step 1 with a page
+/// fault, and the ms of steps 1 to it summed: each's least and most.
+fn first_later_fault(name: &str) -> (String, String) {
+    let [faults, ms] =
+        [Watched::Faults, Watched::Ms].map(|w| each_step(name, w));
+    let (mut steps, mut sums) = (vec![], vec![]);
+    for run in 0..faults[0].len() {
+        let step = (1..faults.len())
+            .find(|&step| faults[step][run] > 0.0)
+            .expect("every run on mimalloc faults again after step 1");
+        steps.push(step as f64 + 1.0); // steps are counted from 1
+        sums.push(ms[..=step].iter().map(|by_run| by_run[run]).sum());
+    }
+    let range = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        let last = values.len() - 1;
+        format!("{:.0} to {:.0}", values[0], values[last])
+    };
+    (range(steps), range(sums))
 }
 
 /// The old `Drop` and the new with glibc's heap on huge pages, where the
@@ -964,6 +991,11 @@ fn on_huge_pages() {
     println!("Every old Drop run on huge pages, step by step, against");
     println!("small pages: at most {points:.1} points of near and");
     println!("  {gaps:.1}% of gap apart");
+    let new_drop = &ON_HUGE_PAGES[..1];
+    let near = every_value(new_drop, Watched::Near, percent);
+    let gap = every_value(new_drop, Watched::Gap, two_figures);
+    println!("New Drop on huge pages, at every step of every run:");
+    println!("  {near} of nodes near, a gap of {gap} KiB");
     // The new `Drop` past its first steps, each run over the run of its
     // round on small pages: those that got huge pages, and the control.
     let [huge, small] =
