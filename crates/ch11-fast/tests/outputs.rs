@@ -1,4 +1,4 @@
-// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 623f038df215415e
+// Generated from chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: b2ff19d04e5fc212
 //! Snapshot tests of what the chapter's program prints, and every engine's
 //! million-deep chain.
 
@@ -15,6 +15,12 @@ fn printed(program: &str) -> String {
 #[test]
 fn engines() {
     insta::assert_snapshot!(printed(env!("CARGO_BIN_EXE_ch11-engines")));
+}
+
+#[test]
+fn allocations() {
+    let allocations = env!("CARGO_BIN_EXE_ch11-allocations");
+    insta::assert_snapshot!(printed(allocations));
 }
 
 /// Every engine builds, backpropagates and drops a chain a million additions
