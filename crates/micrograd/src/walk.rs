@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bf157472084325a4
+// Generated from chapters/11-heap.md, chapters/11-walk.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 358d5e1c3fda24b6
 //! The walks of a graph: the one that frees it, chapter 6's loop with chapter
 //! 11.1's list of the nodes, and the one behind [`Value::topo`] and
 //! [`Value::backward`], chapter 6's depth-first walk made cheaper in chapter
@@ -147,7 +147,8 @@ mod tests {
     use crate::Value;
 
     /// `order` lists the nodes as the hashed walk does, node by node, on a
-    /// graph that uses each input many times over.
+    /// graph that uses each input many times over, and again on a second
+    /// walk, over the first one's marks.
     #[test]
     fn order_lists_the_nodes_as_topo_hashed_does() {
         let x: Vec<Value> =
@@ -163,6 +164,9 @@ mod tests {
         };
         let hashed = total.topo_hashed();
         let hashed: Vec<&Value> = hashed.iter().collect();
+        // A first walk leaves its marks: the second must see past them.
+        let first = ids(&total.order());
+        assert_eq!(first, ids(&hashed));
         assert_eq!(ids(&total.order()), ids(&hashed));
     }
 
