@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: a038e3f64e270914
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4e47a553e5094373
 //! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
@@ -39,21 +39,26 @@ fn reuse(freed: &[usize]) -> (String, bool) {
     (landed.join(" "), side_by_side)
 }
 
+/// `ch11-reuse`: four boxes, freed as the toy graph's loop frees its nodes;
+/// `ch11-reuse sixteen`: sixteen, freed in the reverse of the build order.
 fn main() {
     // Before `main`, the runtime freed one chunk of this size; a spare box
     // takes it, so that the boxes below are cut one after another.
     let _spare = chunk();
-    // More than the tcache's seven, freed in the reverse of the build order.
-    let freed: Vec<usize> = (1..=16).rev().collect();
+    let freed: Vec<usize> = match std::env::args().nth(1).as_deref() {
+        // d, b, a, c: the fourth, the second, the first, the third.
+        None => vec![4, 2, 1, 3],
+        // More than the tcache's seven.
+        Some("sixteen") => (1..=16).rev().collect(),
+        Some(other) => {
+            eprintln!("usage: ch11-reuse [sixteen], not `{other}`");
+            std::process::exit(2);
+        }
+    };
     let (landed, side_by_side) = reuse(&freed);
-    println!("sixteen boxes, each 128 bytes after the last: {side_by_side}");
-    println!("freed 16 down to 1; the new boxes landed in\n  {landed}");
-    // Then four, freed out of order; they come from the tcache, which the
-    // sixteen new boxes, freed as `reuse` returned, filled again, so they
-    // need not lie side by side.
-    // d, b, a, c: the fourth, the second, the first, the third.
-    let freed = [4, 2, 1, 3];
-    let (landed, _) = reuse(&freed);
-    let freed = freed.map(|i| i.to_string()).join(" ");
-    println!("freed {freed}; the new boxes landed in {landed}");
+    let count = freed.len();
+    let freed: Vec<String> = freed.iter().map(|i| i.to_string()).collect();
+    println!("{count} boxes, each 128 bytes after the last: {side_by_side}");
+    println!("freed {}; the new boxes landed in", freed.join(" "));
+    println!("  {landed}");
 }
