@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 208b73895a521764
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ad3c45f186d6603
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -895,10 +895,9 @@ fn first_later_fault(name: &str) -> (String, String) {
         steps.push(step as f64 + 1.0); // steps are counted from 1
         sums.push(ms[..=step].iter().map(|by_run| by_run[run]).sum());
     }
-    let range = |mut values: Vec<f64>| {
-        values.sort_by(f64::total_cmp);
-        let last = values.len() - 1;
-        format!("{:.0} to {:.0}", values[0], values[last])
+    let range = |values: Vec<f64>| {
+        let [least, most] = extremes(&values);
+        format!("{least:.0} to {most:.0}")
     };
     (range(steps), range(sums))
 }
