@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 1c649bd3b9dd47ac
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: efa7d31f83d7aaae
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -17,69 +17,47 @@ const THRESHOLD_FIXED: &str = "glibc.malloc.mmap_threshold=131072";
 const MEASURED: [usize; 6] = [1, 2, 3, 4, 8, 16];
 
 /// One line of the tables: the rows it belongs to, the way its graphs are
-/// freed, its name, glibc's settings, where they are changed, and the
-/// points of each step.
+/// freed, its name, and glibc's settings, where they are changed.
 struct Run {
     rows: &'static str,
     way: &'static str,
     name: &'static str,
     tunables: Option<&'static str>,
-    points: usize,
 }
 
-impl Run {
-    /// A line of the demo's 100 points.
-    const fn demo(
-        rows: &'static str,
-        way: &'static str,
-        name: &'static str,
-        tunables: Option<&'static str>,
-    ) -> Run {
-        Run { rows, way, name, tunables, points: POINTS }
-    }
-
-    /// A line of `sizes`: `points` points, freed the `way` named.
-    const fn size(way: &'static str, name: &'static str, points: usize) -> Run {
-        Run { rows: "sizes", way, name, tunables: None, points }
-    }
-}
-
-/// Every line, in the order printed: `old-drop`'s rows, `new-drop`'s, then
-/// `sizes`'s.
-const RUNS: [Run; 10] = [
-    Run::demo("old-drop", "old-drop", "old Drop", None),
-    Run::demo("old-drop", "old-drop-then-64k", "old Drop, then 64 KiB", None),
-    Run::demo(
-        "old-drop",
-        "old-drop",
-        "old Drop, fastbins off",
-        Some(FASTBINS_OFF),
-    ),
-    Run::demo("new-drop", "new-drop", "new Drop", None),
-    Run::demo(
-        "new-drop",
-        "new-drop",
-        "new Drop, threshold fixed",
-        Some(THRESHOLD_FIXED),
-    ),
-    Run::size("old-drop", "old Drop, 5 points", 5),
-    Run::size("new-drop", "new Drop, 5 points", 5),
-    Run::size("new-drop", "new Drop, 25 points", 25),
-    Run::size("new-drop", "new Drop, 50 points", 50),
-    Run::size("new-drop", "new Drop, 200 points", 200),
+/// Every line, in the order printed: `old-drop`'s rows, then `new-drop`'s.
+const RUNS: [Run; 5] = [
+    Run { rows: "old-drop", way: "old-drop", name: "old Drop", tunables: None },
+    Run {
+        rows: "old-drop",
+        way: "old-drop-then-64k",
+        name: "old Drop, then 64 KiB",
+        tunables: None,
+    },
+    Run {
+        rows: "old-drop",
+        way: "old-drop",
+        name: "old Drop, fastbins off",
+        tunables: Some(FASTBINS_OFF),
+    },
+    Run { rows: "new-drop", way: "new-drop", name: "new Drop", tunables: None },
+    Run {
+        rows: "new-drop",
+        way: "new-drop",
+        name: "new Drop, threshold fixed",
+        tunables: Some(THRESHOLD_FIXED),
+    },
 ];
 
-/// `ch11-layout [old-drop | new-drop | sizes]`: those rows, or all of them.
+/// `ch11-layout [old-drop | new-drop]`: those rows, or all of them.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [measuring, way, points] if measuring == "measure" => {
-            measure(way, points.parse().expect("a count of points"));
-        }
+        [measuring, way] if measuring == "measure" => measure(way),
         [rows] => each_in_its_own_process(Some(rows)),
         [] => each_in_its_own_process(None),
         _ => {
-            eprintln!("usage: ch11-layout [old-drop | new-drop | sizes]");
+            eprintln!("usage: ch11-layout [old-drop | new-drop]");
             std::process::exit(2);
         }
     }
@@ -93,15 +71,14 @@ fn each_in_its_own_process(rows: Option<&str>) {
         RUNS.iter().filter(|run| rows.is_none_or(|r| r == run.rows)).collect();
     if runs.is_empty() {
         let rows = rows.unwrap_or_default();
-        eprintln!("no rows are called {rows:?}: try old-drop, new-drop, sizes");
+        eprintln!("no rows are called {rows:?}: try old-drop or new-drop");
         std::process::exit(2);
     }
     let me = std::env::current_exe().expect("the program knows its path");
     let mut tables = [String::new(), String::new()];
-    for &Run { way, name, tunables, points, .. } in runs {
+    for &Run { way, name, tunables, .. } in runs {
         let mut child = Command::new(&me);
-        let points = points.to_string();
-        child.args(["measure", way, &points]).env_remove("GLIBC_TUNABLES");
+        child.args(["measure", way]).env_remove("GLIBC_TUNABLES");
         if let Some(tunables) = tunables {
             child.env("GLIBC_TUNABLES", tunables);
         }
@@ -122,12 +99,12 @@ fn each_in_its_own_process(rows: Option<&str>) {
     print!("{head}\n{}", tables[1]);
 }
 
-/// Trains chapter 10's 100 steps on `points` points, freeing each step's
-/// graph in the `way` named, and prints where the nodes of the `MEASURED`
-/// steps lie, and what the fastbins hold after them.
-fn measure(way: &str, points: usize) {
+/// Trains chapter 10's 100 steps, freeing each step's graph in the `way`
+/// named, and prints where the nodes of the `MEASURED` steps lie, and what
+/// the fastbins hold after them.
+fn measure(way: &str) {
     let freeing = Freeing::named(way).expect("a way of freeing");
-    let steps = watch(freeing, points, true);
+    let steps = watch(freeing, POINTS, true);
     let measured = MEASURED.map(|k| steps[k - 1]);
     // To the nearest 5%, so that the book's check, which runs this again,
     // finds the same output on another machine.

@@ -1,15 +1,15 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7ad3c45f186d6603
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 85ac8ba060743d10
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, CHEAPER, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE,
-    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES,
-    PREFIXES, Row, Timing, UNASKED, WALK, WATCHED, Watched, each_step,
-    environment, extremes, median, phase_runs, ratio, ratio_figures, ratios,
-    rows, run_by_run, spread, spread_as, spread_fine, spread_ms, step_medians,
-    step_phases, thousands, timing, two_figures, value_of,
+    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, PREFIXES, Row, Timing,
+    UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes, median,
+    phase_runs, ratio, ratio_figures, ratios, rows, run_by_run, spread,
+    spread_as, spread_fine, spread_ms, step_medians, step_phases, thousands,
+    timing, two_figures, value_of,
 };
 
 fn main() {
@@ -17,7 +17,6 @@ fn main() {
         Some("opening") => opening(),
         Some("steps") => steps(&[]),
         Some("on-the-heap") => steps(&LEAN_ENGINES),
-        Some("built") => built(),
         Some("phases") => phases(),
         Some("old-over-new") => old_over_new(),
         Some("crate-phases") => crate_phases(),
@@ -28,19 +27,15 @@ fn main() {
         Some("inline") => inline(),
         Some("lean") => lean(),
         Some("each-step") => every_step(),
-        Some("step-one") => step_one(),
         Some("stretches") => stretches(),
         Some("against-compact") => against_compact(),
-        Some("ten-steps") => ten_steps(),
-        Some("asking") => asking(),
         Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
-        Some("huge-pages") => on_huge_pages(),
         _ => panic!(
-            "usage: ch11-recorded opening|steps|on-the-heap|built|phases|\
+            "usage: ch11-recorded opening|steps|on-the-heap|phases|\
              old-over-new|crate-phases|walk|walks|heap|closer-control|\
-             inline|lean|each-step|step-one|stretches|against-compact|\
-             ten-steps|asking|printed|mimalloc|huge-pages"
+             inline|lean|each-step|stretches|against-compact|printed|\
+             mimalloc"
         ),
     }
 }
@@ -152,17 +147,6 @@ fn off(engine: &str) -> String {
 
 /// What a printed ratio is.
 const RATIOS: &str = "the median of the rounds' ratios and their middle half";
-
-/// The phases of the engine as chapter 6 built it, largest first; then
-/// every run of its whole step and of its phases' sum.
-fn built() {
-    let phases = rows(PHASES);
-    let as_built =
-        phases.iter().filter(|row| row["phase"].starts_with(AS_FOUND));
-    let as_built: Vec<&Row> = as_built.collect();
-    print_phases(OLD_DROP, AS_FOUND, as_built.clone());
-    every_run(OLD_DROP, &as_built);
-}
 
 /// The phases of the step with the crate's `Drop`, largest first.
 fn phases() {
@@ -533,54 +517,9 @@ fn every_step() {
     same_machine(EACH_STEP_ENVIRONMENT);
 }
 
-/// Step 1, where every glibc row starts from the same compact graph: each
-/// compact row against the old `Drop` not asking, round by round, as a
-/// difference and as a ratio; the old `Drop` asking against not asking;
-/// and the new `Drop`'s extra faults against every old `Drop` row's.
-fn step_one() {
-    let first = |name, what| each_step(name, what).swap_remove(0);
-    let old = first(UNASKED, Watched::Ms);
-    println!("Step 1, each compact row against the old Drop not asking,");
-    println!("round by round: the difference, ms; the ratio; and in how");
-    let rounds = old.len();
-    println!("many of the {rounds} rounds the compact row was the slower:");
-    let [new, asking, block, off] = WATCHED;
-    for name in [new, block, off] {
-        let row = first(name, Watched::Ms);
-        let more = spread_ms(run_by_run(&row, &old, |a, b| a - b));
-        let ratios = run_by_run(&row, &old, |a, b| a / b);
-        let (_, over) = sides_of_1(&ratios);
-        let ratio = spread(ratios);
-        println!("  {name:<24}{more:<18}{ratio:<20}{over}");
-    }
-    let asking_over =
-        run_by_run(&first(asking, Watched::Ms), &old, |a, b| a / b);
-    println!("  old Drop, asking / not asking: {}", spread(asking_over));
-    let faults = first(new, Watched::Faults);
-    let extra_faults: Vec<f64> = [asking, UNASKED, block, off]
-        .into_iter()
-        .flat_map(|name| {
-            run_by_run(&faults, &first(name, Watched::Faults), |a, b| a - b)
-        })
-        .collect();
-    let [fewest, most] = extremes(&extra_faults);
-    println!("Step 1's faults, new Drop over each old Drop row's, round");
-    println!("by round: from {fewest} to {most} more");
-}
-
 /// The stretches of the training that the tables take medians over.
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
-
-/// Stretches' first steps, as a table's heads, six places each.
-fn heads(spans: &[(usize, usize)]) -> String {
-    spans.iter().map(|(first, _)| format!("{first:>6}")).collect()
-}
-
-/// A row of a stretch table: each number to two figures, six places each.
-fn cells(numbers: impl IntoIterator<Item = f64>) -> String {
-    numbers.into_iter().map(|x| format!("{:>6}", two_figures(x))).collect()
-}
 
 /// `runs`, in ms, fastest first, to a tenth of a ms.
 fn fastest_first(mut runs: Vec<f64>) -> String {
@@ -682,21 +621,6 @@ fn against_compact() {
     }
 }
 
-/// The old `Drop` not asking glibc, ten steps at a time from step 11: its
-/// ms a step and its own median gap, each the median of the runs'.
-fn ten_steps() {
-    let [ms, gap] =
-        [Watched::Ms, Watched::Gap].map(|what| each_step(UNASKED, what));
-    let spans: Vec<(usize, usize)> =
-        (11..=91).step_by(10).map(|first| (first, first + 9)).collect();
-    println!("Old Drop not asking, ten steps at a time (medians):");
-    println!("  {:<12}{}", "steps from", heads(&spans));
-    for (what, steps) in [("ms", &ms), ("gap, KiB", &gap)] {
-        let row = cells(spans.iter().map(|&span| median(stretch(steps, span))));
-        println!("  {what:<12}{row}");
-    }
-}
-
 /// The start of what `ch11-each-step` printed in the old `Drop`'s first
 /// run: each line's first steps, as each-step.csv keeps them.
 fn printed() {
@@ -719,39 +643,6 @@ fn printed() {
             .collect();
         println!("{} …   ({name})", first.join(" "));
     }
-}
-
-/// The old `Drop` asked about glibc's fastbins after each step, which
-/// walks them, against the new `Drop` and against the old never asking.
-fn asking() {
-    let [new, old, unasked] = [WATCHED[0], WATCHED[1], UNASKED]
-        .map(|name| each_step(name, Watched::Ms));
-    println!("Old Drop asking glibc after each step, over the new Drop;");
-    println!("and the old Drop not asking over asking, round by round:");
-    let asking = [(&old, &new), (&unasked, &old)];
-    ratio_table(["asking / new", "not asking / asking"], asking);
-    // The count test for the second column, stretch by stretch.
-    let under: Vec<String> = STRETCHES
-        .iter()
-        .map(|&span| sides_of_1(&over(&unasked, &old, (span, span))))
-        .map(|(under, _)| under.to_string())
-        .collect();
-    println!("  rounds in which not asking was under 1, of {},", new[0].len());
-    println!("  stretch by stretch: {}", under.join(" "));
-    println!("Old Drop not asking over asking, steps 2 to 100:");
-    println!("  {}", after_step_1(UNASKED, WATCHED[1]));
-    println!("Old Drop over new Drop, over the bench's steps, 3 to 22:");
-    for (name, ms) in [("asking", &old), ("not asking", &unasked)] {
-        let span = (3, 22);
-        println!("  {name}: {}", spread(over(ms, &new, (span, span))));
-    }
-    // The same steps' medians here and in the bench's run.
-    let here = |ms: &Steps| two_figures(median(stretch(ms, (3, 22))));
-    let bench = |engine| two_figures(timing(engine).median);
-    println!("The same steps' medians, ms, here and in the bench:");
-    println!("  new Drop: {} and {}", here(&new), bench(NEW_DROP));
-    let old = [here(&unasked), bench(OLD_DROP)];
-    println!("  old Drop, not asking: {} and {}", old[0], old[1]);
 }
 
 /// What each run of a row watched, step by step: `[step][run]`.
@@ -824,233 +715,26 @@ fn same_machine(recorded: &str) {
 }
 
 /// Chapter 6's `Drop` and the crate's on mimalloc beside glibc: some steps'
-/// times, the layout, and the ratios between them, round by round.
+/// times, the layout, the page faults, and every run's step 1.
 fn on_mimalloc() {
     let [by_crate, as_found] = ON_MIMALLOC;
+    let rows = [WATCHED[1], as_found, WATCHED[0], by_crate];
     println!("ms a step, the median of the runs:");
-    step_table(
-        Watched::Ms,
-        &[WATCHED[1], as_found, WATCHED[0], by_crate],
-        two_figures,
-    );
+    step_table(Watched::Ms, &rows, two_figures);
     let near = every_value(&ON_MIMALLOC, Watched::Near, percent);
     println!("nodes within 1 KiB of the one the walk reached before,");
     println!("on mimalloc, both ways, at every step of every run: {near}");
-    println!("Steps 2 to 100, round by round:");
-    println!("  on mimalloc, old Drop / new Drop:");
-    println!("    {}", after_step_1(as_found, by_crate));
-    let each = least_first(ratios_after_step_1(as_found, by_crate));
-    println!("    each round's, least first:\n      {each}");
-    println!("  new Drop, on mimalloc / on glibc:");
-    println!("    {}", after_step_1(by_crate, WATCHED[0]));
-    println!("  old Drop on mimalloc / new Drop on glibc:");
-    println!("    {}", after_step_1(as_found, WATCHED[0]));
-    // The page sizes matched: glibc on huge pages, in the rounds whose run
-    // of the new `Drop` on huge pages got them.
-    let [huge, _] = ON_HUGE_PAGES;
-    let given = on_huge_pages_only(huge);
-    println!("Against the new Drop on glibc's huge pages, in the");
-    println!("{} rounds whose run got them:", given.len());
-    for (way, name) in [("new", by_crate), ("old", as_found)] {
-        let ratios = ratios_after_step_1(name, huge);
-        let ratios: Vec<f64> = given.iter().map(|&r| ratios[r]).collect();
-        let ((under, _), rounds) = (sides_of_1(&ratios), ratios.len());
-        let ratio = spread(ratios);
-        let under = format!("under 1 in {under} of {rounds}");
-        println!("  {way} Drop on mimalloc: {ratio}, {under}");
-    }
     println!("Minor page faults a step, the median of the runs:");
-    step_table(
-        Watched::Faults,
-        &[WATCHED[1], as_found, WATCHED[0], by_crate],
-        two_figures,
-    );
+    step_table(Watched::Faults, &rows, two_figures);
     let first = each_step(by_crate, Watched::Ms).swap_remove(0);
     println!("The new Drop's step 1 on mimalloc, every run, in ms:");
     println!("  {}", fastest_first(first));
-    println!("The most in any one step after the first, of any run:");
-    for name in ON_MIMALLOC {
-        let later = each_step(name, Watched::Faults).split_off(1);
-        let most = later.into_iter().flatten().fold(0.0, f64::max);
-        println!("  {name}: {}", two_figures(most));
-    }
-    println!("The first step after step 1 to fault, in each run, and");
-    println!("the ms of that run's steps summed up to it, least to most:");
-    for name in ON_MIMALLOC {
-        let (steps, ms) = first_later_fault(name);
-        println!("  {name}: steps {steps}, {ms} ms");
-    }
-}
-
-/// In each run of the row `name`, the first step after step 1 with a page
-/// fault, and the ms of steps 1 to it summed: each's least and most.
-fn first_later_fault(name: &str) -> (String, String) {
-    let [faults, ms] =
-        [Watched::Faults, Watched::Ms].map(|w| each_step(name, w));
-    let (mut steps, mut sums) = (vec![], vec![]);
-    for run in 0..faults[0].len() {
-        let step = (1..faults.len())
-            .find(|&step| faults[step][run] > 0.0)
-            .expect("every run on mimalloc faults again after step 1");
-        steps.push(step as f64 + 1.0); // steps are counted from 1
-        sums.push(ms[..=step].iter().map(|by_run| by_run[run]).sum());
-    }
-    let range = |values: Vec<f64>| {
-        let [least, most] = extremes(&values);
-        format!("{least:.0} to {most:.0}")
-    };
-    (range(steps), range(sums))
-}
-
-/// The old `Drop` and the new with glibc's heap on huge pages, where the
-/// system gave them, beside the same on its usual pages: how many runs got
-/// them, and those runs' times, stretch by stretch.
-fn on_huge_pages() {
-    let what = "transparent huge pages (enabled, defrag)";
-    let setting = value_of(EACH_STEP_ENVIRONMENT, what);
-    println!("The system's setting for {what}:");
-    println!("  {setting}");
-    let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
-    println!("Runs that got huge pages (under 100 faults a step");
-    println!("after the first), of {runs}:");
-    let [new_given, old_given] = ON_HUGE_PAGES.map(on_huge_pages_only);
-    let [new, old] = [&new_given, &old_given].map(Vec::len);
-    println!("  new Drop, huge pages: {new}; old Drop, huge pages: {old}");
-    let rounds = |given: &Vec<usize>| {
-        let rounds: Vec<String> =
-            given.iter().map(|run| (run + 1).to_string()).collect();
-        rounds.join(" ")
-    };
-    println!("Their rounds (each round runs the new Drop's row just");
-    println!("before the old Drop's):");
-    let [new, old] = [&new_given, &old_given].map(rounds);
-    println!("  new Drop {new}; old Drop {old}");
-    // Every stretch, by its first step, then each row's medians over it.
-    let head = format!("  {:<28}{}", "steps from", heads(&STRETCHES));
-    let print =
-        |what: &str, ms: [f64; 6]| println!("  {what:<28}{}", cells(ms));
-    println!("ms a step, the median of the runs' own medians (runs),");
-    println!("stretch by stretch:");
-    println!("{head}");
-    let rows = [(ON_HUGE_PAGES[0], &new_given), (ON_HUGE_PAGES[1], &old_given)];
-    let of = |runs: &[usize], each: &[f64]| {
-        median(runs.iter().map(|&run| each[run]).collect())
-    };
-    for (name, given) in rows {
-        let ms = each_step(name, Watched::Ms);
-        let each = STRETCHES.map(|span| stretch(&ms, span));
-        for (what, runs) in by_pages(name, given) {
-            print(&what, each.each_ref().map(|each| of(&runs, each)));
-        }
-    }
-    println!("The median of the runs: step 1's ms and minor page faults,");
-    println!("and the faults a step after it (each run's median):");
-    for (name, given) in rows {
-        let [ms, faults] = [Watched::Ms, Watched::Faults]
-            .map(|what| each_step(name, what).swap_remove(0));
-        let later = later_faults(name);
-        for (what, runs) in by_pages(name, given) {
-            let [ms, faults, later] =
-                [&ms, &faults, &later].map(|step| of(&runs, step));
-            let ms = two_figures(ms);
-            println!("  {what:<28}{ms:>6}{faults:>8.0}{later:>8.0}");
-        }
-    }
-    // Each old `Drop` run that got them, beside the least any old `Drop` run
-    // on small pages took, stretch by stretch: its partner in the round is a
-    // single run, as noisy as it is, so it is set against all of them.
-    let small: Vec<Steps> = [WATCHED[1], UNASKED]
-        .iter()
-        .map(|name| each_step(name, Watched::Ms))
-        .collect();
-    let old_ms = each_step(ON_HUGE_PAGES[1], Watched::Ms);
-    let each = STRETCHES.map(|span| stretch(&old_ms, span));
-    let on_small_pages: [Vec<f64>; 6] = std::array::from_fn(|k| {
-        let mut all: Vec<f64> =
-            small.iter().flat_map(|ms| stretch(ms, STRETCHES[k])).collect();
-        let missed = (0..each[k].len()).filter(|r| !old_given.contains(r));
-        all.extend(missed.map(|r| each[k][r]));
-        all
-    });
-    println!("Each old Drop run that got them, and its step 1's faults;");
-    println!("then the fastest of the old Drop's runs on small pages,");
-    println!("each stretch's own:");
-    println!("{head}  faults");
-    let faults = each_step(ON_HUGE_PAGES[1], Watched::Faults);
-    for &run in &old_given {
-        let ms = cells(each.each_ref().map(|each| each[run]));
-        let first = faults[0][run];
-        println!("  {:<28}{ms}{first:>8.0}", format!("run {}", run + 1));
-    }
-    let runs = on_small_pages[0].len();
-    let least = on_small_pages
-        .map(|each| each.into_iter().fold(f64::INFINITY, f64::min));
-    print(&format!("small pages, fastest ({runs})"), least);
-    let (points, gaps) = widest_layout_difference(ON_HUGE_PAGES[1], UNASKED);
-    println!("Every old Drop run on huge pages, step by step, against");
-    println!("small pages: at most {points:.1} points of near and");
-    println!("  {gaps:.1}% of gap apart");
-    let new_drop = &ON_HUGE_PAGES[..1];
-    let near = every_value(new_drop, Watched::Near, percent);
-    let gap = every_value(new_drop, Watched::Gap, two_figures);
-    println!("New Drop on huge pages, at every step of every run:");
-    println!("  {near} of nodes near, a gap of {gap} KiB");
-    // The new `Drop` past its first steps, each run over the run of its
-    // round on small pages: those that got huge pages, and the control.
-    let [huge, small] =
-        [ON_HUGE_PAGES[0], WATCHED[0]].map(|name| each_step(name, Watched::Ms));
-    let late = over(&huge, &small, ((11, 100), (11, 100)));
-    let (got, missed): (Vec<usize>, Vec<usize>) =
-        (0..late.len()).partition(|run| new_given.contains(run));
-    println!("New Drop, each run over the new Drop run of its round on");
-    println!("small pages, steps 11 to 100:");
-    let got: Vec<f64> = got.iter().map(|&run| late[run]).collect();
-    let (count, middle) = (new_given.len(), spread(got.clone()));
-    println!("  the {count} that got them: {middle}");
-    println!("    each, least first: {}", least_first(got));
-    let missed: Vec<String> =
-        missed.iter().map(|&run| ratio_figures(late[run])).collect();
-    println!("  the {} that did not: {}", missed.len(), missed.join(", "));
-}
-
-/// The runs of the row `name` that got huge pages: those whose steps after
-/// the first fault fewer than 100 times, by their median.
-fn on_huge_pages_only(name: &str) -> Vec<usize> {
-    let later = later_faults(name);
-    (0..later.len()).filter(|&run| later[run] < 100.0).collect()
-}
-
-/// Each run of the row `name`: its median faults a step after step 1.
-fn later_faults(name: &str) -> Vec<f64> {
-    let faults = each_step(name, Watched::Faults);
-    let later = |run| median(faults[1..].iter().map(|s| s[run]).collect());
-    (0..faults[0].len()).map(later).collect()
-}
-
-/// The runs of the huge-page row `name`, those that got huge pages
-/// (`given`) and those that did not, each with its label for a table.
-fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
-    let way = &name[..name.find(',').expect("a way, then a setting")];
-    let runs = each_step(name, Watched::Ms)[0].len();
-    [true, false].map(|got| {
-        let runs: Vec<usize> =
-            (0..runs).filter(|r| given.contains(r) == got).collect();
-        let which = if got { "got them" } else { "did not" };
-        (format!("{way}, {which} ({})", runs.len()), runs)
-    })
 }
 
 /// Round by round, the row `slow`'s steps 2 to 100 over `fast`'s.
 fn ratios_after_step_1(slow: &str, fast: &str) -> Vec<f64> {
     let [slow, fast] = [slow, fast].map(|name| each_step(name, Watched::Ms));
     over(&slow, &fast, ((2, 100), (2, 100)))
-}
-
-/// Ratios, least first, each to two figures or three decimals near 1.
-fn least_first(mut ratios: Vec<f64>) -> String {
-    ratios.sort_by(f64::total_cmp);
-    let each: Vec<String> = ratios.into_iter().map(ratio_figures).collect();
-    each.join(" ")
 }
 
 /// How many times as long the row `slow`'s steps take as `fast`'s, over

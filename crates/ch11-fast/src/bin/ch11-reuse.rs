@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 4e47a553e5094373
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: d4786bb26a02eb55
 //! Chunks of a node's size freed in some order, then as many taken again:
 //! which of the old chunks each new one lands in.
 
@@ -39,22 +39,13 @@ fn reuse(freed: &[usize]) -> (String, bool) {
     (landed.join(" "), side_by_side)
 }
 
-/// `ch11-reuse`: four boxes, freed as the toy graph's loop frees its nodes;
-/// `ch11-reuse sixteen`: sixteen, freed in the reverse of the build order.
+/// Four boxes, freed as the toy graph's loop frees its nodes.
 fn main() {
     // Before `main`, the runtime freed one chunk of this size; a spare box
     // takes it, so that the boxes below are cut one after another.
     let _spare = chunk();
-    let freed: Vec<usize> = match std::env::args().nth(1).as_deref() {
-        // d, b, a, c: the fourth, the second, the first, the third.
-        None => vec![4, 2, 1, 3],
-        // More than the tcache's seven.
-        Some("sixteen") => (1..=16).rev().collect(),
-        Some(other) => {
-            eprintln!("usage: ch11-reuse [sixteen], not `{other}`");
-            std::process::exit(2);
-        }
-    };
+    // d, b, a, c: the fourth, the second, the first, the third.
+    let freed = vec![4, 2, 1, 3];
     let (landed, side_by_side) = reuse(&freed);
     let count = freed.len();
     let freed: Vec<String> = freed.iter().map(|i| i.to_string()).collect();
