@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 940a712b852a7872
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 69d3a7aff03bfd41
 //! Chapter 12's recorded bench run, as the figures and `ch11-recorded` read
 //! it: `data/bench.csv` and `data/phases.csv`, which `cargo xtask bench
 //! --record` writes, built into the crate; and the crate's own recording of
@@ -75,6 +75,11 @@ pub const UNASKED: &str = "old Drop, not asking";
 /// `WATCHED`'s first two.
 pub const ON_MIMALLOC: [&str; 2] =
     ["new Drop, on mimalloc", "old Drop, on mimalloc"];
+
+/// The rows of each-step.csv watched with glibc's heap on huge pages
+/// (`glibc.malloc.hugetlb=1`), the same two ways.
+pub const ON_HUGE_PAGES: [&str; 2] =
+    ["new Drop, huge pages", "old Drop, huge pages"];
 
 /// `what` each run of the row `name` in each-step.csv watched, step by
 /// step: `[step][run]`, the steps in order from the first.

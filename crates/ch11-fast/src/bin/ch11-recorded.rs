@@ -1,15 +1,15 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 85ac8ba060743d10
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9842279439bb6e06
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
 
 use ch11_fast::recorded::{
     AS_FOUND, BENCH, CHEAPER, EACH_STEP_ENVIRONMENT, ENVIRONMENT, INLINE,
-    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_MIMALLOC, PHASES, PREFIXES, Row, Timing,
-    UNASKED, WALK, WATCHED, Watched, each_step, environment, extremes, median,
-    phase_runs, ratio, ratio_figures, ratios, rows, run_by_run, spread,
-    spread_as, spread_fine, spread_ms, step_medians, step_phases, thousands,
-    timing, two_figures, value_of,
+    NEW_DROP, OFF_SUFFIX, OLD_DROP, ON_HUGE_PAGES, ON_MIMALLOC, PHASES,
+    PREFIXES, Row, Timing, UNASKED, WALK, WATCHED, Watched, each_step,
+    environment, extremes, median, phase_runs, ratio, ratio_figures, ratios,
+    rows, run_by_run, spread, spread_as, spread_fine, spread_ms, step_medians,
+    step_phases, thousands, timing, two_figures, value_of,
 };
 
 fn main() {
@@ -31,11 +31,12 @@ fn main() {
         Some("against-compact") => against_compact(),
         Some("printed") => printed(),
         Some("mimalloc") => on_mimalloc(),
+        Some("huge-pages") => on_huge_pages(),
         _ => panic!(
             "usage: ch11-recorded opening|steps|on-the-heap|phases|\
              old-over-new|crate-phases|walk|walks|heap|closer-control|\
              inline|lean|each-step|stretches|against-compact|printed|\
-             mimalloc"
+             mimalloc|huge-pages"
         ),
     }
 }
@@ -304,13 +305,11 @@ fn print_phases(engine: &str, prefix: &str, mut step: Vec<&Row>) {
     println!("Phase medians summed {sum:.1} ms, step median {step_ms:.1} ms");
 }
 
-/// What the cheaper walk saves in the whole step, with the layout left to
-/// the allocator and held fixed.
+/// What the cheaper walk saves in the whole step.
 fn walk() {
     println!("How many times as long a whole step takes,\n{RATIOS}:");
     let what = format!("{NEW_DROP} / cheaper walk");
     line(&what, NEW_DROP, "cheaper walk");
-    line("the same, fastbins off", &off(NEW_DROP), &off("cheaper walk"));
     let saved = difference(NEW_DROP, "cheaper walk");
     println!("What it saves of the step, round by round, ms: {saved}");
 }
@@ -388,7 +387,6 @@ fn heap() {
     line("old Drop / new Drop, fastbins on", old, new);
     line("the same, fastbins off", &off(old), &off(new));
     line("old Drop, fastbins on / off", old, &off(old));
-    line("new Drop, fastbins on / off", new, &off(new));
 }
 
 /// The closer control, timed in chapter 11.2's run: the old `Drop`, then
@@ -403,17 +401,20 @@ fn closer_control() {
 /// crate as it now is, and the operands inline's part of it.
 fn inline() {
     let inline = "operands inline";
-    ratios_both_ways(&[(NEW_DROP, inline), ("cheaper walk", inline)]);
+    println!("How many times as long a whole step takes,\n{RATIOS}:");
+    for slow in [NEW_DROP, "cheaper walk"] {
+        line(&format!("{slow} / {inline}"), slow, inline);
+    }
     let [before, after] = ["cheaper walk", inline].map(|e| timing(e).median);
     println!("By the medians, fastbins on: cheaper walk {before:.3} ms,");
     println!("  operands inline {after:.3}: {:.2} saved", before - after);
 }
 
-/// The lean node against the crate's node, flat forward between them: the
-/// ratios, what each change saves, and every round's step.
+/// The lean node against the crate's node, and the control, flat forward
+/// against the crate's node: the ratios, and what the lean node saves.
 fn lean() {
-    let (inline, flat) = ("operands inline", "flat forward");
-    let pairs = [(inline, flat), (flat, "lean node"), (inline, "lean node")];
+    let (inline, lean) = ("operands inline", "lean node");
+    let pairs = [(inline, "flat forward"), (inline, lean)];
     // A few percent apart: the ratios to three decimals, and how often the
     // first engine was the slower.
     let fine = |slow: &str, fast: &str| {
@@ -431,53 +432,10 @@ fn lean() {
     for (slow, fast) in pairs {
         println!("  {slow} / {fast}: {}", fine(&off(slow), &off(fast)));
     }
-    // What each change saves, in ms, round by round: the size of a ratio
-    // near 1, which two figures would blur.
-    for fastbins_off in [false, true] {
-        let setting = if fastbins_off { "off" } else { "on" };
-        let name = |e: &str| if fastbins_off { off(e) } else { e.to_string() };
-        println!("What each saves, round by round, fastbins {setting}, ms:");
-        for (before, after) in pairs {
-            let saved = difference(&name(before), &name(after));
-            println!("  {before} to {after}: {saved}");
-        }
-    }
-    // The rounds themselves, which the ratios above summarise.
-    each_round([inline, flat, "lean node"], ["inline", "flat", "lean"]);
-}
-
-/// Each round's step of the three `engines`, fastbins on and then off, a
-/// column each under its short name in `heads`; then their medians.
-fn each_round(engines: [&str; 3], heads: [&str; 3]) {
-    let on = engines.map(timing);
-    let fastbins_off = engines.map(|engine| timing(&off(engine)));
-    let timings: Vec<&Timing> = on.iter().chain(&fastbins_off).collect();
-    println!("Each round's step, ms:");
-    // Each head right-aligned over its column of numbers, 7 wide.
-    let settings =
-        format!("{:8}{:^21}{:^21}", "", "fastbins on", "fastbins off");
-    println!("{}", settings.trim_end());
-    let heads = heads.map(|head| format!("{head:>7}")).concat();
-    println!("  round {heads}{heads}");
-    for round in 0..timings[0].runs.len() {
-        let ms = timings.iter().map(|t| format!("{:7.2}", t.runs[round]));
-        println!("  {:>5} {}", round + 1, ms.collect::<String>());
-    }
-    let medians = timings.iter().map(|t| format!("{:7.3}", t.median));
-    println!("  median{}", medians.collect::<String>());
-}
-
-/// How many times as long a whole step takes, each pair `slow / fast`,
-/// round by round, with the fastbins on and then off.
-fn ratios_both_ways(pairs: &[(&str, &str)]) {
-    println!("How many times as long a whole step takes,\n{RATIOS}:");
-    for (slow, fast) in pairs {
-        line(&format!("{slow} / {fast}"), slow, fast);
-    }
-    println!("The same, fastbins off:");
-    for (slow, fast) in pairs {
-        line(&format!("{slow} / {fast}"), &off(slow), &off(fast));
-    }
+    // The lead in ms, round by round: the size of a ratio near 1, which
+    // two figures would blur.
+    println!("What the lean node saves of the step, round by round, ms:");
+    println!("  {}", difference(inline, lean));
 }
 
 /// Each training step watched: some steps' times, a line per way of
@@ -520,6 +478,16 @@ fn every_step() {
 /// The stretches of the training that the tables take medians over.
 const STRETCHES: [(usize, usize); 6] =
     [(2, 4), (5, 10), (11, 20), (21, 40), (41, 70), (71, 100)];
+
+/// Stretches' first steps, as a table's heads, six places each.
+fn heads(spans: &[(usize, usize)]) -> String {
+    spans.iter().map(|(first, _)| format!("{first:>6}")).collect()
+}
+
+/// A row of a stretch table: each number to two figures, six places each.
+fn cells(numbers: impl IntoIterator<Item = f64>) -> String {
+    numbers.into_iter().map(|x| format!("{:>6}", two_figures(x))).collect()
+}
 
 /// `runs`, in ms, fastest first, to a tenth of a ms.
 fn fastest_first(mut runs: Vec<f64>) -> String {
@@ -729,6 +697,62 @@ fn on_mimalloc() {
     let first = each_step(by_crate, Watched::Ms).swap_remove(0);
     println!("The new Drop's step 1 on mimalloc, every run, in ms:");
     println!("  {}", fastest_first(first));
+}
+
+/// glibc's heap on huge pages, where the system gave them: for each `Drop`,
+/// the runs' times stretch by stretch, those that got them apart from those
+/// that did not; then each old `Drop` run that got them, and its layout.
+fn on_huge_pages() {
+    let runs = value_of(EACH_STEP_ENVIRONMENT, "fresh processes per engine");
+    println!("Runs that got huge pages (under 100 faults a step");
+    println!("after the first), of {runs}, and their ms a step,");
+    println!("the median of the runs' own medians, stretch by stretch:");
+    let head = format!("  {:<28}{}", "steps from", heads(&STRETCHES));
+    println!("{head}");
+    let by_stretch = |name| {
+        STRETCHES.map(|span| stretch(&each_step(name, Watched::Ms), span))
+    };
+    for name in ON_HUGE_PAGES {
+        let each = by_stretch(name);
+        for (what, runs) in by_pages(name, &on_huge_pages_only(name)) {
+            let ms = each.each_ref().map(|each| {
+                median(runs.iter().map(|&run| each[run]).collect())
+            });
+            println!("  {what:<28}{}", cells(ms));
+        }
+    }
+    let old = ON_HUGE_PAGES[1];
+    let each = by_stretch(old);
+    println!("Each old Drop run that got them:");
+    for run in on_huge_pages_only(old) {
+        let ms = cells(each.each_ref().map(|each| each[run]));
+        println!("  {:<28}{ms}", format!("run {}", run + 1));
+    }
+    let (points, gaps) = widest_layout_difference(old, UNASKED);
+    println!("Every old Drop run on huge pages, step by step, against");
+    println!("small pages: at most {points:.1} points of near and");
+    println!("  {gaps:.1}% of gap apart");
+}
+
+/// The runs of the row `name` that got huge pages: those whose steps after
+/// the first fault fewer than 100 times, by their median.
+fn on_huge_pages_only(name: &str) -> Vec<usize> {
+    let faults = each_step(name, Watched::Faults);
+    let later = |run| median(faults[1..].iter().map(|s| s[run]).collect());
+    (0..faults[0].len()).filter(|&run| later(run) < 100.0).collect()
+}
+
+/// The runs of the huge-page row `name`, those that got huge pages
+/// (`given`) and those that did not, each with its label for a table.
+fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
+    let way = &name[..name.find(',').expect("a way, then a setting")];
+    let runs = each_step(name, Watched::Ms)[0].len();
+    [true, false].map(|got| {
+        let runs: Vec<usize> =
+            (0..runs).filter(|r| given.contains(r) == got).collect();
+        let which = if got { "got them" } else { "did not" };
+        (format!("{way}, {which} ({})", runs.len()), runs)
+    })
 }
 
 /// Round by round, the row `slow`'s steps 2 to 100 over `fast`'s.
