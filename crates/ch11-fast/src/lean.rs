@@ -1,4 +1,4 @@
-// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 7b50e6c684e3f721
+// Generated from chapters/11-lean.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 912fee341300fba7
 //! A leaner node: the operation as an enum with its operands inline, in one
 //! allocation, instead of the crate's names, label and boxed closure.
 
@@ -21,7 +21,7 @@ struct Node {
     op: Op,
 }
 
-/// How a node was made: every operation chapters 6 and 10 use (not
+/// How a node was made: every built-in operation chapters 6 and 10 use (not
 /// chapter 13's `ln`), and its operands.
 enum Op {
     Input,

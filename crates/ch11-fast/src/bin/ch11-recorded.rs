@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 9842279439bb6e06
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195bffa40ca89542
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -395,6 +395,8 @@ fn closer_control() {
     println!("From chapter 11.2's run, steps 2 to 100, round by round:");
     let block = after_step_1(WATCHED[2], WATCHED[0]);
     println!("  old Drop, then 64 KiB / new Drop: {block}");
+    let old = after_step_1(UNASKED, WATCHED[0]);
+    println!("  old Drop, not asking / new Drop: {old}");
 }
 
 /// The chapter's result, chapter 6's engine (new `Drop`) against the
@@ -410,11 +412,11 @@ fn inline() {
     println!("  operands inline {after:.3}: {:.2} saved", before - after);
 }
 
-/// The lean node against the crate's node, and the control, flat forward
-/// against the crate's node: the ratios, and what the lean node saves.
+/// The lean node against the crate's node, and flat forward between them,
+/// the control: the ratios, and what the lean node saves.
 fn lean() {
-    let (inline, lean) = ("operands inline", "lean node");
-    let pairs = [(inline, "flat forward"), (inline, lean)];
+    let (inline, flat, lean) = ("operands inline", "flat forward", "lean node");
+    let pairs = [(inline, flat), (flat, lean), (inline, lean)];
     // A few percent apart: the ratios to three decimals, and how often the
     // first engine was the slower.
     let fine = |slow: &str, fast: &str| {
@@ -446,7 +448,8 @@ fn every_step() {
     println!("Each of chapter 10's 100 steps: the median of {runs} runs");
     println!("ms a step:");
     let [new, old, block, off] = WATCHED;
-    step_table(Watched::Ms, &[new, old, UNASKED, block, off], two_figures);
+    let rows = [new, old, UNASKED, block, off];
+    step_table(Watched::Ms, &rows, two_figures);
     // What the 100 steps come to, for a sense of a whole training run.
     println!("  the 100 steps' medians summed, s:");
     for name in [new, UNASKED] {
@@ -470,8 +473,16 @@ fn every_step() {
     let ours = every_value(&WATCHED[1..2], Watched::Fastbins, mib);
     let theirs = every_value(&others, Watched::Fastbins, mib);
     println!("  old Drop {ours}; {named} {theirs}");
-    println!("minor page faults a step:");
-    step_table(Watched::Faults, &[new, old, UNASKED, block, off], two_figures);
+    // The rows fault alike: one range for step 1, one for the rest.
+    let faults = rows.map(|name| step_medians(name, Watched::Faults));
+    let first: Vec<f64> = faults.iter().map(|steps| steps[0]).collect();
+    let later: Vec<f64> = faults.iter().flat_map(|s| s[1..].to_vec()).collect();
+    let range = |faults: &[f64]| {
+        let [least, most] = extremes(faults).map(two_figures);
+        format!("{least} to {most}")
+    };
+    println!("minor page faults a step, every row, the medians:");
+    println!("  step 1: {}; steps 2 to 100: {}", range(&first), range(&later));
     same_machine(EACH_STEP_ENVIRONMENT);
 }
 
@@ -686,7 +697,7 @@ fn same_machine(recorded: &str) {
 /// times, the layout, the page faults, and every run's step 1.
 fn on_mimalloc() {
     let [by_crate, as_found] = ON_MIMALLOC;
-    let rows = [WATCHED[1], as_found, WATCHED[0], by_crate];
+    let rows = [WATCHED[1], UNASKED, as_found, WATCHED[0], by_crate];
     println!("ms a step, the median of the runs:");
     step_table(Watched::Ms, &rows, two_figures);
     let near = every_value(&ON_MIMALLOC, Watched::Near, percent);
