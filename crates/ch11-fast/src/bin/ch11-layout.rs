@@ -1,4 +1,4 @@
-// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: efa7d31f83d7aaae
+// Generated from chapters/11-heap.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3ebd2400221821e2
 //! How near one another the nodes of each step's graph lie in memory, step
 //! after step, as the graphs are freed in different ways.
 
@@ -8,6 +8,10 @@ use ch11_fast::watch::{Freeing, POINTS, watch};
 
 /// What `GLIBC_TUNABLES` holds to switch glibc's fastbins off.
 const FASTBINS_OFF: &str = "glibc.malloc.mxfast=0";
+
+/// What `GLIBC_TUNABLES` holds to empty glibc's tcache: freed small chunks
+/// then go straight to the fastbins, with no refills.
+const TCACHE_OFF: &str = "glibc.malloc.tcache_count=0";
 
 /// What `GLIBC_TUNABLES` holds to fix glibc's mapping threshold at its
 /// starting value, 128 KiB: glibc then no longer raises it.
@@ -26,7 +30,7 @@ struct Run {
 }
 
 /// Every line, in the order printed: `old-drop`'s rows, then `new-drop`'s.
-const RUNS: [Run; 5] = [
+const RUNS: [Run; 6] = [
     Run { rows: "old-drop", way: "old-drop", name: "old Drop", tunables: None },
     Run {
         rows: "old-drop",
@@ -39,6 +43,12 @@ const RUNS: [Run; 5] = [
         way: "old-drop",
         name: "old Drop, fastbins off",
         tunables: Some(FASTBINS_OFF),
+    },
+    Run {
+        rows: "old-drop",
+        way: "old-drop",
+        name: "old Drop, tcache off",
+        tunables: Some(TCACHE_OFF),
     },
     Run { rows: "new-drop", way: "new-drop", name: "new Drop", tunables: None },
     Run {

@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 195bffa40ca89542
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3c54a20be09d4ed9
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -438,6 +438,9 @@ fn lean() {
     // two figures would blur.
     println!("What the lean node saves of the step, round by round, ms:");
     println!("  {}", difference(inline, lean));
+    let [before, after] = [inline, lean].map(|e| timing(e).median);
+    println!("By the medians: operands inline {before:.3} ms,");
+    println!("  lean node {after:.3}: {:.2} saved", before - after);
 }
 
 /// Each training step watched: some steps' times, a line per way of
