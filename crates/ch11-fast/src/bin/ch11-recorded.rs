@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 3c54a20be09d4ed9
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bbf3f5df24c90c57
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -395,7 +395,7 @@ fn closer_control() {
     println!("From chapter 11.2's run, steps 2 to 100, round by round:");
     let block = after_step_1(WATCHED[2], WATCHED[0]);
     println!("  old Drop, then 64 KiB / new Drop: {block}");
-    let old = after_step_1(UNASKED, WATCHED[0]);
+    let old = spread(ratios_after_step_1(UNASKED, WATCHED[0]));
     println!("  old Drop, not asking / new Drop: {old}");
 }
 
@@ -408,7 +408,7 @@ fn inline() {
         line(&format!("{slow} / {inline}"), slow, inline);
     }
     let [before, after] = ["cheaper walk", inline].map(|e| timing(e).median);
-    println!("By the medians, fastbins on: cheaper walk {before:.3} ms,");
+    println!("By the medians: cheaper walk {before:.3} ms,");
     println!("  operands inline {after:.3}: {:.2} saved", before - after);
 }
 
