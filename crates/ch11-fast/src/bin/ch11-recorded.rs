@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: bbf3f5df24c90c57
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5aac00f684ec5dba
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -724,7 +724,8 @@ fn on_huge_pages() {
     let head = format!("  {:<28}{}", "steps from", heads(&STRETCHES));
     println!("{head}");
     let by_stretch = |name| {
-        STRETCHES.map(|span| stretch(&each_step(name, Watched::Ms), span))
+        let ms = each_step(name, Watched::Ms);
+        STRETCHES.map(|span| stretch(&ms, span))
     };
     for name in ON_HUGE_PAGES {
         let each = by_stretch(name);
