@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 5aac00f684ec5dba
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 878ae86c6e2ab935
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -706,6 +706,8 @@ fn on_mimalloc() {
     let near = every_value(&ON_MIMALLOC, Watched::Near, percent);
     println!("nodes within 1 KiB of the one the walk reached before,");
     println!("on mimalloc, both ways, at every step of every run: {near}");
+    println!("On mimalloc, new Drop / old Drop, steps 2 to 100,");
+    println!("round by round: {}", after_step_1(by_crate, as_found));
     println!("Minor page faults a step, the median of the runs:");
     step_table(Watched::Faults, &rows, two_figures);
     let first = each_step(by_crate, Watched::Ms).swap_remove(0);
