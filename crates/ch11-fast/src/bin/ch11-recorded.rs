@@ -1,4 +1,4 @@
-// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: 878ae86c6e2ab935
+// Generated from chapters/appendix-recorded.md by `cargo xtask tangle`: edit the chapter, not this file. Hash of the lines below: ebcecddd191d6426
 //! Prints what chapters 11 to 11.4 say of the two recorded runs, a part at
 //! a time: from chapter 12's, the phases' shares and the ratios between
 //! engines, with their spread; from chapter 11's, each training step.
@@ -725,23 +725,23 @@ fn on_huge_pages() {
     println!("the median of the runs' own medians, stretch by stretch:");
     let head = format!("  {:<28}{}", "steps from", heads(&STRETCHES));
     println!("{head}");
-    let by_stretch = |name| {
+    // Each row's runs, stretch by stretch, and which of them got huge pages.
+    let rows = ON_HUGE_PAGES.map(|name| {
         let ms = each_step(name, Watched::Ms);
-        STRETCHES.map(|span| stretch(&ms, span))
-    };
-    for name in ON_HUGE_PAGES {
-        let each = by_stretch(name);
-        for (what, runs) in by_pages(name, &on_huge_pages_only(name)) {
+        let each = STRETCHES.map(|span| stretch(&ms, span));
+        (name, each, on_huge_pages_only(name))
+    });
+    for (name, each, given) in &rows {
+        for (what, runs) in by_pages(name, each[0].len(), given) {
             let ms = each.each_ref().map(|each| {
                 median(runs.iter().map(|&run| each[run]).collect())
             });
             println!("  {what:<28}{}", cells(ms));
         }
     }
-    let old = ON_HUGE_PAGES[1];
-    let each = by_stretch(old);
+    let (old, each, given) = &rows[1];
     println!("Each old Drop run that got them:");
-    for run in on_huge_pages_only(old) {
+    for &run in given {
         let ms = cells(each.each_ref().map(|each| each[run]));
         println!("  {:<28}{ms}", format!("run {}", run + 1));
     }
@@ -759,11 +759,14 @@ fn on_huge_pages_only(name: &str) -> Vec<usize> {
     (0..faults[0].len()).filter(|&run| later(run) < 100.0).collect()
 }
 
-/// The runs of the huge-page row `name`, those that got huge pages
+/// The `runs` of the huge-page row `name`, those that got huge pages
 /// (`given`) and those that did not, each with its label for a table.
-fn by_pages(name: &str, given: &[usize]) -> [(String, Vec<usize>); 2] {
+fn by_pages(
+    name: &str,
+    runs: usize,
+    given: &[usize],
+) -> [(String, Vec<usize>); 2] {
     let way = &name[..name.find(',').expect("a way, then a setting")];
-    let runs = each_step(name, Watched::Ms)[0].len();
     [true, false].map(|got| {
         let runs: Vec<usize> =
             (0..runs).filter(|r| given.contains(r) == got).collect();
